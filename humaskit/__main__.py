@@ -1,0 +1,3 @@
+from humaskit.cli import main
+
+main()

@@ -1,0 +1,67 @@
+"""Checks across sections of a merged guideline: every reference names something defined."""
+
+from __future__ import annotations
+
+from humaskit.errors import did_you_mean
+from humaskit.guideline.spec import Context
+
+
+def _ref(ctx: Context, path: tuple, name, known, what: str) -> None:
+    if name is not None and name not in known:
+        ctx.error(path, f"{what} '{name}' tidak didefinisikan di pedoman.", did_you_mean(str(name), known))
+
+
+def cross_check(data: dict, ctx: Context) -> None:
+    """Runs even when sections had errors, so every problem is reported at once; values
+    that failed validation are None or empty here and are skipped."""
+    agencies = data["agencies"]
+    platforms = data["platforms"]
+    palette = data["visual"]["palette"]
+
+    _ref(ctx, ("defaults", "agency"), data["defaults"]["agency"], agencies, "Perangkat daerah")
+    for i, name in enumerate(data["defaults"]["platforms"] or []):
+        _ref(ctx, ("defaults", "platforms", i), name, platforms, "Platform")
+    for key, agency in agencies.items():
+        if not agency:
+            continue
+        for platform in agency["handles"] or {}:
+            _ref(ctx, ("agencies", key, "handles", platform), platform, platforms, "Platform")
+        _ref(ctx, ("agencies", key, "color"), agency["color"], palette, "Warna")
+    calendar = data["calendar"]
+    for key, account in calendar["shared_accounts"].items():
+        for i, platform in enumerate((account or {}).get("platforms") or []):
+            _ref(ctx, ("calendar", "shared_accounts", key, "platforms", i), platform, platforms, "Platform")
+    for key in calendar["quotas"]:
+        _ref(ctx, ("calendar", "quotas", key), key, agencies, "Perangkat daerah")
+    for i, day in enumerate(calendar["momentum"]):
+        if day:
+            _ref(ctx, ("calendar", "momentum", i, "agency"), day["agency"], agencies, "Perangkat daerah")
+
+    from humaskit.lint.registry import known_rule_ids
+
+    known = known_rule_ids() | {rule["id"] for rule in data["custom_rules"] if rule}
+    for rule_id in data["rules"]:
+        _ref(ctx, ("rules", rule_id), rule_id, known, "Aturan")
+    seen = set()
+    for i, rule in enumerate(data["custom_rules"]):
+        if not rule or not rule["id"] or not rule["type"]:
+            continue
+        if rule["id"] in seen:
+            ctx.error(("custom_rules", i, "id"), f"id aturan '{rule['id']}' dipakai lebih dari sekali.")
+        seen.add(rule["id"])
+        _check_custom_rule(rule, ("custom_rules", i), ctx)
+
+
+def _check_custom_rule(rule: dict, path: tuple, ctx: Context) -> None:
+    import re
+
+    kind = rule["type"]
+    needs = {"existence": ("tokens", "pattern"), "limit": ("tokens", "pattern"), "required": ("tokens", "pattern"),
+             "substitution": ("swap",), "capitalization": ("tokens",)}[kind]
+    if not any(rule.get(k) for k in needs):
+        ctx.error(path, f"aturan jenis '{kind}' memerlukan kunci {' atau '.join(needs)}.")
+    if rule.get("pattern"):
+        try:
+            re.compile(rule["pattern"])
+        except re.error as exc:
+            ctx.error(path + ("pattern",), f"ekspresi reguler tidak valid: {exc}.")

@@ -1,0 +1,185 @@
+"""Load a guideline: read YAML with positions, resolve ``extends``, validate everything at once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from humaskit.errors import HumaskitError, Problem, did_you_mean
+from humaskit.resources import shipped_guideline, shipped_guideline_names
+from humaskit.yamlsrc import load_located, where
+
+CONFIG_NAME = "humaskit.yaml"
+
+
+@dataclass(frozen=True)
+class Guideline:
+    """A validated guideline: plain data with defaults filled, and where each key came from."""
+
+    data: dict
+    source: Path
+    positions: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    @property
+    def agencies(self) -> dict:
+        return self.data["agencies"]
+
+    @property
+    def platforms(self) -> dict:
+        return self.data["platforms"]
+
+    @property
+    def base_dir(self) -> Path:
+        return self.source.parent
+
+    def where(self, *path) -> dict:
+        """Problem location (file, line, column, key) of a key path in the guideline."""
+        return where(self.positions, path, str(self.source))
+
+    def severity(self, rule_id: str, default: str) -> str:
+        return self.data["rules"].get(rule_id, default)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise HumaskitError.single("Berkas pedoman tidak ditemukan.", path=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise HumaskitError.single(f"Berkas pedoman bukan teks UTF-8 (bita ke-{exc.start + 1}).",
+                                   path=str(path)) from None
+    except OSError as exc:
+        raise HumaskitError.single(f"Berkas pedoman tidak dapat dibaca: {exc.strerror}.",
+                                   path=str(path)) from None
+
+
+def _resolve_base(name: str, relative_to: Path, at: dict) -> Path:
+    candidate = (relative_to.parent / name)
+    if candidate.is_file():
+        return candidate
+    shipped = shipped_guideline(name.removesuffix(".yaml"))
+    if shipped:
+        return shipped
+    raise HumaskitError([Problem(
+        f"Pedoman dasar '{name}' tidak ditemukan (dicari relatif terhadap berkas ini dan di pedoman bawaan).",
+        hint=did_you_mean(name, shipped_guideline_names()), **at)])
+
+
+def _merge(base: Any, over: Any, base_pos: dict, over_pos: dict, path: tuple) -> Any:
+    """Overlay ``over`` on ``base``: mappings merge key by key, anything else is replaced;
+    ``key+:`` appends to the base's list instead. Positions follow the values they describe."""
+    if not (isinstance(base, dict) and isinstance(over, dict)):
+        _move_positions(over_pos, base_pos, path, path, offset=0)
+        return over
+    out = dict(base)
+    for key, value in over.items():
+        name = key[:-1] if isinstance(key, str) and key.endswith("+") else key
+        current = out.get(name)
+        if name != key and isinstance(current, list) and isinstance(value, list):
+            _move_positions(over_pos, base_pos, path + (key,), path + (name,), offset=len(current))
+            out[name] = current + value
+        elif name in out and isinstance(current, dict) and isinstance(value, dict):
+            out[name] = _merge(current, value, base_pos, over_pos, path + (name,))
+        else:
+            _move_positions(over_pos, base_pos, path + (key,), path + (name,), offset=0)
+            out[name] = value
+    return out
+
+
+def _move_positions(src: dict, dst: dict, old: tuple, new: tuple, offset: int) -> None:
+    """Copy the positions under ``old`` in ``src`` to ``new`` in ``dst``; with no offset the
+    value was replaced, so the base's positions under it go first."""
+    n = len(old)
+    if not offset:
+        for key in [k for k in dst if k[:len(new)] == new and len(k) > len(new)]:
+            del dst[key]
+    for key, pos in src.items():
+        if key[:n] == old:
+            rest = key[n:]
+            if not rest and offset:
+                continue  # the list keeps the base's own position
+            if offset and isinstance(rest[0], int):
+                rest = (rest[0] + offset,) + rest[1:]
+            dst[new + rest] = pos
+
+
+def _load_raw(path: Path, chain: tuple) -> tuple[dict, dict]:
+    path = path.resolve()
+    if path in chain:
+        raise HumaskitError.single("Pedoman saling memperluas (extends melingkar).", path=str(path))
+    located = load_located(_read(path), str(path))
+    value = located.value if located.value is not None else {}
+    if not isinstance(value, dict):
+        raise HumaskitError([Problem("Pedoman harus berupa pemetaan YAML (kunci: nilai).", **located.where(()))])
+    extends = value.get("extends") or []
+    if isinstance(extends, str):
+        extends = [extends]
+    merged: dict = {}
+    positions: dict = {}
+    if isinstance(extends, list):
+        for i, name in enumerate(extends):
+            at = located.where(("extends", i) if isinstance(value.get("extends"), list) else ("extends",))
+            base, base_pos = _load_raw(_resolve_base(str(name), path, at), chain + (path,))
+            merged = _merge(merged, base, positions, base_pos, ())
+    own = {k: v for k, v in value.items() if k != "extends"}
+    merged = _merge(merged, own, positions, located.positions, ())
+    positions[()] = located.positions.get((), (str(path), 1, 1))
+    return merged, positions
+
+
+def load_guideline(path: str | os.PathLike | None = None) -> Guideline:
+    """Load and validate a guideline file (the shipped Kota Tasikmalaya one by default)."""
+    from humaskit.guideline.cache import cached_load
+
+    path = Path(path) if path else shipped_guideline()
+    return cached_load(path, _load_uncached)
+
+
+def _load_uncached(path: Path) -> Guideline:
+    from humaskit.guideline.schema import GUIDELINE
+    from humaskit.guideline.spec import Context
+    from humaskit.guideline.crosscheck import cross_check
+
+    raw, positions = _load_raw(path, ())
+    raw.pop("extends", None)
+    ctx = Context()
+    data = GUIDELINE.check(raw, (), ctx)
+    cross_check(data, ctx)
+    if ctx.issues:
+        raise HumaskitError([
+            Problem(issue.message, hint=issue.hint, **where(positions, issue.path, str(path)))
+            for issue in ctx.issues
+        ])
+    return Guideline(data=data, source=path.resolve(), positions=positions)
+
+
+def find_guideline(start: Path | None = None) -> Path | None:
+    """The guideline named by the nearest ``humaskit.yaml`` in ``start`` or a parent."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        config = folder / CONFIG_NAME
+        if config.is_file():
+            located = load_located(_read(config), str(config))
+            value = located.value if isinstance(located.value, dict) else {}
+            unknown = [k for k in value if k != "guideline"]
+            if unknown:
+                raise HumaskitError([Problem(f"kunci '{k}' tidak dikenal di {CONFIG_NAME}.",
+                                             hint=did_you_mean(str(k), ["guideline"]),
+                                             **located.where((k,))) for k in unknown])
+            name = value.get("guideline")
+            if not isinstance(name, str) or not name.strip():
+                raise HumaskitError([Problem("kunci 'guideline' wajib berisi nama berkas pedoman.",
+                                             **located.where(("guideline",)))])
+            target = folder / name
+            if target.is_file():
+                return target
+            shipped = shipped_guideline(name.removesuffix(".yaml"))
+            if shipped:
+                return shipped
+            raise HumaskitError([Problem(f"Pedoman '{name}' tidak ditemukan.", **located.where(("guideline",)))])
+    return None

@@ -1,0 +1,33 @@
+"""Schema of the language sections: reply standard, spelling, EYD mechanics, grammar backend."""
+
+from __future__ import annotations
+
+from humaskit.guideline.spec import Bool, Field, ListOf, MapOf, Num, Section, Str
+
+REPLY = Section(fields={
+    "greeting": Field(ListOf(Str()), "Salam pembuka yang diterima (salah satu harus ada)."),
+    "thanks": Field(ListOf(Str()), "Ucapan terima kasih atas laporan (salah satu harus ada)."),
+    "referral": Field(ListOf(Str()), "Rujukan kanal pengaduan resmi (misalnya SP4N-LAPOR!)."),
+    "ticket_pattern": Field(Str(), "Ekspresi reguler nomor tiket/laporan."),
+    "follow_up": Field(ListOf(Str()), "Kata yang menandai komitmen tindak lanjut (siapa, kapan)."),
+    "defensive": Field(MapOf(value=Str()), "Frasa defensif/menolak → usulan pengganti."),
+})
+
+SPELLING = Section(fields={
+    "enabled": Field(Bool(), "Nyalakan pemeriksaan ejaan.", default=True),
+    "accept": Field(ListOf(Str()), "Kata yang diterima (nama tempat, istilah lokal)."),
+})
+
+MECHANICS = Section(fields={
+    "time_separator": Field(Str(choices=(".", ":")), "Pemisah jam dan menit: `.` (09.00) atau `:` (09:00).",
+                            default="."),
+    "currency_style": Field(Str(choices=("Rp25.000,00", "Rp25.000")),
+                            "Bentuk penulisan uang.", default="Rp25.000,00"),
+})
+
+GRAMMAR = Section(fields={
+    "languagetool_url": Field(Str(), "URL server LanguageTool (atau variabel HUMASKIT_LANGUAGETOOL_URL)."),
+    "languages": Field(ListOf(Str()), "Bahasa draf yang dikirim ke LanguageTool (misalnya en-US).",
+                       default=lambda: ["en-US"]),
+    "timeout": Field(Num(integer=False, min=0.1, max=60), "Batas waktu permintaan (detik).", default=5.0),
+})

@@ -1,0 +1,100 @@
+"""YAML loading that remembers where every value came from.
+
+PyYAML's ``safe_load`` drops positions; configuration errors must name ``file:line:col``.
+We compose the node tree with the safe loader and convert it ourselves, recording the
+position of each key and value under its key path (a tuple of keys and list indices).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from humaskit.errors import HumaskitError, Problem
+
+try:  # libyaml's parser is several times faster; same safe constructors.
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+Path = tuple
+
+
+@dataclass
+class Located:
+    """A YAML document converted to plain Python, with positions by key path."""
+
+    value: Any
+    source: str
+    positions: dict[Path, tuple[str, int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path) -> dict:
+        """Keyword arguments for :class:`Problem` locating ``path`` (or its nearest parent)."""
+        return where(self.positions, path, self.source)
+
+
+def where(positions: dict, path: Path, default_source: str | None = None) -> dict:
+    probe = tuple(path)
+    while probe and probe not in positions:
+        probe = probe[:-1]
+    source, line, col = positions.get(probe, (default_source, None, None))
+    return {"path": source, "line": line, "column": col, "key": dotted(path) or None}
+
+
+def dotted(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def load_located(text: str, source: str) -> Located:
+    """Parse one YAML document; raise :class:`HumaskitError` with its position if it is malformed."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        located = Located(None, source)
+        if node is not None:
+            located.value = _convert(loader, node, (), located.positions, source)
+        return located
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise HumaskitError([Problem(
+            f"YAML tidak valid: {exc.problem or exc.context}.",
+            path=source,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        )]) from None
+    except yaml.YAMLError as exc:
+        raise HumaskitError([Problem(f"YAML tidak valid: {exc}.", path=source)]) from None
+    finally:
+        loader.dispose()
+
+
+def _pos(node, source=None) -> tuple:
+    return source, node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _convert(loader, node, path, positions, source):
+    positions.setdefault(path, _pos(node, source))
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)  # resolves "<<" merge keys
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                _, line, col = _pos(key_node)
+                raise HumaskitError([Problem("Kunci YAML harus berupa teks.", path=source,
+                                             line=line, column=col)])
+            if key in out:
+                _, line, col = _pos(key_node)
+                raise HumaskitError([Problem(f"Kunci '{key}' ditulis dua kali.", path=source,
+                                             line=line, column=col, key=dotted(path + (key,)))])
+            positions[path + (key,)] = _pos(key_node, source)
+            out[key] = _convert(loader, value_node, path + (key,), positions, source)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(loader, item, path + (i,), positions, source) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
