@@ -1,0 +1,243 @@
+"""Draft posts: optional YAML front matter, then the caption.
+
+A draft keeps the original text untouched; everything downstream works in offsets into
+it, so every finding points into the file exactly as the user wrote it (front matter,
+CRLF, tabs, emoji and combining characters included).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from humaskit.errors import HumaskitError, Problem
+from humaskit.guideline.spec import Context, Field, ListOf, MapOf, Section, Spec, Str
+from humaskit.yamlsrc import load_located
+
+MAX_DRAFT_BYTES = 1_000_000  # a caption is a few KB; anything this big is not a post
+_FENCE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+
+
+@dataclass
+class _Publish(Spec):
+    type_label: str = "tanggal dan jam YYYY-MM-DDTHH:MM"
+
+    def check(self, value, path, ctx):
+        if isinstance(value, datetime):
+            return value.replace(tzinfo=None, second=0, microsecond=0)
+        text = str(value)
+        for shape in ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"):
+            try:
+                return datetime.strptime(text, shape)
+            except ValueError:
+                continue
+        ctx.error(path, f"waktu tayang '{text}' tidak valid; tulis seperti 2026-12-03T09:00.")
+        return None
+
+
+FRONT_MATTER = Section(fields={
+    "agency": Field(Str(), "Kunci perangkat daerah di pedoman."),
+    "platforms": Field(ListOf(Str(), min_items=1), "Platform tujuan."),
+    "publish": Field(_Publish(), "Waktu tayang (waktu setempat), misalnya 2026-12-03T09:00."),
+    "kind": Field(Str(choices=("post", "reply")), "post atau reply (jawaban pengaduan)."),
+    "campaign": Field(Str(), "Kunci kampanye di pedoman."),
+    "image": Field(Str(), "Berkas gambar, relatif terhadap draf."),
+    "alt": Field(Str(nonempty=False), "Teks alternatif gambar."),
+    "title": Field(Str(), "Judul singkat (untuk kalender dan gambar)."),
+    "lang": Field(Str(), "Bahasa takarir bila bukan bahasa Indonesia (misalnya en-US)."),
+    "template": Field(Str(), "Templat gambar untuk `humaskit render`."),
+    "fields": Field(MapOf(value=Str(nonempty=False)), "Isian templat gambar."),
+})
+
+
+@dataclass(frozen=True)
+class LineIndex:
+    """Offset → (line, column), both 1-based; columns count characters (code points)."""
+
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "LineIndex":
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return cls(tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+
+@dataclass(frozen=True)
+class Draft:
+    path: str                      # as given by the user ("-" for standard input)
+    text: str                      # the whole file, untouched
+    body_start: int                # offset where the caption starts
+    agency: str | None
+    platforms: tuple[str, ...]
+    kind: str
+    campaign: str | None = None
+    publish: datetime | None = None
+    image: str | None = None
+    alt: str | None = None
+    title: str | None = None
+    lang: str | None = None
+    template: str | None = None
+    fields: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)          # the front matter as written
+    meta_offsets: dict = field(default_factory=dict)  # front-matter key → offset of the key
+
+    @property
+    def caption(self) -> str:
+        return self.text[self.body_start:]
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.path).parent if self.path != "-" else Path.cwd()
+
+    def image_path(self) -> Path | None:
+        return (self.folder / self.image) if self.image else None
+
+    def key_offset(self, key: str) -> int:
+        """Offset of a front-matter key, or the caption start when the key is absent."""
+        return self.meta_offsets.get(key, self.body_start)
+
+
+def read_text(path: str | Path, *, what: str = "Draf") -> str:
+    """Read a user file as UTF-8 with a clear Indonesian error for anything unreadable."""
+    import sys
+
+    try:
+        if str(path) == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise HumaskitError.single(f"{what} tidak ditemukan.", path=str(path)) from None
+    except IsADirectoryError:
+        raise HumaskitError.single(f"{what} adalah folder, bukan berkas.", path=str(path)) from None
+    except OSError as exc:
+        raise HumaskitError.single(f"{what} tidak dapat dibaca: {exc.strerror}.", path=str(path)) from None
+    if len(raw) > MAX_DRAFT_BYTES:
+        raise HumaskitError.single(
+            f"{what} terlalu besar ({len(raw) / 1e6:.1f} MB); batasnya {MAX_DRAFT_BYTES / 1e6:.0f} MB. "
+            "Takarir media sosial hanya beberapa KB: periksa apakah berkasnya benar.", path=str(path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise HumaskitError.single(
+            f"{what} bukan teks UTF-8 (bita ke-{exc.start + 1} tidak valid). Simpan ulang berkas dengan "
+            "pengodean UTF-8.", path=str(path), line=line) from None
+
+
+def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | None = None,
+                platforms: list[str] | None = None, kind: str | None = None) -> Draft:
+    """Split front matter from the caption and validate it against the guideline.
+
+    Command-line values (``agency``, ``platforms``, ``kind``) fill in what the front matter
+    leaves out; the guideline's defaults fill in the rest.
+    """
+    meta: dict = {}
+    offsets: dict = {}
+    body_start = 0
+    opening = _FENCE.match(text)
+    located = None
+    if opening:
+        close = _CLOSE.search(text, opening.end())
+        if not close:
+            raise HumaskitError.single("Front matter dibuka dengan '---' tetapi tidak ditutup.", path=path, line=1)
+        yaml_text = text[opening.end():close.start()]
+        first_line = text.count("\n", 0, opening.end()) + 1
+        try:
+            located = load_located(yaml_text, path)
+        except HumaskitError as exc:
+            raise HumaskitError([_shift(p, first_line - 1) for p in exc.problems]) from None
+        if located.value is not None and not isinstance(located.value, dict):
+            raise HumaskitError.single("Front matter harus berupa pemetaan YAML (kunci: nilai).",
+                                       path=path, line=first_line)
+        meta = located.value or {}
+        body_start = close.end()
+        if text.startswith("\r\n", body_start):
+            body_start += 2
+        elif text.startswith("\n", body_start):
+            body_start += 1
+        line_index = LineIndex.of(text)
+        for key_path, (_, line, col) in located.positions.items():
+            if len(key_path) == 1:
+                offsets[key_path[0]] = line_index.line_start(line + first_line - 1) + col - 1
+
+    ctx = Context()
+    clean = FRONT_MATTER.check(meta, (), ctx)
+    problems = []
+    if guideline is not None and not ctx.issues:
+        _check_against_guideline(clean, guideline, ctx)
+    for issue in ctx.issues:
+        where = located.where(issue.path) if located else {"path": path, "key": ".".join(map(str, issue.path))}
+        if located and where.get("line"):
+            where["line"] += first_line - 1
+        problems.append(Problem(issue.message, hint=issue.hint, **where))
+    if problems:
+        raise HumaskitError(problems)
+
+    defaults = guideline["defaults"] if guideline is not None else {}
+    chosen_agency = clean["agency"] or agency or defaults.get("agency")
+    chosen_platforms = clean["platforms"] or platforms or defaults.get("platforms") or []
+    for name, value, what in (("--agency", agency, "agency"), ("--platform", platforms, "platform")):
+        if guideline is not None and value and not clean[what if what == "agency" else "platforms"]:
+            _check_cli_value(guideline, what, value)
+    return Draft(
+        path=path, text=text, body_start=body_start,
+        agency=chosen_agency, platforms=tuple(chosen_platforms),
+        kind=clean["kind"] or kind or defaults.get("kind") or "post",
+        campaign=clean["campaign"], publish=clean["publish"], image=clean["image"], alt=clean["alt"],
+        title=clean["title"], lang=clean["lang"], template=clean["template"], fields=clean["fields"],
+        meta=meta, meta_offsets=offsets,
+    )
+
+
+def _shift(problem: Problem, lines: int) -> Problem:
+    from dataclasses import replace
+
+    return replace(problem, line=problem.line + lines) if problem.line else problem
+
+
+def _check_against_guideline(clean: dict, guideline, ctx: Context) -> None:
+    from humaskit.errors import did_you_mean
+
+    if clean["agency"] and clean["agency"] not in guideline.agencies:
+        ctx.error(("agency",), f"perangkat daerah '{clean['agency']}' tidak ada di pedoman.",
+                  did_you_mean(clean["agency"], guideline.agencies))
+    for i, name in enumerate(clean["platforms"] or []):
+        if name not in guideline.platforms:
+            ctx.error(("platforms", i), f"platform '{name}' tidak ada di pedoman.",
+                      did_you_mean(name, guideline.platforms))
+    campaigns = guideline["hashtags"]["campaigns"]
+    if clean["campaign"] and clean["campaign"] not in campaigns:
+        ctx.error(("campaign",), f"kampanye '{clean['campaign']}' tidak ada di pedoman.",
+                  did_you_mean(clean["campaign"], campaigns))
+
+
+def _check_cli_value(guideline, what: str, value) -> None:
+    from humaskit.errors import did_you_mean
+
+    known = guideline.agencies if what == "agency" else guideline.platforms
+    for name in ([value] if isinstance(value, str) else value):
+        if name not in known:
+            label = "Perangkat daerah" if what == "agency" else "Platform"
+            raise HumaskitError.single(f"{label} '{name}' (dari opsi --{what}) tidak ada di pedoman.",
+                                       hint=did_you_mean(name, known))
+
+
+def load_draft(path: str | Path, **options) -> Draft:
+    return parse_draft(read_text(path), str(path), **options)

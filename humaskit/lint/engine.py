@@ -1,0 +1,229 @@
+"""The lint engine: run every active rule over a draft and turn hits into located findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable
+
+from humaskit.errors import HumaskitError
+from humaskit.lint.draft import Draft, LineIndex, parse_draft, read_text
+from humaskit.lint.finding import FileResult, Finding, Hit, Report
+from humaskit.lint.registry import Rule, load_rules
+from humaskit.lint.text import Tokens
+
+_CONTROL = re.compile(
+    r"<!--\s*humaskit-(disable-next-line|disable|enable)\b([^>]*?)-->"
+)
+
+
+class LintContext:
+    """What a rule sees: the draft, the guideline, shared tokens and a per-guideline memo."""
+
+    def __init__(self, draft: Draft, guideline, memo: dict, notices: list[str] | None = None) -> None:
+        self.draft = draft
+        self.guideline = guideline
+        self.text = draft.text
+        self.base = draft.body_start
+        self._memo = memo
+        self.notices = notices if notices is not None else []
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        return Tokens(self.text, self.base)
+
+    @property
+    def caption(self) -> str:
+        return self.draft.caption
+
+    @property
+    def agency(self) -> dict | None:
+        return self.guideline.agencies.get(self.draft.agency) if self.draft.agency else None
+
+    def memo(self, key: str, factory: Callable):
+        """Build something once per guideline (compiled lexicons, regexes) and reuse it."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = factory(self.guideline)
+            return value
+
+    def notice(self, message: str) -> None:
+        """Something said once per run, not per file (e.g. an optional backend was skipped)."""
+        if message not in self.notices:
+            self.notices.append(message)
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: str
+
+
+class Linter:
+    """Lints drafts against one guideline; reuse one Linter for many files."""
+
+    def __init__(self, guideline, *, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> None:
+        from humaskit.lint.custom import custom_rules
+
+        self.guideline = guideline
+        self.memo: dict = {}
+        self.notices: list[str] = []
+        select, ignore = tuple(select), tuple(ignore)
+        rules = list(load_rules().values()) + custom_rules(guideline)
+        active = []
+        for rule in rules:
+            severity = guideline.severity(rule.id, rule.severity)
+            if severity == "off" or not _selected(rule, select, ignore):
+                continue
+            active.append(ActiveRule(rule, severity))
+        self.active = active
+
+    def lint_draft(self, draft: Draft) -> FileResult:
+        ctx = LintContext(draft, self.guideline, self.memo, self.notices)
+        hits: list[tuple[ActiveRule, Hit]] = []
+        for active in self.active:
+            if draft.kind not in active.rule.kinds:
+                continue
+            for hit in active.rule.check(ctx) or ():
+                hits.append((active, hit))
+        lines = LineIndex.of(draft.text)
+        suppressed = _suppressions(draft, lines) if "humaskit-" in draft.text else None
+        findings = []
+        for active, hit in hits:
+            line, column = lines.position(hit.start)
+            if suppressed and _is_suppressed(suppressed, active.rule, line):
+                continue
+            end_line, end_column = lines.position(hit.end)
+            findings.append(Finding(
+                path=draft.path, line=line, column=column, end_line=end_line, end_column=end_column,
+                rule=active.rule.id, category=active.rule.category,
+                severity=hit.severity if hit.severity and active.severity == active.rule.severity
+                else active.severity,
+                message=hit.message, fix=hit.fix, start=hit.start, end=hit.end,
+            ))
+        findings.sort(key=Finding.sort_key)
+        result = FileResult(draft.path, draft.text, _dedupe(findings))
+        return result
+
+    def lint_text(self, text: str, path: str = "-", **draft_options) -> FileResult:
+        return self.lint_draft(parse_draft(text, path, guideline=self.guideline, **draft_options))
+
+
+def _selected(rule: Rule, select: tuple, ignore: tuple) -> bool:
+    def matches(patterns):
+        return any(rule.id == p or rule.category == p or rule.id.startswith(p + ".") for p in patterns)
+
+    return (not select or matches(select)) and not matches(ignore)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        key = (f.start, f.end, f.rule, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _suppressions(draft: Draft, lines: LineIndex):
+    """Lines on which each rule pattern is switched off, from inline comments."""
+    ranges: list[tuple[tuple, int, int]] = []  # (patterns, first line, last line)
+    open_blocks: dict[tuple, int] = {}
+    for m in _CONTROL.finditer(draft.text, draft.body_start):
+        action = m.group(1)
+        patterns = tuple(p for p in re.split(r"[\s,]+", m.group(2).strip()) if p) or ("*",)
+        line, _ = lines.position(m.start())
+        if action == "disable-next-line":
+            ranges.append((patterns, line + 1, line + 1))
+        elif action == "disable":
+            open_blocks[patterns] = line
+        else:
+            for key in [k for k in open_blocks if k == patterns or patterns == ("*",)]:
+                ranges.append((key, open_blocks.pop(key), line))
+    for key, first in open_blocks.items():
+        ranges.append((key, first, 10**9))
+    return ranges
+
+
+def _is_suppressed(ranges, rule: Rule, line: int) -> bool:
+    for patterns, first, last in ranges:
+        if first <= line <= last and any(
+            p == "*" or p == rule.id or p == rule.category or rule.id.startswith(p + ".") for p in patterns
+        ):
+            return True
+    return False
+
+
+# --- files ---------------------------------------------------------------------------------
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def expand_paths(paths: Iterable[str]) -> tuple[list[str], list]:
+    """Files to lint (directories walked for drafts, sorted) and problems for missing paths."""
+    from humaskit.errors import Problem
+
+    files, problems = [], []
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files.extend(str(p) for p in found)
+        elif path.exists():
+            files.append(str(path))
+        else:
+            problems.append(Problem("Berkas atau folder tidak ditemukan.", path=str(path)))
+    return files, problems
+
+
+def lint_paths(paths: Iterable[str], guideline, *, linter: Linter | None = None,
+               agency: str | None = None, platforms: list[str] | None = None,
+               kind: str | None = None, select=(), ignore=()) -> Report:
+    """Lint files and folders; a file that cannot be read or parsed becomes a problem (exit 2)
+    and the others are still linted."""
+    linter = linter or Linter(guideline, select=select, ignore=ignore)
+    files, problems = expand_paths(paths)
+    report = Report(problems=list(problems), notices=linter.notices)
+    for path in files:
+        try:
+            draft = parse_draft(read_text(path), path, guideline=guideline, agency=agency,
+                                platforms=platforms, kind=kind)
+        except HumaskitError as exc:
+            report.problems.extend(exc.problems)
+            continue
+        report.files.append(linter.lint_draft(draft))
+    return report
+
+
+def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
+    """Apply non-overlapping fixes, earliest first wins where two overlap."""
+    chosen, last_end = [], -1
+    for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
+        if f.start >= last_end:
+            chosen.append(f)
+            last_end = max(f.end, f.start + 1) if f.end == f.start else f.end
+    out = text
+    for f in reversed(chosen):
+        out = out[:f.start] + f.fix + out[f.end:]
+    return out
+
+
+def fix_text(linter: Linter, draft: Draft, max_passes: int = 5) -> str:
+    """Fix until nothing more changes, so running --fix again changes nothing."""
+    text = draft.text
+    for _ in range(max_passes):
+        current = parse_draft(text, draft.path, guideline=linter.guideline, agency=draft.agency,
+                              platforms=list(draft.platforms), kind=draft.kind)
+        fixed = apply_fixes(text, linter.lint_draft(current).findings)
+        if fixed == text:
+            break
+        text = fixed
+    return text

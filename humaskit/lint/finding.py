@@ -1,0 +1,87 @@
+"""Findings and the Report: the one data model every printer and exit code reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields: a span of the draft's text (offsets), a message and an optional fix."""
+
+    start: int
+    end: int
+    message: str
+    fix: str | None = None
+    severity: str | None = None  # overrides the rule's default severity for this hit
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding in the contract's shape (DESIGN.md): 1-based lines/columns, end exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    fix: str | None
+    start: int = field(default=0, compare=False)   # offsets into the file, for --fix
+    end: int = field(default=0, compare=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "rule": self.rule, "category": self.category, "severity": self.severity,
+            "message": self.message, "fix": self.fix,
+        }
+
+    def sort_key(self):
+        return (self.path, self.start, self.end, SEVERITY_ORDER[self.severity], self.rule, self.message)
+
+
+@dataclass
+class FileResult:
+    """One linted file: its text (for printers that show the source line) and its findings."""
+
+    path: str
+    text: str
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)  # per-file figures, e.g. readability
+
+
+@dataclass
+class Report:
+    """Everything one lint run found; owns the exit code."""
+
+    files: list[FileResult] = field(default_factory=list)
+    problems: list = field(default_factory=list)  # errors.Problem: files the tool could not lint
+    notices: list[str] = field(default_factory=list)  # said once per run (e.g. backend skipped)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        if self.problems:
+            return 2
+        limit = SEVERITY_ORDER[fail_on]
+        return 1 if any(SEVERITY_ORDER[f.severity] <= limit for f in self.findings) else 0
+
+    @property
+    def file_count(self) -> int:
+        return len(self.files) + len({p.path for p in self.problems})
+
+
+def relocated(finding: Finding, **changes) -> Finding:
+    return replace(finding, **changes)
