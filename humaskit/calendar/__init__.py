@@ -1,0 +1,1 @@
+"""The monthly content calendar across agencies."""

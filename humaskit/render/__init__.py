@@ -1,0 +1,1 @@
+"""Branded post graphics from templates."""
