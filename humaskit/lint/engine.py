@@ -29,6 +29,7 @@ class LintContext:
         self.base = draft.body_start
         self._memo = memo
         self.notices = notices if notices is not None else []
+        self.file_notes: list[str] = []
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -49,6 +50,10 @@ class LintContext:
         except KeyError:
             value = self._memo[key] = factory(self.guideline)
             return value
+
+    def note(self, message: str) -> None:
+        """A figure about this file shown by the text report (e.g. its readability)."""
+        self.file_notes.append(message)
 
     def notice(self, message: str) -> None:
         """Something said once per run, not per file (e.g. an optional backend was skipped)."""
@@ -105,8 +110,7 @@ class Linter:
                 message=hit.message, fix=hit.fix, start=hit.start, end=hit.end,
             ))
         findings.sort(key=Finding.sort_key)
-        result = FileResult(draft.path, draft.text, _dedupe(findings))
-        return result
+        return FileResult(draft.path, draft.text, _dedupe(findings), ctx.file_notes)
 
     def lint_text(self, text: str, path: str = "-", **draft_options) -> FileResult:
         return self.lint_draft(parse_draft(text, path, guideline=self.guideline, **draft_options))
