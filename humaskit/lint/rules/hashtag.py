@@ -1,1 +1,140 @@
-"""Rules: (being written)."""
+"""Hashtag rules: required tags, count limits, banned tags, canonical casing."""
+
+from __future__ import annotations
+
+from humaskit.lint.finding import Hit
+from humaskit.lint.registry import rule
+
+
+def required_tags(guideline, draft) -> list[str]:
+    """The tags this draft must carry: global, its agency's, its campaign's (in that order)."""
+    tags = list(guideline["hashtags"]["required"])
+    agency = guideline.agencies.get(draft.agency) if draft.agency else None
+    if agency:
+        tags += agency["hashtags"]
+    if draft.campaign:
+        tags += guideline["hashtags"]["campaigns"][draft.campaign]["hashtags"]
+    seen, out = set(), []
+    for tag in tags:
+        if tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return out
+
+
+def _caption_end(ctx) -> int:
+    end = len(ctx.text)
+    while end > ctx.base and ctx.text[end - 1] in " \t\r\n":
+        end -= 1
+    return end
+
+
+@rule("hashtag.required", category="hashtag", severity="error", fixable=True,
+      summary="Tagar wajib tidak ada",
+      wrong="---\nagency: dinkes\n---\nCek kesehatan gratis di Puskesmas Cihideung, Sabtu pukul 08.00 WIB.",
+      right="---\nagency: dinkes\n---\nCek kesehatan gratis di Puskesmas Cihideung, Sabtu pukul 08.00 WIB.\n"
+            "#KotaTasikmalaya #DinkesTasikmalaya")
+def required(ctx):
+    """Apa yang diperiksa:
+    Tagar wajib yang belum ada: tagar global pedoman (`hashtags.required`), tagar perangkat
+    daerah pengunggah (`agencies.<kunci>.hashtags`), dan tagar kampanye bila front matter
+    menyebut `campaign`. Perbaikan otomatis menambahkan tagar yang kurang di akhir takarir.
+    Jawaban pengaduan (`kind: reply`) tidak diwajibkan kecuali `hashtags.required_on_replies`.
+    Mengapa:
+    Tagar bersama mengumpulkan semua informasi kota di satu tempat dan membuat kampanye
+    lintas perangkat daerah terukur.
+    """
+    if ctx.draft.kind == "reply" and not ctx.guideline["hashtags"]["required_on_replies"]:
+        return
+    present = {tag.casefold() for _, _, tag in ctx.tokens.hashtags}
+    missing = [t for t in required_tags(ctx.guideline, ctx.draft) if t.casefold() not in present]
+    if missing:
+        end = _caption_end(ctx)
+        sep = " " if ctx.tokens.hashtags and ctx.tokens.hashtags[-1][1] == end else "\n"
+        if end == ctx.base:
+            sep = ""
+        yield Hit(end, end, f"Tagar wajib belum ada: {' '.join(missing)}.", sep + " ".join(missing))
+
+
+@rule("hashtag.count", category="hashtag", severity="error",
+      summary="Tagar melebihi batas platform",
+      wrong="---\nagency: dinkes\nplatforms: [threads]\n---\nJadwal imunisasi Desember. #KotaTasikmalaya #Imunisasi",
+      right="---\nagency: dinkes\nplatforms: [threads]\n---\nJadwal imunisasi Desember. #KotaTasikmalaya")
+def count(ctx):
+    """Apa yang diperiksa:
+    Jumlah tagar melebihi batas platform tujuan (`platforms.<p>.max_hashtags`): Instagram 5
+    sejak Desember 2025, Threads 1, YouTube 15. Temuan menandai tagar yang melewati batas.
+    Mengapa:
+    Platform mengabaikan atau memotong tagar berlebih (YouTube mengabaikan semua tagar bila
+    lebih dari 15), sehingga tagar wajib bisa tidak terbaca.
+    """
+    tags = ctx.tokens.hashtags
+    for name in ctx.draft.platforms:
+        platform = ctx.guideline.platforms.get(name)
+        limit = platform and platform["max_hashtags"]
+        if limit is not None and platform and len(tags) > limit:
+            yield Hit(tags[limit][0], tags[-1][1],
+                      f"{platform['label']} membatasi {limit} tagar; takarir ini memakai {len(tags)}.")
+
+
+def _banned(guideline) -> dict:
+    out = {}
+    for item in guideline["hashtags"]["banned"]:
+        if isinstance(item, str):
+            item = {"tag": item, "message": None}
+        out[item["tag"].casefold()] = item
+    return out
+
+
+@rule("hashtag.banned", category="hashtag", severity="error",
+      summary="Tagar terlarang",
+      wrong="Perbaikan jalan di Jalan Sutisna Senjaya dimulai Senin. #KotaTasikmalaya #PemkotGagal",
+      right="Perbaikan jalan di Jalan Sutisna Senjaya dimulai Senin. #KotaTasikmalaya")
+def banned(ctx):
+    """Apa yang diperiksa:
+    Tagar yang dilarang pedoman (`hashtags.banned`), misalnya tagar politik atau tagar yang
+    merendahkan kota.
+    Mengapa:
+    Akun pemerintah harus netral dan tidak ikut menyebarkan tagar yang merugikan kota.
+    """
+    banned_tags = ctx.memo("hashtag.banned", _banned)
+    for start, end, tag in ctx.tokens.hashtags:
+        item = banned_tags.get(tag.casefold())
+        if item:
+            message = f"Tagar {tag} dilarang pedoman."
+            if item.get("message"):
+                message += f" {item['message']}"
+            yield Hit(start, end, message)
+
+
+def _canonical(guideline) -> dict:
+    tags = list(guideline["hashtags"]["canonical"]) + list(guideline["hashtags"]["required"])
+    for agency in guideline.agencies.values():
+        tags += agency["hashtags"]
+    for campaign in guideline["hashtags"]["campaigns"].values():
+        tags += campaign["hashtags"]
+    for day in guideline["calendar"]["momentum"]:
+        tags += day.get("hashtags") or []
+    out = {}
+    for tag in tags:
+        out.setdefault(tag.casefold(), tag)
+    return out
+
+
+@rule("hashtag.casing", category="hashtag", severity="warning", fixable=True,
+      summary="Penulisan tagar tidak baku",
+      wrong="Jadwal car free day pekan ini. #kotatasikmalaya",
+      right="Jadwal car free day pekan ini. #KotaTasikmalaya")
+def casing(ctx):
+    """Apa yang diperiksa:
+    Tagar yang dikenal pedoman (tagar wajib, perangkat daerah, kampanye, `hashtags.canonical`)
+    tetapi ditulis dengan huruf besar-kecil yang berbeda dari bentuk bakunya (CamelCase).
+    Mengapa:
+    CamelCase (#KotaTasikmalaya) dibaca kata per kata oleh pembaca layar, dan bentuk yang
+    seragam membuat tagar kota mudah dikenali.
+    """
+    canonical = ctx.memo("hashtag.canonical", _canonical)
+    for start, end, tag in ctx.tokens.hashtags:
+        good = canonical.get(tag.casefold())
+        if good and good != tag:
+            yield Hit(start, end, f"Tulis tagar sebagai {good}.", good)

@@ -1,1 +1,171 @@
-"""Rules: (being written)."""
+"""Platform rules: caption length as each platform counts it, links, required media."""
+
+from __future__ import annotations
+
+from humaskit.lint.finding import Hit
+from humaskit.lint.registry import rule
+
+# twitter-text v3: these code point ranges weigh 1, everything else 2.
+_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+
+def _weight(ch: str) -> int:
+    cp = ord(ch)
+    for low, high in _LIGHT:
+        if low <= cp <= high:
+            return 1
+    return 2
+
+
+def _posted_spans(ctx):
+    """The caption as it will be posted: HTML comments (humaskit's own switches) are not."""
+    start = ctx.base
+    for c_start, c_end in ctx.tokens.comments:
+        yield start, c_start
+        start = c_end
+    end = len(ctx.text)
+    while end > start and ctx.text[end - 1] in " \t\r\n":
+        end -= 1
+    yield start, end
+
+
+def measure(ctx, platform: dict) -> tuple[int, int | None]:
+    """(length as the platform counts it, offset where it passes max_length or None)."""
+    text, limit = ctx.text, platform["max_length"]
+    weighted = platform["counting"] == "weighted"
+    url_length = platform["url_length"]
+    fixed = {}
+    if weighted:
+        for s, e, _ in ctx.tokens.urls:
+            fixed[s] = (e, url_length or (e - s))
+        for s, e in ctx.tokens.emoji:
+            fixed.setdefault(s, (e, 2))
+    elif url_length:
+        for s, e, _ in ctx.tokens.urls:
+            fixed[s] = (e, url_length)
+    total, over = 0, None
+    for start, end in _posted_spans(ctx):
+        if not fixed and not weighted:
+            if over is None and total + (end - start) > limit:
+                over = start + (limit - total)
+            total += end - start
+            continue
+        i = start
+        while i < end:
+            if i in fixed:
+                stop, cost = fixed[i]
+            else:
+                stop, cost = i + 1, (_weight(text[i]) if weighted else 1)
+                if text[i] == "\r" and i + 1 < end and text[i + 1] == "\n":
+                    cost = 0  # a line break counts once
+            if over is None and total + cost > limit:
+                over = i
+            total += cost
+            i = stop
+    return total, over
+
+
+@rule("platform.length", category="platform", severity="error",
+      summary="Takarir melebihi batas platform",
+      wrong="---\nplatforms: [x]\n---\n" + "Layanan administrasi kependudukan buka Sabtu. " * 7 + "#KotaTasikmalaya",
+      right="---\nplatforms: [x]\n---\nLayanan administrasi kependudukan buka Sabtu. #KotaTasikmalaya")
+def length(ctx):
+    """Apa yang diperiksa:
+    Panjang takarir untuk setiap platform tujuan, dihitung seperti platform menghitungnya
+    (`platforms.<p>.max_length`): X menghitung setiap tautan 23 karakter dan emoji serta aksara
+    lebar 2; platform lain menghitung karakter. Temuan menandai bagian yang melewati batas.
+    Mengapa:
+    Takarir yang terlalu panjang ditolak atau dipotong platform, sehingga bagian akhirnya
+    (sering berisi tagar dan kontak) hilang.
+    """
+    for name in ctx.draft.platforms:
+        platform = ctx.guideline.platforms.get(name)
+        if not platform:
+            continue
+        total, over = measure(ctx, platform)
+        if over is not None:
+            end = len(ctx.text.rstrip())
+            yield Hit(over, max(end, over), f"Takarir {total} karakter menurut hitungan {platform['label']}; "
+                      f"batasnya {platform['max_length']} (kelebihan {total - platform['max_length']}).")
+
+
+def _host_path(url: str) -> tuple[str, str]:
+    rest = url.split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    host = host.split("@")[-1].split(":")[0].lower()
+    return host.removeprefix("www."), "/" + path
+
+
+def allowed(url: str, domains) -> bool:
+    host, path = _host_path(url)
+    for domain in domains:
+        d_host, _, d_path = domain.lower().partition("/")
+        if host == d_host or host.endswith("." + d_host):
+            if not d_path or path.lower().startswith("/" + d_path):
+                return True
+    return False
+
+
+@rule("platform.link-domain", category="platform", severity="warning",
+      summary="Tautan ke luar domain resmi",
+      wrong="Daftar di bit.ly/daftar-vaksin sebelum 5 Desember. #KotaTasikmalaya",
+      right="Daftar di https://dinkes.tasikmalayakota.go.id/vaksin sebelum 5 Desember. #KotaTasikmalaya")
+def link_domain(ctx):
+    """Apa yang diperiksa:
+    Tautan yang mengarah ke luar domain yang diizinkan pedoman (`links.allowed_domains`;
+    subdomain ikut diizinkan), termasuk pemendek tautan.
+    Mengapa:
+    Warga harus bisa memastikan tautan dari akun pemerintah aman dan resmi. Tautan ke domain
+    lain atau pemendek tautan mirip pola penipuan (phishing).
+    """
+    domains = ctx.guideline["links"]["allowed_domains"]
+    for start, end, url in ctx.tokens.urls:
+        if not allowed(url, domains):
+            host, _ = _host_path(url)
+            yield Hit(start, end, f"Tautan ke '{host}' tidak termasuk domain resmi yang diizinkan pedoman.")
+
+
+@rule("platform.link-not-clickable", category="platform", severity="suggestion",
+      summary="Tautan tidak bisa diklik di platform ini",
+      wrong="---\nplatforms: [instagram]\n---\nInfo lengkap di https://tasikmalayakota.go.id/ppdb #KotaTasikmalaya",
+      right="---\nplatforms: [instagram]\n---\nInfo lengkap di tautan pada bio @diskominfo.tasikmalaya "
+            "#KotaTasikmalaya")
+def link_not_clickable(ctx):
+    """Apa yang diperiksa:
+    Tautan di takarir untuk platform yang tidak membuat tautan takarir bisa diklik
+    (`platforms.<p>.links_clickable: false`, misalnya Instagram dan TikTok).
+    Mengapa:
+    Warga tidak bisa mengeklik tautan itu; arahkan ke tautan di bio atau tulis alamat yang
+    pendek dan mudah diketik.
+    """
+    blocked = [ctx.guideline.platforms[p]["label"] for p in ctx.draft.platforms
+               if p in ctx.guideline.platforms and not ctx.guideline.platforms[p]["links_clickable"]]
+    if blocked and ctx.tokens.urls:
+        start, end, _ = ctx.tokens.urls[0]
+        yield Hit(start, end, f"Tautan di takarir tidak bisa diklik di {', '.join(blocked)}; "
+                  "arahkan warga ke tautan di bio.")
+
+
+@rule("platform.image-required", category="platform", severity="error",
+      summary="Platform mewajibkan gambar atau video",
+      wrong="---\nagency: disparbud\nplatforms: [tiktok]\n---\nFestival budaya di Dadaha akhir pekan ini. "
+            "#KotaTasikmalaya",
+      right="---\nagency: disparbud\nplatforms: [facebook]\n---\nFestival budaya di Dadaha akhir pekan ini. "
+            "#KotaTasikmalaya")
+def image_required(ctx):
+    """Apa yang diperiksa:
+    Draf untuk platform yang tidak bisa menerima unggahan teks saja (`requires_image`,
+    misalnya Instagram, TikTok, YouTube) tetapi tidak menyebut `image` di front matter.
+    Mengapa:
+    Unggahan akan ditolak platform; gambar atau video perlu disiapkan bersama draf.
+    """
+    if ctx.draft.image or ctx.draft.kind == "reply":
+        return
+    needing = [ctx.guideline.platforms[p]["label"] for p in ctx.draft.platforms
+               if p in ctx.guideline.platforms and ctx.guideline.platforms[p]["requires_image"]]
+    if needing:
+        at = ctx.draft.key_offset("platforms")
+        end = ctx.text.find("\n", at)
+        end = len(ctx.text) if end == -1 else end
+        yield Hit(at, max(at, end if "platforms" in ctx.draft.meta_offsets else at),
+                  f"{', '.join(needing)} memerlukan gambar atau video; tambahkan `image:` di front matter.")

@@ -1,1 +1,112 @@
-"""Rules: (being written)."""
+"""Terminology rules: kata baku, foreign terms, and the canonical spelling of names and terms."""
+
+from __future__ import annotations
+
+import re
+
+from humaskit.lint import lexicon
+from humaskit.lint.finding import Hit
+from humaskit.lint.registry import rule
+from humaskit.lint.rules._util import match_case, phrase_regex
+
+
+def _baku_index(guideline):
+    pairs = lexicon.kata_baku(guideline)
+    single = {k: v for k, v in pairs.items() if " " not in k}
+    multi = {k: v for k, v in pairs.items() if " " in k}
+    return single, phrase_regex(multi), multi
+
+
+@rule("terminology.kata-baku", category="terminology", severity="warning", fixable=True,
+      summary="Kata tidak baku (KBBI/EYD V)",
+      wrong="Dinkes menghimbau warga menjaga kebersihan; resiko DBD meningkat di musim hujan. #KotaTasikmalaya",
+      right="Dinkes mengimbau warga menjaga kebersihan; risiko DBD meningkat di musim hujan. #KotaTasikmalaya")
+def kata_baku(ctx):
+    """Apa yang diperiksa:
+    Bentuk tidak baku menurut KBBI dan EYD V (praktek → praktik, himbau → imbau dan bentuk
+    berimbuhannya, walikota → wali kota, ditindak lanjuti → ditindaklanjuti), ditambah pasangan
+    milik pedoman sendiri (`terminology.replace`). Bentuk yang berisiko nama diri (Putera,
+    Rizki) hanya ditandai bila ditulis huruf kecil.
+    Mengapa:
+    Pemerintah menjadi teladan penggunaan bahasa Indonesia yang baik dan benar (UU No. 24 Tahun
+    2009); ejaan yang seragam antarperangkat daerah memperkuat kesan satu suara.
+    """
+    single, pattern, multi = ctx.memo("terminology.baku", _baku_index)
+    for start, end, word in ctx.tokens.words:
+        pair = single.get(word.lower())
+        if pair is not None:
+            yield from _baku_hit(start, end, word, pair)
+    if pattern is not None:
+        for m in pattern.finditer(ctx.tokens.masked):
+            pair = multi.get(" ".join(m.group().lower().split()))
+            if pair is not None:
+                yield from _baku_hit(m.start() + ctx.base, m.end() + ctx.base, m.group(), pair)
+
+
+def _baku_hit(start, end, word, pair):
+    if pair.lowercase_only and not word.islower():
+        return
+    fix = match_case(word, pair.standard)
+    source = "pedoman" if pair.note == "pedoman" else "KBBI/EYD V"
+    yield Hit(start, end, f"'{word}' tidak baku; bentuk baku ({source}): '{fix}'.", fix, pair.severity)
+
+
+@rule("terminology.foreign-term", category="terminology", severity="suggestion", fixable=True,
+      summary="Istilah asing yang punya padanan",
+      wrong="Pendaftaran online dibuka; download formulirnya di laman resmi. #KotaTasikmalaya",
+      right="Pendaftaran daring dibuka; unduh formulirnya di laman resmi. #KotaTasikmalaya")
+def foreign_term(ctx):
+    """Apa yang diperiksa:
+    Istilah asing yang sudah punya padanan resmi bahasa Indonesia (online → daring,
+    download → unduh, link → tautan). Hanya saran; matikan dengan
+    `terminology.foreign_terms: false`.
+    Mengapa:
+    UU No. 24 Tahun 2009 mewajibkan bahasa Indonesia dalam informasi publik; padanan resmi
+    lebih mudah dipahami warga yang tidak akrab dengan istilah asing.
+    """
+    terms = ctx.memo("terminology.foreign", lexicon.foreign_terms)
+    for start, end, word in ctx.tokens.words:
+        standard = terms.get(word.lower())
+        if standard:
+            fix = match_case(word, standard)
+            yield Hit(start, end, f"'{word}' punya padanan bahasa Indonesia: '{fix}'.", fix)
+
+
+def _term_index(guideline):
+    terms = {}
+    for term in guideline["terminology"]["terms"]:
+        terms.setdefault(term.casefold(), term)
+    for agency in guideline.agencies.values():
+        for name in (agency["name"], agency["short"]):
+            terms.setdefault(name.casefold(), name)
+    if not terms:
+        return None, terms
+    items = sorted(terms, key=lambda t: (-len(t), t))
+    body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in items)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), terms
+
+
+@rule("terminology.term-case", category="terminology", severity="warning", fixable=True,
+      summary="Penulisan nama resmi dan istilah",
+      wrong="Pemkot tasikmalaya bersama DINKES mengingatkan vaksinasi covid-19 lanjutan. #KotaTasikmalaya",
+      right="Pemkot Tasikmalaya bersama Dinkes mengingatkan vaksinasi COVID-19 lanjutan. #KotaTasikmalaya")
+def term_case(ctx):
+    """Apa yang diperiksa:
+    Nama resmi dan istilah dengan penulisan baku: `terminology.terms` pedoman (COVID-19,
+    SP4N-LAPOR!, Kota Tasikmalaya) serta nama lengkap dan singkatan resmi setiap perangkat
+    daerah (Dinkes, BPBD, Satpol PP). Bila hurufnya sama tetapi besar-kecilnya berbeda,
+    temuan memberi bentuk baku.
+    Mengapa:
+    Nama lembaga dan istilah yang ditulis berbeda-beda membuat akun pemerintah tampak tidak
+    terkoordinasi dan menyulitkan pencarian.
+    """
+    pattern, terms = ctx.memo("terminology.terms", _term_index)
+    if pattern is None:
+        return
+    text = ctx.text
+    for m in pattern.finditer(ctx.tokens.masked):
+        start, end = m.start() + ctx.base, m.end() + ctx.base
+        written = text[start:end]
+        canonical = terms.get(" ".join(written.casefold().split()))
+        if canonical and written != canonical and " ".join(written.split()) != canonical:
+            yield Hit(start, end, f"Tulis '{canonical}', bukan '{written}'.", canonical)
