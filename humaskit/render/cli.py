@@ -1,6 +1,79 @@
-"""`humaskit render` command (being written)."""
+"""`humaskit render`: a thin client of :mod:`humaskit.render.api` (typer and stdlib only at import)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
 
 
-def render(template: str) -> None:
-    """Gambar unggahan bermerek dari templat."""
-    raise SystemExit("humaskit render: being written")
+def render(
+    template: Optional[str] = typer.Argument(None, help="Nama templat bawaan (misalnya pengumuman) atau berkas "
+                                                        "templat YAML.", show_default=False),
+    data: Optional[Path] = typer.Option(None, "--data", "-d", help="Isian: draf (.md, dari front matter), "
+                                        "berkas YAML, atau CSV (satu grafis per baris).", show_default=False),
+    size: List[str] = typer.Option(["all"], "--size", "-s", help="Ukuran: all, atau nama ukuran (boleh diulang "
+                                   "atau dipisah koma), misalnya instagram-feed,story."),
+    out: Path = typer.Option(Path("."), "--out", "-o", help="Folder keluaran."),
+    fmt: str = typer.Option("png", "--format", "-f", help="Format keluaran: png atau jpeg."),
+    quality: int = typer.Option(90, "--quality", "-q", min=1, max=100, help="Kualitas JPEG (1-100)."),
+    alt: bool = typer.Option(False, "--alt", help="Tulis saran teks alternatif (.alt.txt) di samping tiap "
+                             "gambar."),
+    debug: bool = typer.Option(False, "--debug", help="Gambar kotak tiap lapisan dan zona aman."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Jumlah proses paralel (0 = semua inti CPU)."),
+    list_templates: bool = typer.Option(False, "--list", help="Tampilkan templat bawaan beserta isian dan "
+                                        "ukurannya."),
+    guideline: Optional[Path] = typer.Option(None, "--guideline", "-g", help="Berkas pedoman (bawaan: "
+                                             "humaskit.yaml terdekat, atau pedoman Kota Tasikmalaya).",
+                                             show_default=False),
+) -> None:
+    """Buat grafis unggahan bermerek dari templat: warna dan fon hanya dari pedoman, teks
+    menyesuaikan kotaknya, satu berkas per ukuran platform.
+
+    Contoh: humaskit render agenda --data agenda.csv --size all --out grafis/
+
+    Exit 0: semua grafis dibuat; 1: sebagian butir gagal (yang lain tetap dibuat); 2: tidak ada
+    yang dapat dibuat (templat, pedoman, data, atau opsi salah).
+    """
+    from humaskit.clikit import resolve_guideline, user_errors
+    from humaskit.errors import HumaskitError
+
+    with user_errors():
+        g = resolve_guideline(guideline)
+        if list_templates:
+            _list(g)
+            return
+        if not template or data is None:
+            raise HumaskitError.single("Sebutkan templat dan --data, misalnya: humaskit render pengumuman "
+                                       "--data pengumuman.yaml (lihat templat dengan --list).")
+        fmt = fmt.lower()
+        if fmt not in ("png", "jpeg", "jpg"):
+            raise HumaskitError.single(f"Format '{fmt}' tidak dikenal; pilihan: png, jpeg.", key="--format")
+        from humaskit.render.api import Options, render_file
+
+        options = Options(fmt="png" if fmt == "png" else "jpeg", quality=quality, debug=debug, alt=alt)
+        report = render_file(template, str(data), g, out, sizes=size, options=options, jobs=jobs,
+                             progress=sys.stderr.isatty())
+    for warning in report.warnings:
+        typer.echo(f"peringatan: {warning}", err=True)
+    for problem in report.failed:
+        typer.echo(f"galat: {problem.render()}", err=True)
+    failed_items = len({(p.path, p.line) for p in report.failed})
+    summary = f"{len(report.written)} gambar ditulis ke {out}"
+    if failed_items:
+        summary += f"; {failed_items} dari {report.items} butir gagal"
+    typer.echo(summary + ".")
+    if report.exit_code:
+        raise typer.Exit(report.exit_code)
+
+
+def _list(guideline) -> None:
+    from humaskit.render.template import load_template, template_names
+
+    for name in template_names():
+        template = load_template(name, guideline)
+        fields = ", ".join(f"{k}{'' if v['required'] and v['default'] is None else '?'}"
+                           for k, v in template.fields.items())
+        typer.echo(f"{name}: {template.name}. Isian: {fields}. Ukuran: {', '.join(template.sizes)}.")

@@ -1,21 +1,44 @@
-"""Schema of the visual identity (brand kit): palette, fonts, logo, image rules."""
+"""Schema of the visual identity (brand kit): palette, fonts, logo, safe zones, image rules."""
 
 from __future__ import annotations
 
-from humaskit.guideline.spec import Color, Field, ListOf, MapOf, Num, Section, Str
+from humaskit.guideline.spec import Bool, Color, Context, Field, ListOf, MapOf, Num, Section, Str
+
+NAME = r"[a-z0-9][a-z0-9-]*"
+
+
+def _font_source(font: dict, path: tuple, ctx: Context) -> None:
+    if bool(font["file"]) == bool(font["package"]):
+        ctx.error(path, "fon harus menyebut tepat satu sumber: `file` (berkas fon) atau `package` (paket Python).")
+
 
 FONT = Section(fields={
-    "file": Field(Str(), "Berkas fon (relatif terhadap pedoman), atau kosong bila memakai `package`."),
-    "package": Field(Str(), "Fon dari paket Python (misalnya plus-jakarta-sans)."),
+    "file": Field(Str(), "Berkas fon TTF/OTF (relatif terhadap pedoman)."),
+    "package": Field(Str(), "Fon dari paket Python yang terpasang bersama humaskit (misalnya plus-jakarta-sans)."),
     "weight": Field(Num(min=100, max=900), "Ketebalan untuk fon variabel (400 reguler, 700 tebal)."),
+    "italic": Field(Bool(), "Pakai gaya miring dari paket fon.", default=False),
+}, post=_font_source)
+
+SAFE_ZONE = Section(fields={
+    "top": Field(Num(integer=False, min=0, max=0.5), "Bagian atas yang bebas teks (porsi tinggi).", required=True),
+    "bottom": Field(Num(integer=False, min=0, max=0.5), "Bagian bawah yang bebas teks (porsi tinggi).",
+                    required=True),
+    "sides": Field(Num(integer=False, min=0, max=0.5), "Bagian kiri dan kanan yang bebas teks (porsi lebar).",
+                   required=True),
 })
 
 VISUAL = Section(fields={
-    "palette": Field(MapOf(value=Color(), key_pattern=r"[a-z0-9][a-z0-9-]*", key_label="nama-warna"),
+    "palette": Field(MapOf(value=Color(), key_pattern=NAME, key_label="nama-warna"),
                      "Palet warna resmi: nama → #RRGGBB."),
-    "fonts": Field(MapOf(value=FONT, key_pattern=r"[a-z0-9][a-z0-9-]*", key_label="nama-fon"),
+    "fonts": Field(MapOf(value=FONT, key_pattern=NAME, key_label="nama-fon"),
                    "Fon resmi: nama → berkas atau paket."),
     "logo": Field(Str(), "Berkas logo (PNG, relatif terhadap pedoman)."),
+    "logos": Field(MapOf(value=Str(), key_pattern=NAME, key_label="nama-logo"),
+                   "Logo tambahan yang dapat dipakai templat: nama → berkas PNG."),
+    "safe_zones": Field(MapOf(value=SAFE_ZONE, key_pattern=NAME, key_label="nama-ukuran"),
+                        "Zona aman per ukuran (misalnya story): tepi yang tertutup antarmuka aplikasi dan "
+                        "harus bebas teks.",
+                        default=lambda: {"story": {"top": 0.14, "bottom": 0.35, "sides": 0.06}}),
     "image_formats": Field(ListOf(Str(choices=("png", "jpeg", "webp"))), "Format gambar yang diterima.",
                            default=lambda: ["png", "jpeg"]),
     "max_image_mb": Field(Num(integer=False, min=0.01), "Ukuran berkas gambar maksimum (MB).", default=8.0),

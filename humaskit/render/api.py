@@ -1,0 +1,126 @@
+"""Library entry points of the renderer: render one item to bytes, or a whole data file to a folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from humaskit.errors import HumaskitError, Problem, did_you_mean
+from humaskit.render.data import Item, values_for
+from humaskit.render.template import Template, image_sizes, load_template
+
+FORMATS = {"png": "png", "jpeg": "jpg", "jpg": "jpg"}
+
+
+@dataclass(frozen=True)
+class Options:
+    fmt: str = "png"          # png | jpeg
+    quality: int = 90         # JPEG only
+    debug: bool = False
+    alt: bool = False
+
+    @property
+    def suffix(self) -> str:
+        return FORMATS[self.fmt]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    size: str
+    filename: str
+    data: bytes
+    alt: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class RenderReport:
+    written: list[Path] = field(default_factory=list)
+    failed: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    items: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 all rendered; 1 some items failed and the rest were written; 2 nothing could be rendered."""
+        if not self.failed:
+            return 0
+        return 1 if self.written else 2
+
+
+class Renderer:
+    """A template bound to a guideline's brand kit; reuse it for many items."""
+
+    def __init__(self, template: Template, guideline, options: Options = Options()) -> None:
+        from humaskit.render.brand import load_brand
+
+        self.template, self.guideline, self.options = template, guideline, options
+        fonts = {layer["font"] for layer in template.layers if layer["type"] == "text"}
+        logos = {layer["logo"] for layer in template.layers if layer["type"] == "logo"}
+        self.brand = load_brand(guideline, fonts, logos)
+        self.sizes = image_sizes(guideline)
+        self.zones = guideline["visual"]["safe_zones"]
+
+    @classmethod
+    def load(cls, template_name: str, guideline, options: Options = Options()) -> "Renderer":
+        return cls(load_template(template_name, guideline), guideline, options)
+
+    def pick_sizes(self, wanted: list[str]) -> list[str]:
+        """Template sizes named on the command line (``all`` = every size of the template)."""
+        names = [n.strip() for w in wanted for n in w.split(",") if n.strip()] or ["all"]
+        if "all" in names:
+            return list(self.template.sizes)
+        problems = [Problem(f"Ukuran '{n}' tidak tersedia di templat '{self.template.key}'; pilihan: all, "
+                            f"{', '.join(self.template.sizes)}.", hint=did_you_mean(n, self.template.sizes))
+                    for n in names if n not in self.template.sizes]
+        if problems:
+            raise HumaskitError(problems)
+        return list(dict.fromkeys(names))
+
+    def render(self, item: Item, sizes: list[str], base: str) -> list[Rendered]:
+        """Every requested size of one item, in memory (so a failure writes nothing)."""
+        from humaskit.render.draw import PillowMeasure, draw, encode
+        from humaskit.render.layout import FitError, plan, safe_area
+
+        if item.problems:
+            raise HumaskitError(list(item.problems))
+        values = values_for(item, self.template, self.guideline)
+        alt = self.template.data["alt"].format_map(values)
+        measure = PillowMeasure(self.brand)
+        out = []
+        for size in sizes:
+            width, height = self.sizes[size]
+            zone = self.zones.get(size)
+            try:
+                placed = plan(self.template, size, width, height, values, measure, zone)
+            except FitError as exc:
+                raise HumaskitError([Problem(exc.message, **{**item.where, "key": exc.field})]) from None
+            image, warnings = draw(placed, (width, height), self.brand, item.agency, size,
+                                   debug=self.options.debug, safe=safe_area(width, height, zone))
+            data = encode(image, self.options.fmt, self.options.quality)
+            out.append(Rendered(size, f"{base}-{size}.{self.options.suffix}", data, alt, tuple(warnings)))
+        return out
+
+    def write(self, rendered: list[Rendered], out_dir: Path) -> list[Path]:
+        from humaskit.fsutil import atomic_write
+
+        written = []
+        for r in rendered:
+            target = out_dir / r.filename
+            atomic_write(target, r.data)
+            written.append(target)
+            if self.options.alt:
+                atomic_write(target.with_suffix(".alt.txt"), r.alt + "\n")
+        return written
+
+
+def render_file(template_name: str, data_path: str, guideline, out_dir: str | Path, *, sizes=("all",),
+                options: Options = Options(), jobs: int = 0, progress: bool = False) -> RenderReport:
+    """Render every item of a draft, YAML or CSV file into ``out_dir`` (see :mod:`batch`)."""
+    from humaskit.render.batch import run_batch
+    from humaskit.render.data import load_items
+
+    renderer = Renderer.load(template_name, guideline, options)
+    chosen = renderer.pick_sizes(list(sizes))
+    items = load_items(data_path, renderer.template, guideline)
+    return run_batch(renderer, items, chosen, Path(out_dir), jobs=jobs, progress=progress)

@@ -1,0 +1,97 @@
+"""Render many items across CPU cores; a broken item is reported and the others still render."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from humaskit.errors import HumaskitError
+from humaskit.render.api import Options, RenderReport, Renderer
+from humaskit.render.data import Item, base_name, values_for
+
+_WORKER: Renderer | None = None
+
+
+def unique_names(renderer: Renderer, items: list[Item]) -> list[str]:
+    """Output base names from the data; repeats get -2, -3 … in input order (deterministic)."""
+    seen: dict[str, int] = {}
+    names = []
+    for item in items:
+        name = base_name(item, renderer.template, values_for(item, renderer.template, renderer.guideline))
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name}-{seen[name]}")
+    return names
+
+
+def _init(template_path: str, guideline_path: str, options: Options) -> None:
+    global _WORKER
+    if _WORKER is None:  # inherited already when the pool forks
+        from humaskit.guideline import load_guideline
+
+        _WORKER = Renderer.load(template_path, load_guideline(guideline_path), options)
+
+
+def _task(args):
+    index, item, sizes, base, out_dir = args
+    try:
+        rendered = _WORKER.render(item, sizes, base)
+        written = _WORKER.write(rendered, Path(out_dir))
+    except HumaskitError as error:
+        return index, [], error.problems, []
+    return index, written, [], [w for r in rendered for w in r.warnings]
+
+
+def run_batch(renderer: Renderer, items: list[Item], sizes: list[str], out_dir: Path, *, jobs: int = 0,
+              progress: bool = False) -> RenderReport:
+    global _WORKER
+    names = unique_names(renderer, items)
+    tasks = [(i, item, sizes, names[i], str(out_dir)) for i, item in enumerate(items)]
+    jobs = min(jobs or os.cpu_count() or 1, len(tasks))
+    results = []
+    with _progress(progress, len(tasks)) as advance:
+        _WORKER = renderer
+        try:
+            if jobs <= 1:
+                for task in tasks:
+                    results.append(_task(task))
+                    advance()
+            else:
+                import multiprocessing
+
+                init = (str(renderer.template.source), str(renderer.guideline.source), renderer.options)
+                with multiprocessing.get_context().Pool(jobs, initializer=_init, initargs=init) as pool:
+                    for result in pool.imap_unordered(_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
+                        results.append(result)
+                        advance()
+        finally:
+            _WORKER = None
+    report = RenderReport(items=len(items))
+    for _, written, problems, warnings in sorted(results, key=lambda r: r[0]):
+        report.written.extend(written)
+        report.failed.extend(problems)
+        report.warnings.extend(w for w in warnings if w not in report.warnings)
+    return report
+
+
+class _progress:
+    """A rich progress bar on stderr (only when asked and useful); yields an ``advance`` callable."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.bar = None
+        if enabled and total > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("Merender"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("render", total=total)
+
+    def __enter__(self):
+        if self.bar is None:
+            return lambda: None
+        self.bar.start()
+        return lambda: self.bar.advance(self.task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()

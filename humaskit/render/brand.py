@@ -1,0 +1,174 @@
+"""The guideline's brand kit made ready to draw: colours as RGB, fonts opened, logos loaded.
+
+Fonts are opened while the brand kit is prepared, so a missing or broken font file is a
+configuration error that names the guideline line, not a failure halfway through a batch.
+Every font uses Pillow's BASIC layout engine: it ships inside Pillow itself, so the same
+text gives the same pixels on every machine (Raqm's output depends on the system's
+HarfBuzz version); Indonesian in Latin script needs no complex shaping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from humaskit.errors import HumaskitError, Problem
+from humaskit.render.color import hex_to_rgb
+from humaskit.render.template import AGENCY_COLOR
+
+
+def package_font(package: str, italic: bool) -> Path | None:
+    """The font file shipped by a ``fontpkg-*`` PyPI package (e.g. fontpkg-plus-jakarta-sans)."""
+    from importlib import import_module
+    from importlib.metadata import entry_points
+
+    wanted = package.replace("-", "_").lower()
+    for entry in entry_points(group="fontpkg.family"):
+        if entry.name.lower() == wanted:
+            root = Path(import_module(entry.value).ROOT) / "files"
+            files = sorted(p for p in root.iterdir() if p.suffix.lower() in (".ttf", ".otf")
+                           and ("italic" in p.name.lower()) == italic)
+            return files[0] if files else None
+    return None
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    name: str
+    file: Path
+    weight: int | None
+
+
+@dataclass
+class Brand:
+    palette: dict[str, tuple[int, int, int]]
+    hex: dict[str, str]
+    fonts: dict[str, FontSpec]
+    logos: dict[str, Path]
+    agency_colors: dict[str, str]
+    _fonts: dict = field(default_factory=dict, repr=False)
+    _logos: dict = field(default_factory=dict, repr=False)
+
+    def color(self, name: str, agency: str | None) -> tuple[int, int, int]:
+        if name == AGENCY_COLOR:
+            name = self.agency_colors.get(agency or "") or next(iter(self.palette))
+        return self.palette[name]
+
+    def color_name(self, name: str, agency: str | None) -> str:
+        if name == AGENCY_COLOR:
+            return self.agency_colors.get(agency or "") or next(iter(self.palette))
+        return name
+
+    def font(self, name: str, size: int):
+        """An opened font at a pixel size, cached per process (fitting tries several sizes)."""
+        key = (name, size)
+        font = self._fonts.get(key)
+        if font is None:
+            font = self._fonts[key] = open_font(self.fonts[name], size)
+        return font
+
+    def logo(self, name: str):
+        from PIL import Image
+
+        image = self._logos.get(name)
+        if image is None:
+            with Image.open(self.logos[name]) as raw:
+                image = self._logos[name] = raw.convert("RGBA")
+        return image
+
+
+def open_font(spec: FontSpec, size: int):
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(str(spec.file), size, layout_engine=ImageFont.Layout.BASIC)
+    if spec.weight is not None:
+        font.set_variation_by_axes([spec.weight])
+    return font
+
+
+def load_brand(guideline, font_names=None, logo_names=None) -> Brand:
+    """Prepare the brand kit; the named fonts and logos (all by default) are opened now so a
+    bad file is reported with the guideline line that names it."""
+    visual = guideline["visual"]
+    problems: list[Problem] = []
+    fonts: dict[str, FontSpec] = {}
+    for name, spec in visual["fonts"].items():
+        if font_names is not None and name not in font_names:
+            continue
+        at = guideline.where("visual", "fonts", name)
+        if spec["file"]:
+            path = (guideline.base_dir / spec["file"])
+            if not path.is_file():
+                problems.append(Problem(f"Berkas fon '{spec['file']}' untuk fon '{name}' tidak ditemukan "
+                                        "(relatif terhadap pedoman).", **guideline.where("visual", "fonts", name,
+                                                                                         "file")))
+                continue
+        else:
+            path = package_font(spec["package"], spec["italic"])
+            if path is None:
+                problems.append(Problem(
+                    f"Paket fon '{spec['package']}' untuk fon '{name}' tidak terpasang. Pasang dengan "
+                    f"`pip install fontpkg-{spec['package']}`, atau tunjuk berkas fon dengan `file:`.",
+                    **guideline.where("visual", "fonts", name, "package")))
+                continue
+        font = FontSpec(name, path.resolve(), spec["weight"])
+        problem = _check_font(font, at)
+        if problem:
+            problems.append(problem)
+        fonts[name] = font
+    logos: dict[str, Path] = {}
+    wanted = {("logo",): visual["logo"]} if visual["logo"] else {}
+    wanted.update({("logos", k): v for k, v in visual["logos"].items()})
+    for key, file in wanted.items():
+        name = key[-1]
+        if logo_names is not None and name not in logo_names:
+            continue
+        path = guideline.base_dir / file
+        problem = _check_image(path, guideline.where("visual", *key))
+        if problem:
+            problems.append(problem)
+        logos[name] = path
+    if problems:
+        raise HumaskitError(problems)
+    palette = visual["palette"]
+    return Brand(
+        palette={k: hex_to_rgb(v) for k, v in palette.items()}, hex=dict(palette), fonts=fonts, logos=logos,
+        agency_colors={k: a["color"] for k, a in guideline.agencies.items() if a and a.get("color")},
+    )
+
+
+def _check_font(font: FontSpec, at: dict) -> Problem | None:
+    from PIL import ImageFont
+
+    try:
+        opened = ImageFont.truetype(str(font.file), 24, layout_engine=ImageFont.Layout.BASIC)
+    except OSError:
+        return Problem(f"Berkas fon '{font.file.name}' untuk fon '{font.name}' bukan fon TrueType/OpenType "
+                       "yang dapat dibuka.", **at)
+    if font.weight is None:
+        return None
+    try:
+        axes = opened.get_variation_axes()
+    except OSError:
+        axes = []
+    weight = next((a for a in axes if a["name"] in (b"Weight", "Weight")), None)
+    if weight is None:
+        return Problem(f"Fon '{font.name}' ({font.file.name}) bukan fon variabel, jadi `weight` tidak dapat "
+                       "diatur; hapus `weight` atau tunjuk berkas fon untuk ketebalan itu.", **at)
+    if not weight["minimum"] <= font.weight <= weight["maximum"]:
+        return Problem(f"Ketebalan {font.weight} di luar jangkauan fon '{font.name}' "
+                       f"({weight['minimum']}-{weight['maximum']}).", **at)
+    return None
+
+
+def _check_image(path: Path, at: dict) -> Problem | None:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except FileNotFoundError:
+        return Problem(f"Berkas logo '{path.name}' tidak ditemukan (relatif terhadap pedoman).", **at)
+    except (OSError, SyntaxError, Image.DecompressionBombError):
+        return Problem(f"Berkas logo '{path.name}' bukan gambar yang dapat dibuka.", **at)
+    return None

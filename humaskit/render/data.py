@@ -1,0 +1,190 @@
+"""Where a template's fields come from: a draft's front matter, a YAML file, or CSV rows.
+
+Whole-file problems (unreadable file, a CSV without a required column) stop the command;
+a problem in one item (an empty required cell, an unknown agency) belongs to that item so
+the rest of a batch still renders.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from humaskit.errors import HumaskitError, Problem, did_you_mean
+from humaskit.guideline.spec import Context, Field, MapOf, Section, Str
+from humaskit.render.template import Template, placeholders
+
+NAME_COLUMN = "nama"
+AGENCY_COLUMN = "agency"
+
+ITEM = Section(fields={
+    "agency": Field(Str(), "Kunci perangkat daerah di pedoman."),
+    "name": Field(Str(), "Nama dasar berkas keluaran (bawaan: dari isian)."),
+    "fields": Field(MapOf(value=Str(nonempty=False)), "Isian templat.", required=True),
+})
+
+
+@dataclass(frozen=True)
+class Item:
+    """One graphic's data, with where it came from for messages."""
+
+    fields: dict
+    agency: str | None
+    where: dict                       # Problem location of the item (file, line)
+    name: str | None = None
+    problems: tuple = field(default=())  # item-level problems found while reading
+
+
+def slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60] or "grafis"
+
+
+def _scalar(value):
+    # Unquoted YAML dates and times are meant as the text the user wrote.
+    if isinstance(value, (date, datetime, time)):
+        return value.isoformat()
+    return value
+
+
+def load_items(path: str, template: Template, guideline) -> list[Item]:
+    source = Path(path)
+    suffix = source.suffix.lower()
+    if suffix == ".csv":
+        return _from_csv(source, template, guideline)
+    if suffix in (".yaml", ".yml"):
+        return _from_yaml(source, template, guideline)
+    if suffix in (".md", ".markdown", ".txt"):
+        return [_from_draft(source, template, guideline)]
+    raise HumaskitError.single("Berkas data harus berupa draf (.md), YAML (.yaml) atau CSV (.csv).",
+                               path=str(source))
+
+
+def _from_draft(source: Path, template: Template, guideline) -> Item:
+    from humaskit.lint.draft import load_draft
+
+    draft = load_draft(str(source), guideline=guideline)
+    fields = dict(draft.fields)
+    if draft.title and "judul" in template.fields:
+        fields.setdefault("judul", draft.title)
+    if "isi" in template.fields and "isi" not in fields:
+        first = draft.caption.strip().split("\n\n")[0]
+        fields["isi"] = re.sub(r"\s+", " ", re.sub(r"(#\w+|https?://\S+|@\w[\w.]*)", "", first)).strip()
+    problems = _check_fields(fields, template, {"path": str(source), "line": 1, "key": "fields"})
+    return Item(fields, draft.agency, {"path": str(source), "line": 1}, None, problems)
+
+
+def _from_yaml(source: Path, template: Template, guideline) -> list[Item]:
+    from humaskit.lint.draft import read_text
+    from humaskit.yamlsrc import load_located
+
+    located = load_located(read_text(source, what="Berkas data"), str(source))
+    raw = located.value
+    many = isinstance(raw, list)
+    entries = raw if many else [raw]
+    items = []
+    for i, entry in enumerate(entries):
+        base = (i,) if many else ()
+        if isinstance(entry, dict) and isinstance(entry.get("fields"), dict):
+            entry = {**entry, "fields": {k: _scalar(v) for k, v in entry["fields"].items()}}
+        ctx = Context()
+        value = ITEM.check(entry, base, ctx)
+        where = located.where(base)
+        if ctx.issues:
+            raise HumaskitError([Problem(x.message, hint=x.hint, **located.where(x.path)) for x in ctx.issues])
+        problems = tuple(_agency_problem(value["agency"], guideline, located.where(base + ("agency",))))
+        problems += _check_fields(value["fields"], template, located.where(base + ("fields",)))
+        items.append(Item(value["fields"], value["agency"] or None, where, value["name"], problems))
+    return items
+
+
+def _from_csv(source: Path, template: Template, guideline) -> list[Item]:
+    import csv
+    import io
+
+    from humaskit.lint.draft import read_text
+
+    text = read_text(source, what="Berkas CSV").lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    known = set(template.fields) | {AGENCY_COLUMN, NAME_COLUMN}
+    problems = []
+    for name in template.fields:
+        spec = template.fields[name]
+        if spec["required"] and spec["default"] is None and name not in header:
+            problems.append(Problem(f"Kolom '{name}' wajib ada untuk templat '{template.key}' tetapi tidak ada "
+                                    f"di baris judul CSV (kolom yang ada: {', '.join(header) or '(kosong)'}).",
+                                    path=str(source), line=1, key=name,
+                                    hint=did_you_mean(name, [h for h in header if h not in known])))
+    for column in header:
+        if column not in known:
+            problems.append(Problem(f"Kolom '{column}' tidak dikenal templat '{template.key}'; kolom yang "
+                                    f"dikenal: {', '.join(sorted(known))}.", path=str(source), line=1,
+                                    key=column, hint=did_you_mean(column, known)))
+    if problems:
+        raise HumaskitError(problems)
+    items = []
+    try:
+        for row in reader:
+            where = {"path": str(source), "line": reader.line_num}
+            if None in row:
+                items.append(Item({}, None, where, None, (Problem(
+                    f"Baris berisi {len(header) + len(row[None])} kolom, padahal baris judul {len(header)} "
+                    "kolom (periksa koma di dalam teks: apit teksnya dengan tanda kutip).", **where),)))
+                continue
+            fields = {k: (v or "") for k, v in row.items() if k in template.fields}
+            agency = (row.get(AGENCY_COLUMN) or "").strip() or None
+            problems = tuple(_agency_problem(agency, guideline, {**where, "key": AGENCY_COLUMN}))
+            problems += _check_fields(fields, template, where)
+            items.append(Item(fields, agency, where, (row.get(NAME_COLUMN) or "").strip() or None, problems))
+    except csv.Error as exc:
+        raise HumaskitError.single(f"CSV tidak valid: {exc}.", path=str(source), line=reader.line_num) from None
+    if not items:
+        raise HumaskitError.single("Berkas CSV tidak berisi baris data.", path=str(source))
+    return items
+
+
+def _agency_problem(agency, guideline, where):
+    if agency and agency not in guideline.agencies:
+        yield Problem(f"Perangkat daerah '{agency}' tidak ada di pedoman.", hint=did_you_mean(agency, guideline.agencies),
+                      **where)
+
+
+def _check_fields(fields: dict, template: Template, where: dict) -> tuple:
+    problems = []
+    for name, spec in template.fields.items():
+        if spec["required"] and spec["default"] is None and not str(fields.get(name, "")).strip():
+            label = f" ({spec['label']})" if spec["label"] else ""
+            problems.append(Problem(f"Isian '{name}'{label} wajib diisi.", **{**where, "key": name}))
+    for name in fields:
+        if name not in template.fields:
+            problems.append(Problem(f"Isian '{name}' tidak dikenal templat '{template.key}'.",
+                                    hint=did_you_mean(name, template.fields), **{**where, "key": name}))
+    return tuple(problems)
+
+
+def values_for(item: Item, template: Template, guideline) -> dict:
+    """Every value a template can use: declared fields (defaults filled) and the built-ins."""
+    agency_key = item.agency or guideline["defaults"]["agency"]
+    agency = guideline.agencies.get(agency_key) or {}
+    handles = list(dict.fromkeys((agency.get("handles") or {}).values()))
+    values = {
+        "instansi": agency.get("name") or guideline["organization"],
+        "singkatan": agency.get("short") or "",
+        "akun": "  ·  ".join(handles),
+        "pemda": guideline["organization"],
+    }
+    for name, spec in template.fields.items():
+        value = str(item.fields.get(name, "") or "").strip()
+        values[name] = value or (spec["default"] or "")
+    return values
+
+
+def base_name(item: Item, template: Template, values: dict) -> str:
+    if item.name:
+        return slug(item.name)
+    pattern = template.data["filename"] or "{" + next(iter(template.fields)) + "}"
+    return slug(pattern.format_map({k: values.get(k, "") for k in placeholders(pattern)}))
