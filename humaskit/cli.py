@@ -37,5 +37,47 @@ def guideline_check(file: Optional[Path] = typer.Argument(None, help="Berkas ped
         typer.echo(f"{guideline.source}: pedoman valid ({agencies} perangkat daerah, {platforms} platform).")
 
 
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@app.command("lint")
+def lint(
+    paths: List[str] = typer.Argument(..., help="Berkas draf (.md/.txt), folder, atau - untuk masukan standar."),
+    guideline: Optional[Path] = GUIDELINE_OPTION,
+    output_format: str = typer.Option("text", "--format", "-f", help="Format laporan: text, json, sarif, github."),
+    fix: bool = typer.Option(False, "--fix", help="Terapkan perbaikan otomatis yang aman ke berkas."),
+    diff: bool = typer.Option(False, "--diff", help="Tampilkan perbaikan sebagai diff tanpa menulis berkas."),
+    fail_on: str = typer.Option("error", "--fail-on", help="Tingkat temuan yang membuat exit 1: error, warning, "
+                                "suggestion."),
+    platform: Optional[List[str]] = typer.Option(None, "--platform", "-p", help="Platform untuk draf tanpa front "
+                                                 "matter (boleh diulang)."),
+    agency: Optional[str] = typer.Option(None, "--agency", "-a", help="Perangkat daerah untuk draf tanpa front matter."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Jenis draf tanpa front matter: post atau reply."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Hanya aturan/kategori ini (boleh diulang)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Lewati aturan/kategori ini (boleh diulang)."),
+) -> None:
+    """Periksa draf unggahan terhadap pedoman; temuan dalam bahasa Indonesia, dengan perbaikan."""
+    from humaskit.lint.api import run_lint
+
+    with user_errors():
+        code = run_lint(paths, guideline_path=guideline, output_format=output_format, fix=fix, diff=diff,
+                        fail_on=fail_on, platforms=platform, agency=agency, kind=kind,
+                        select=select or (), ignore=ignore or ())
+    raise typer.Exit(code)
+
+
+@app.command("rules")
+def rules(
+    rule_id: Optional[str] = typer.Argument(None, help="Id aturan (misalnya tone.informal-word) atau kategori."),
+    guideline: Optional[Path] = GUIDELINE_OPTION,
+    output_format: str = typer.Option("text", "--format", "-f", help="text atau markdown."),
+) -> None:
+    """Tampilkan dokumentasi setiap aturan: id, kategori, alasan, contoh salah dan benar."""
+    from humaskit.lint.api import describe_rules
+
+    with user_errors():
+        typer.echo(describe_rules(rule_id, guideline_path=guideline, output_format=output_format), nl=False)
+
+
 def main() -> None:
     app()

@@ -1,0 +1,35 @@
+"""Rule documentation, generated from the rule declarations (for `humaskit rules` and docs/rules.md)."""
+
+from __future__ import annotations
+
+from humaskit.lint.registry import CATEGORIES, Rule
+
+_SEVERITY = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
+
+
+def rule_text(rule: Rule) -> str:
+    lines = [f"{rule.id}  ({rule.category}, {_SEVERITY[rule.severity]}{', dapat diperbaiki otomatis' if rule.fixable else ''})",
+             f"  {rule.summary}", "", f"  Apa yang diperiksa: {rule.what}", f"  Mengapa: {rule.why}", "",
+             "  Salah:"]
+    lines += [f"    {line}" for line in rule.wrong.splitlines()]
+    lines += ["  Benar:"] + [f"    {line}" for line in rule.right.splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+def rules_markdown(rules: list[Rule]) -> str:
+    out = ["# Aturan humaskit", "",
+           "Dokumen ini dibuat dari deklarasi aturan di kode (`humaskit rules --format markdown`);",
+           "jangan diedit langsung. Setiap aturan bisa diatur tingkatnya atau dimatikan di pedoman:",
+           "`rules: {tone.emoji-count: off}`.", ""]
+    out += ["| id | kategori | tingkat | ringkasan |", "| --- | --- | --- | --- |"]
+    ordered = sorted(rules, key=lambda r: (CATEGORIES.index(r.category), r.id))
+    for rule in ordered:
+        out.append(f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.category} | "
+                   f"{_SEVERITY[rule.severity]} | {rule.summary} |")
+    for rule in ordered:
+        out += ["", f"## {rule.id}", "",
+                f"**{rule.summary}**. Kategori `{rule.category}`, tingkat bawaan `{rule.severity}`"
+                + ("; punya perbaikan otomatis (`--fix`)." if rule.fixable else "."), "",
+                f"**Apa yang diperiksa.** {rule.what}", "", f"**Mengapa.** {rule.why}", "",
+                "Salah:", "", "```markdown", rule.wrong, "```", "", "Benar:", "", "```markdown", rule.right, "```"]
+    return "\n".join(out) + "\n"

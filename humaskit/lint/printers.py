@@ -1,0 +1,138 @@
+"""Printers: separate functions over one Report (text, json, sarif, github)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from humaskit import __version__
+from humaskit.lint.finding import Report
+
+_COLOURS = {"error": "31", "warning": "33", "suggestion": "36", "dim": "2", "bold": "1"}
+_LABELS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
+
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    return f"\x1b[{_COLOURS[style]}m{text}\x1b[0m" if colour else text
+
+
+def text(report: Report, *, colour: bool = False) -> str:
+    """Human report: grouped by file, the source line with a marker, the suggestion, a summary."""
+    out: list[str] = []
+    for result in report.files:
+        if not result.findings and not result.notes:
+            continue
+        out.append(_paint(result.path, "bold", colour))
+        lines = result.text.splitlines()
+        for f in result.findings:
+            label = _paint(_LABELS[f.severity], f.severity, colour)
+            out.append(f"  {f.line}:{f.column}  {label}  {f.message}  {_paint(f.rule, 'dim', colour)}")
+            if 0 < f.line <= len(lines):
+                source = lines[f.line - 1].replace("\t", " ")
+                width = (f.end_column - f.column) if f.end_line == f.line else len(source) - f.column + 1
+                out.append(f"      {source}")
+                out.append("      " + " " * (f.column - 1) + _paint("^" * max(1, width), f.severity, colour))
+            if f.fix is not None:
+                shown = f.fix.strip() or "(hapus)"
+                out.append(f"      {_paint('perbaikan:', 'dim', colour)} {shown}")
+        for note in result.notes:
+            out.append(f"  {_paint('catatan:', 'dim', colour)} {note}")
+        out.append("")
+    for problem in report.problems:
+        out.append(_paint("galat: ", "error", colour) + problem.render())
+    for notice in report.notices:
+        out.append(_paint("info: ", "dim", colour) + notice)
+    counts = [f"{report.count(s)} {_LABELS[s]}" for s in ("error", "warning", "suggestion")]
+    fixable = sum(1 for f in report.findings if f.fix is not None)
+    summary = f"{report.file_count} berkas diperiksa: {', '.join(counts)}"
+    if fixable:
+        summary += f"; {fixable} dapat diperbaiki otomatis dengan --fix"
+    if report.problems:
+        summary += f"; {len(report.problems)} masalah masukan"
+    out.append(summary + ".")
+    return "\n".join(out) + "\n"
+
+
+def as_json(report: Report) -> str:
+    payload = {"version": 1, "files": report.file_count, "findings": [f.to_dict() for f in report.findings]}
+    if report.problems:
+        payload["errors"] = [{"path": p.path, "line": p.line, "column": p.column, "key": p.key,
+                              "message": p.message + (f" {p.hint}" if p.hint else "")} for p in report.problems]
+    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
+
+
+def sarif(report: Report) -> str:
+    from humaskit.lint.registry import load_rules
+
+    registry = load_rules()
+    used = sorted({f.rule for f in report.findings})
+    rules = []
+    for rule_id in used:
+        rule = registry.get(rule_id)
+        entry = {"id": rule_id}
+        if rule:
+            entry.update({"shortDescription": {"text": rule.summary},
+                          "fullDescription": {"text": rule.what or rule.summary},
+                          "help": {"text": rule.why or rule.summary},
+                          "properties": {"category": rule.category}})
+        rules.append(entry)
+    index = {rule_id: i for i, rule_id in enumerate(used)}
+    results = []
+    for f in report.findings:
+        result = {
+            "ruleId": f.rule, "ruleIndex": index[f.rule], "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": f.path.replace(os.sep, "/")},
+                "region": {"startLine": f.line, "startColumn": f.column,
+                           "endLine": f.end_line, "endColumn": f.end_column},
+            }}],
+        }
+        if f.fix is not None:
+            result["fixes"] = [{"description": {"text": f"Ganti dengan: {f.fix}"}, "artifactChanges": [{
+                "artifactLocation": {"uri": f.path.replace(os.sep, "/")},
+                "replacements": [{"deletedRegion": {"startLine": f.line, "startColumn": f.column,
+                                                    "endLine": f.end_line, "endColumn": f.end_column},
+                                  "insertedContent": {"text": f.fix}}],
+            }]}]
+        results.append(result)
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "humaskit", "version": __version__,
+                                "informationUri": "https://pypi.org/project/humaskit/", "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+_GH_LEVEL = {"error": "error", "warning": "warning", "suggestion": "notice"}
+
+
+def github(report: Report) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    out = []
+    for f in report.findings:
+        props = (f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},endLine={f.end_line},"
+                 f"endColumn={f.end_column},title={_gh_escape(f.rule, True)}")
+        out.append(f"::{_GH_LEVEL[f.severity]} {props}::{_gh_escape(f.message)}")
+    for p in report.problems:
+        where = f" file={_gh_escape(p.path or '', True)}" + (f",line={p.line}" if p.line else "")
+        out.append(f"::error{where}::{_gh_escape(p.message)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+PRINTERS = {"text": text, "json": as_json, "sarif": sarif, "github": github}
