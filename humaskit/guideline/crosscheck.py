@@ -36,6 +36,12 @@ def cross_check(data: dict, ctx: Context) -> None:
     for i, day in enumerate(calendar["momentum"]):
         if day:
             _ref(ctx, ("calendar", "momentum", i, "agency"), day["agency"], agencies, "Perangkat daerah")
+    for key, account in calendar["shared_accounts"].items():
+        for i, agency in enumerate((account or {}).get("agencies") or []):
+            _ref(ctx, ("calendar", "shared_accounts", key, "agencies", i), agency, agencies, "Perangkat daerah")
+    for i, key in enumerate(calendar["momentum_accounts"]):
+        _ref(ctx, ("calendar", "momentum_accounts", i), key, calendar["shared_accounts"], "Akun bersama")
+    _ref(ctx, ("calendar", "holiday_agency"), calendar["holiday_agency"], agencies, "Perangkat daerah")
 
     from humaskit.lint.registry import known_rule_ids
 

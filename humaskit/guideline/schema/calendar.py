@@ -7,7 +7,9 @@ from humaskit.guideline.spec import Clock, Day, Field, ListOf, MapOf, Num, Secti
 SLOT_ACCOUNT = Section(fields={
     "label": Field(Str(), "Nama akun bersama.", required=True),
     "platforms": Field(ListOf(Str(), min_items=1), "Platform akun ini.", required=True),
-    "slots": Field(ListOf(Clock(), min_items=1), "Jam tayang harian (HH:MM).", required=True),
+    "slots": Field(ListOf(Clock(), min_items=1, unique=True), "Jam tayang harian (HH:MM).", required=True),
+    "agencies": Field(ListOf(Str(), unique=True),
+                      "Perangkat daerah yang boleh memakai akun ini (kosong: semua)."),
 })
 
 MOMENTUM = Section(fields={
@@ -28,7 +30,17 @@ CALENDAR = Section(fields={
     "blackout": Field(ListOf(Section(fields={
         "date": Field(Day(), "Tanggal tanpa unggahan rutin.", required=True),
         "reason": Field(Str(), "Alasan."),
-    })), "Tanggal tanpa unggahan (misalnya masa tenang pemilu)."),
-    "quotas": Field(MapOf(value=Num(min=0)), "Kuota unggahan per bulan per perangkat daerah."),
+    })), "Tanggal tanpa unggahan kecuali prioritas `urgent` (misalnya masa tenang pemilu)."),
+    "quotas": Field(MapOf(value=Num(min=0)), "Kuota unggahan per bulan per perangkat daerah "
+                    "(unggahan `urgent` tidak dihitung)."),
     "momentum": Field(ListOf(MOMENTUM), "Hari peringatan dan pemiliknya."),
+    "momentum_accounts": Field(ListOf(Str(), unique=True),
+                               "Akun bersama untuk hari peringatan yang belum direncanakan "
+                               "(kosong: semua akun bersama)."),
+    "holiday_agency": Field(Str(), "Perangkat daerah yang menyiapkan ucapan hari libur nasional "
+                            "yang belum direncanakan (kosong: tanpa ucapan otomatis)."),
+    "own_slot_step_minutes": Field(Num(min=5, max=240), "Jarak antarjam calon tayang di akun milik "
+                                   "perangkat daerah sendiri (menit).", default=30),
+    "event_minutes": Field(Num(min=5, max=240), "Lama satu acara tayang di kalender (menit).", default=30),
+    "overrides": Field(Str(), "Berkas koreksi tanggal libur/peringatan, relatif terhadap pedoman."),
 })

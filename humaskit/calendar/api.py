@@ -1,0 +1,335 @@
+"""Library entry points: ``build_calendar`` (pure, nothing written) and ``write_outputs``.
+
+The CLI is a thin client of these two functions; the benchmark and tests call them directly.
+
+History of a subscribed calendar lives in a small state file beside the outputs
+(``.kalender-YYYY-MM.json``): each UID's content fingerprint, SEQUENCE and DTSTAMP. An
+unchanged event keeps both, so rebuilding from the same inputs gives the same bytes; an
+event whose content changed (moved, retitled, draft status changed) gets SEQUENCE + 1 and
+DTSTAMP = the build clock, so subscribed calendars update it instead of duplicating it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from humaskit.calendar.holidays_src import SpecialDay, month_days
+from humaskit.calendar.ics import Event, Stamp, calendar_bytes
+from humaskit.calendar.plans import Entry, _default_window, load_entries, quiet_minutes, slug
+from humaskit.calendar.schedule import OWN, Placement, Schedule, clock, schedule
+from humaskit.errors import HumaskitError
+
+PRIORITY_LABELS = {"urgent": "mendesak", "announcement": "pengumuman", "momentum": "momentum", "routine": "rutin"}
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class DraftStatus:
+    path: str
+    errors: int
+    warnings: int
+    problem: str | None = None  # the draft could not be linted at all
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors or self.problem)
+
+
+@dataclass
+class CalendarResult:
+    guideline: object
+    year: int
+    month: int
+    days: list[SpecialDay]
+    entries: list[Entry]
+    schedule: Schedule
+    drafts: dict[str, DraftStatus]
+    added: list[Entry]           # momentum entries the builder added, to be written
+    outside: int                 # plan entries for other months, skipped
+    plans_dir: Path | None = None
+    events: list[Event] = field(default_factory=list)
+    agency_events: dict[str, list[Event]] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+    @property
+    def failed_drafts(self) -> list[DraftStatus]:
+        return [s for s in self.drafts.values() if s.failed]
+
+    @property
+    def exit_code(self) -> int:
+        """1 when an entry could not be placed or a scheduled draft fails the linter, else 0."""
+        return 1 if self.schedule.unplaced or self.failed_drafts else 0
+
+    def shown_path(self, path: str) -> str:
+        """Draft paths relative to the plans folder, so outputs do not depend on the machine."""
+        if self.plans_dir is None:
+            return Path(path).as_posix()
+        return Path(os.path.relpath(Path(path).resolve(), self.plans_dir.resolve())).as_posix()
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        raise HumaskitError.single(f"bulan '{text}' tidak valid; tulis YYYY-MM, misalnya 2026-12.", key="--month")
+    return int(match[1]), int(match[2])
+
+
+def build_calendar(guideline, month: str, plans_dir: Path | None, *, draft_dirs=(), overrides: Path | None = None,
+                   entries: list[Entry] | None = None, lint: bool = True) -> CalendarResult:
+    """Everything the calendar needs, computed in memory. ``entries`` bypasses the plan files
+    (benchmarks, tests); otherwise they are loaded from ``plans_dir`` and ``draft_dirs``."""
+    from calendar import monthrange
+
+    year, mon = parse_month(month)
+    overrides = overrides or _guideline_overrides(guideline)
+    days = month_days(guideline, year, mon, overrides)
+    outside = 0
+    draft_paths: list[str] = []
+    if entries is None:
+        entries, draft_paths, outside = load_entries(guideline, year, mon, plans_dir, list(draft_dirs))
+    added = _unplanned_days(guideline, days, entries)
+    first = date(year, mon, 1)
+    plan = schedule(entries + added, guideline, first, monthrange(year, mon)[1])
+    result = CalendarResult(guideline, year, mon, days, entries, plan, _lint(guideline, draft_paths) if lint else {},
+                            added, outside, plans_dir)
+    _attach_events(result)
+    return result
+
+
+def _guideline_overrides(guideline) -> Path | None:
+    name = guideline["calendar"]["overrides"]
+    if not name:
+        return None
+    path = guideline.base_dir / name
+    if not path.is_file():
+        raise HumaskitError.single(f"berkas koreksi libur '{name}' tidak ditemukan.",
+                                   **guideline.where("calendar", "overrides"))
+    return path
+
+
+def _unplanned_days(guideline, days: list[SpecialDay], entries: list[Entry]) -> list[Entry]:
+    """Momentum entries for commemoration days (and, with ``holiday_agency``, national holidays)
+    that no plan entry covers, owned by the responsible agency and flagged as to be written."""
+    cal = guideline["calendar"]
+    named = {e.momentum for e in entries if e.momentum}
+    covered = {(e.agency, e.first_day + timedelta(days=i)) for e in entries if e.priority == "momentum"
+               for i in range((e.last_day - e.first_day).days + 1)}
+    window = _default_window(quiet_minutes(guideline))
+    out = []
+    for day in days:
+        if day.kind == "peringatan":
+            agency, title, prefix = day.agency, day.name, "peringatan"
+        elif day.kind == "libur" and cal["holiday_agency"]:
+            agency, title, prefix = cal["holiday_agency"], f"Ucapan {day.name}", "ucapan"
+        else:
+            continue
+        if day.name in named or (agency, day.date) in covered:
+            continue
+        accounts = tuple(k for k in (cal["momentum_accounts"] or cal["shared_accounts"])
+                         if not cal["shared_accounts"][k]["agencies"] or agency in cal["shared_accounts"][k]["agencies"])
+        platforms = () if accounts else tuple(guideline.agencies[agency]["handles"] or guideline["defaults"]["platforms"])
+        out.append(Entry(agency=agency, id=f"{prefix}-{slug(day.name)}", title=title, priority="momentum",
+                         accounts=accounts, platforms=platforms, first_day=day.date, last_day=day.date,
+                         window=window, momentum=day.name, to_write=True, origin="pedoman (calendar.momentum)"))
+    return out
+
+
+def _lint(guideline, paths: list[str]) -> dict[str, DraftStatus]:
+    if not paths:
+        return {}
+    from humaskit.lint.engine import lint_paths
+
+    report = lint_paths(paths, guideline)
+    out = {}
+    for result in report.files:
+        errors = sum(1 for f in result.findings if f.severity == "error")
+        warnings = sum(1 for f in result.findings if f.severity == "warning")
+        out[result.path] = DraftStatus(result.path, errors, warnings)
+    for problem in report.problems:
+        out[problem.path] = DraftStatus(problem.path, 0, 0, problem.render())
+    return out
+
+
+# --- events -----------------------------------------------------------------------------------
+
+def _domain(guideline) -> str:
+    return f"{slug(guideline['organization'])}.humaskit"
+
+
+def _short(guideline, agency: str) -> str:
+    info = guideline.agencies.get(agency) or {}
+    return info.get("short") or info.get("name") or agency
+
+
+def draft_state(result: CalendarResult, entry: Entry) -> str:
+    if entry.to_write:
+        return "belum ditulis"
+    status = result.drafts.get(entry.draft)
+    if status is None:
+        return "draf tidak diperiksa"
+    if status.problem:
+        return f"draf tidak dapat dibaca: {status.problem}"
+    if status.errors:
+        return f"draf gagal pemeriksaan ({status.errors} galat, {status.warnings} peringatan)"
+    return f"draf lolos pemeriksaan ({status.warnings} peringatan)" if status.warnings else "draf lolos pemeriksaan"
+
+
+def channel_label(guideline, placement_channel: str, platforms) -> str:
+    if placement_channel == OWN:
+        return "akun sendiri: " + ", ".join(guideline.platforms[p]["label"] for p in platforms)
+    return guideline["calendar"]["shared_accounts"][placement_channel]["label"]
+
+
+def _placement_event(result: CalendarResult, p: Placement) -> Event:
+    g = result.guideline
+    e = p.entry
+    start = datetime.combine(p.day, datetime.min.time()) + timedelta(minutes=p.minute)
+    state = draft_state(result, e)
+    lines = [f"Perangkat daerah: {g.agencies[e.agency]['name']}",
+             f"Akun: {channel_label(g, p.channel, p.platforms)}",
+             f"Prioritas: {PRIORITY_LABELS[e.priority]}"]
+    if e.campaign:
+        lines.append(f"Kampanye: {e.campaign}")
+    if e.momentum:
+        lines.append(f"Hari peringatan: {e.momentum}")
+    if e.draft:
+        lines.append(f"Draf: {result.shown_path(e.draft)}")
+    lines.append(f"Status: {state}")
+    if p.note:
+        lines.append(f"Catatan: bukan pilihan pertama karena {p.note}")
+    failing = e.to_write or (e.draft in result.drafts and result.drafts[e.draft].failed)
+    return Event(
+        uid=f"{result.label}.{e.agency}.{e.id}.{p.channel}@{_domain(g)}",
+        summary=f"[{_short(g, e.agency)}] {e.title}" + (" (belum ditulis)" if e.to_write else ""),
+        start=start, end=start + timedelta(minutes=g["calendar"]["event_minutes"]),
+        description="\n".join(lines),
+        categories=(_short(g, e.agency), *(g.platforms[x]["label"] for x in p.platforms)),
+        status="TENTATIVE" if failing else "CONFIRMED",
+    )
+
+
+DAY_CATEGORIES = {"libur": "Libur nasional", "cuti": "Cuti bersama", "peringatan": "Hari peringatan"}
+
+
+def _day_event(result: CalendarResult, day: SpecialDay) -> Event:
+    g = result.guideline
+    lines = []
+    if day.agency:
+        lines.append(f"Penanggung jawab: {g.agencies[day.agency]['name']}")
+    if day.hashtags:
+        lines.append("Tagar: " + " ".join(day.hashtags))
+    categories = (DAY_CATEGORIES[day.kind],) + ((_short(g, day.agency),) if day.agency else ())
+    return Event(uid=f"{day.date:%Y%m%d}.{day.kind}.{slug(day.name)}@{_domain(g)}", summary=day.name,
+                 start=day.date, end=day.date + timedelta(days=1), description="\n".join(lines),
+                 categories=categories)
+
+
+def _attach_events(result: CalendarResult) -> None:
+    day_events = [_day_event(result, d) for d in result.days]
+    by_agency: dict[str, list[Event]] = {key: list(day_events) for key in result.guideline.agencies}
+    events = list(day_events)
+    for placement in result.schedule.placements:
+        event = _placement_event(result, placement)
+        events.append(event)
+        by_agency[placement.entry.agency].append(event)
+    result.events = events
+    result.agency_events = by_agency
+
+
+# --- stamps and outputs ------------------------------------------------------------------------
+
+def state_name(result: CalendarResult) -> str:
+    return f".kalender-{result.label}.json"
+
+
+def read_state(path: Path) -> dict:
+    """The previous build's stamps; a missing or unreadable state only means "first build"."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != STATE_VERSION or not isinstance(data.get("events"), dict):
+        return {}
+    return data["events"]
+
+
+def stamps(result: CalendarResult, previous: dict, now: datetime) -> tuple[dict[str, Stamp], dict]:
+    tzid = result.guideline["timezone"]
+    dtstamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    out: dict[str, Stamp] = {}
+    state = {uid: dict(v) for uid, v in previous.items() if isinstance(v, dict)}
+    for event in result.events:
+        fingerprint = event.fingerprint(tzid)
+        old = state.get(event.uid)
+        try:
+            if old and old["fingerprint"] == fingerprint:
+                stamp = Stamp(int(old["sequence"]), str(old["dtstamp"]))
+            else:
+                stamp = Stamp(int(old["sequence"]) + 1 if old else 0, dtstamp)
+        except (KeyError, TypeError, ValueError):
+            stamp = Stamp(0, dtstamp)
+        out[event.uid] = stamp
+        state[event.uid] = {"fingerprint": fingerprint, "sequence": stamp.sequence, "dtstamp": stamp.dtstamp}
+    return out, state
+
+
+def render_outputs(result: CalendarResult, previous: dict, now: datetime) -> dict[str, bytes]:
+    """File name → bytes for every output of the month (nothing is written here)."""
+    from humaskit.calendar.overview import csv_bytes, html_bytes
+
+    g = result.guideline
+    tzid = g["timezone"]
+    stamp, state = stamps(result, previous, now)
+    base = f"kalender-{result.label}"
+    files = {f"{base}.ics": calendar_bytes(f"{g['organization']}: kalender konten {result.label}", tzid,
+                                           result.events, stamp)}
+    for agency, events in sorted(result.agency_events.items()):
+        files[f"{base}-{agency}.ics"] = calendar_bytes(
+            f"{_short(g, agency)}: kalender konten {result.label}", tzid, events, stamp)
+    files[f"{base}.html"] = html_bytes(result)
+    files[f"{base}.csv"] = csv_bytes(result)
+    files[state_name(result)] = (json.dumps({"version": STATE_VERSION, "month": result.label,
+                                             "events": dict(sorted(state.items()))},
+                                            ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    return files
+
+
+def write_outputs(result: CalendarResult, out_dir: Path, now: datetime) -> list[Path]:
+    """Render everything in memory first, then write each file atomically (the state file last,
+    so an interrupted run is simply redone)."""
+    from humaskit.fsutil import atomic_write
+
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise HumaskitError.single("Tujuan keluaran bukan folder.", path=str(out_dir), key="--out")
+    files = render_outputs(result, read_state(out_dir / state_name(result)), now)
+    written = []
+    for name in sorted(files, key=lambda n: n.startswith(".")):
+        target = out_dir / name
+        try:
+            atomic_write(target, files[name])
+        except OSError as exc:
+            raise HumaskitError.single(f"Berkas keluaran tidak dapat ditulis: {exc.strerror}.",
+                                       path=str(target)) from None
+        written.append(target)
+    return written
+
+
+def describe_unplaced(result: CalendarResult) -> list[str]:
+    g = result.guideline
+    out = []
+    for u in result.schedule.unplaced:
+        label = channel_label(g, u.channel, u.entry.platforms if u.channel == OWN else
+                              g["calendar"]["shared_accounts"][u.channel]["platforms"])
+        nearest = f"; slot kosong terdekat: {u.nearest[0]} {clock(u.nearest[1])}" if u.nearest else ""
+        out.append(f"{u.entry.origin}: {u.entry.agency} '{u.entry.title}' ({label}) tidak terjadwal: "
+                   f"{u.reason}{nearest}.")
+    return out

@@ -1,0 +1,97 @@
+"""RFC 5545 output written line by line, so the bytes depend only on the events given.
+
+Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character;
+text values are escaped (backslash, semicolon, comma, newline).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+PRODID = "-//humaskit//Kalender Konten//ID"
+ZONES = {"Asia/Jakarta": ("+0700", "WIB"), "Asia/Makassar": ("+0800", "WITA"), "Asia/Jayapura": ("+0900", "WIT")}
+
+
+@dataclass(frozen=True)
+class Event:
+    uid: str
+    summary: str
+    start: datetime | date        # a date means an all-day event
+    end: datetime | date
+    description: str = ""
+    categories: tuple[str, ...] = ()
+    status: str = "CONFIRMED"
+    extra: tuple[tuple[str, str], ...] = field(default=())  # (name, already-escaped value)
+
+    def body(self, tzid: str) -> list[str]:
+        """Every property except the stamps (DTSTAMP, SEQUENCE), which depend on history."""
+        lines = [f"UID:{self.uid}"]
+        if isinstance(self.start, datetime):
+            lines += [f"DTSTART;TZID={tzid}:{self.start:%Y%m%dT%H%M%S}",
+                      f"DTEND;TZID={tzid}:{self.end:%Y%m%dT%H%M%S}"]
+        else:
+            lines += [f"DTSTART;VALUE=DATE:{self.start:%Y%m%d}", f"DTEND;VALUE=DATE:{self.end:%Y%m%d}"]
+        lines.append(f"SUMMARY:{escape(self.summary)}")
+        if self.description:
+            lines.append(f"DESCRIPTION:{escape(self.description)}")
+        if self.categories:
+            lines.append("CATEGORIES:" + ",".join(escape(c) for c in self.categories))
+        lines += [f"STATUS:{self.status}", "TRANSP:TRANSPARENT"]
+        lines += [f"{name}:{value}" for name, value in self.extra]
+        return lines
+
+    def fingerprint(self, tzid: str) -> str:
+        return hashlib.sha256("\n".join(self.body(tzid)).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Stamp:
+    sequence: int
+    dtstamp: str  # UTC, 20261128T070000Z
+
+
+def escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def fold(line: str) -> bytes:
+    """One content line as CRLF-terminated octets, folded so no physical line exceeds 75 octets."""
+    raw = line.encode("utf-8")
+    if len(raw) <= 75:
+        return raw + b"\r\n"
+    parts, start, limit = [], 0, 75
+    while start < len(raw):
+        end = min(start + limit, len(raw))
+        while end < len(raw) and (raw[end] & 0xC0) == 0x80:  # never cut inside a character
+            end -= 1
+        parts.append(raw[start:end])
+        start, limit = end, 74  # continuation lines begin with one space
+    return b"\r\n ".join(parts) + b"\r\n"
+
+
+def vtimezone(tzid: str) -> list[str]:
+    """Indonesia has kept one offset per zone since 1988 (no daylight saving), so one STANDARD suffices."""
+    offset, name = ZONES[tzid]
+    return ["BEGIN:VTIMEZONE", f"TZID:{tzid}", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+            f"TZOFFSETFROM:{offset}", f"TZOFFSETTO:{offset}", f"TZNAME:{name}", "END:STANDARD", "END:VTIMEZONE"]
+
+
+def calendar_bytes(name: str, tzid: str, events: list[Event], stamps: dict[str, Stamp]) -> bytes:
+    """A VCALENDAR with the events sorted by start and UID; ``stamps`` holds each UID's SEQUENCE and DTSTAMP."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{escape(name)}", f"X-WR-TIMEZONE:{tzid}", *vtimezone(tzid)]
+    for event in sorted(events, key=_event_order):
+        body = event.body(tzid)
+        stamp = stamps[event.uid]
+        lines += ["BEGIN:VEVENT", body[0], f"DTSTAMP:{stamp.dtstamp}", f"SEQUENCE:{stamp.sequence}", *body[1:],
+                  "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return b"".join(fold(line) for line in lines)
+
+
+def _event_order(event: Event):
+    start = event.start if isinstance(event.start, datetime) else datetime(*event.start.timetuple()[:3])
+    return (start, isinstance(event.start, datetime), event.uid)

@@ -1,0 +1,97 @@
+"""The overview a person reads: an HTML month grid (printable) and a CSV for spreadsheets."""
+
+from __future__ import annotations
+
+import calendar as stdcal
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+from humaskit.calendar.api import PRIORITY_LABELS, CalendarResult, channel_label, draft_state, _short
+from humaskit.calendar.schedule import clock
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember")
+WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+FALLBACK_COLOR = "#5A6675"
+
+
+def agency_color(guideline, agency: str) -> str:
+    name = (guideline.agencies.get(agency) or {}).get("color")
+    return guideline["visual"]["palette"].get(name, FALLBACK_COLOR) if name else FALLBACK_COLOR
+
+
+def _problem(result: CalendarResult, entry) -> bool:
+    return entry.to_write or bool(entry.draft and entry.draft in result.drafts and result.drafts[entry.draft].failed)
+
+
+def html_bytes(result: CalendarResult) -> bytes:
+    import jinja2
+
+    g = result.guideline
+    items: dict[date, list[dict]] = {}
+    for p in result.schedule.placements:
+        items.setdefault(p.day, []).append({
+            "time": clock(p.minute), "agency": _short(g, p.entry.agency), "color": agency_color(g, p.entry.agency),
+            "title": p.entry.title, "channel": channel_label(g, p.channel, p.platforms),
+            "priority": PRIORITY_LABELS[p.entry.priority], "state": draft_state(result, p.entry),
+            "problem": _problem(result, p.entry), "moved": p.note,
+        })
+    specials: dict[date, list] = {}
+    for day in result.days:
+        specials.setdefault(day.date, []).append(day)
+    weeks = [[None if d.month != result.month else
+              {"date": d, "items": items.get(d, []), "days": specials.get(d, []),
+               "holiday": any(s.kind in ("libur", "cuti") for s in specials.get(d, []))} for d in week]
+             for week in stdcal.Calendar(firstweekday=0).monthdatescalendar(result.year, result.month)]
+    agencies = sorted({p.entry.agency for p in result.schedule.placements} | {d.agency for d in result.days if d.agency})
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    html = env.get_template("overview.html.j2").render(
+        title=f"Kalender Konten {MONTHS[result.month - 1]} {result.year}", organization=g["organization"],
+        weekdays=WEEKDAYS, weeks=weeks, timezone=g["timezone"],
+        legend=[(_short(g, a), agency_color(g, a)) for a in agencies],
+        unplaced=_unplaced_rows(result), failed=[(result.shown_path(s.path), s) for s in result.failed_drafts],
+        conflicts=[(p, channel_label(g, p.channel, p.platforms)) for p in result.schedule.conflicts],
+        added=result.added, placed=len(result.schedule.placements),
+    )
+    return html.encode("utf-8")
+
+
+def _unplaced_rows(result: CalendarResult) -> list[dict]:
+    g = result.guideline
+    rows = []
+    for u in result.schedule.unplaced:
+        platforms = u.entry.platforms if u.channel == "own" else g["calendar"]["shared_accounts"][u.channel]["platforms"]
+        rows.append({"agency": _short(g, u.entry.agency), "title": u.entry.title,
+                     "channel": channel_label(g, u.channel, platforms), "reason": u.reason,
+                     "wanted": f"{u.entry.first_day}" + (f" s.d. {u.entry.last_day}" if u.entry.last_day != u.entry.first_day else ""),
+                     "nearest": f"{u.nearest[0]} {clock(u.nearest[1])}" if u.nearest else "-"})
+    return rows
+
+
+CSV_HEADER = ("tanggal", "jam", "perangkat_daerah", "judul", "akun", "platform", "prioritas", "kampanye",
+              "draf", "status", "catatan")
+
+
+def csv_bytes(result: CalendarResult) -> bytes:
+    """UTF-8 with a byte-order mark and CRLF rows, so spreadsheet programs open it with the right letters."""
+    g = result.guideline
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for day in result.days:
+        writer.writerow((day.date.isoformat(), "", day.agency or "", day.name, "", "", day.kind, "", "", "", ""))
+    for p in result.schedule.placements:
+        e = p.entry
+        writer.writerow((p.day.isoformat(), clock(p.minute), e.agency, e.title, channel_label(g, p.channel, p.platforms),
+                         " ".join(p.platforms), e.priority, e.campaign or "",
+                         result.shown_path(e.draft) if e.draft else "", draft_state(result, e), p.note or ""))
+    for u in result.schedule.unplaced:
+        e = u.entry
+        nearest = f"; slot kosong terdekat {u.nearest[0]} {clock(u.nearest[1])}" if u.nearest else ""
+        writer.writerow((e.first_day.isoformat(), "", e.agency, e.title, u.channel, " ".join(e.platforms), e.priority,
+                         e.campaign or "", result.shown_path(e.draft) if e.draft else "", "tidak terjadwal",
+                         u.reason + nearest))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
