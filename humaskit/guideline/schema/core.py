@@ -124,7 +124,14 @@ AGENCY = Section(fields={
 
 AGENCIES = MapOf(value=AGENCY, key_pattern=KEY, key_label="kunci huruf kecil")
 
-RULES = MapOf(value=Str(choices=SEVERITIES + ("off",)),
+class _Severity(Str):
+    """A severity or ``off``; YAML 1.1 reads a bare ``off`` as false, which means the same."""
+
+    def check(self, value, path, ctx):
+        return "off" if value is False else super().check(value, path, ctx)
+
+
+RULES = MapOf(value=_Severity(choices=SEVERITIES + ("off",)),
               key_pattern=r"[a-z]+\.[a-z0-9-]+", key_label="id aturan seperti tone.informal-word")
 
 CUSTOM_RULE = Section(fields={

@@ -50,7 +50,8 @@ def required(ctx):
     missing = [t for t in required_tags(ctx.guideline, ctx.draft) if t.casefold() not in present]
     if missing:
         end = _caption_end(ctx)
-        sep = " " if ctx.tokens.hashtags and ctx.tokens.hashtags[-1][1] == end else "\n"
+        newline = "\r\n" if "\r\n" in ctx.text else "\n"  # keep the file's own line endings
+        sep = " " if ctx.tokens.hashtags and ctx.tokens.hashtags[-1][1] == end else newline
         if end == ctx.base:
             sep = ""
         yield Hit(end, end, f"Tagar wajib belum ada: {' '.join(missing)}.", sep + " ".join(missing))

@@ -1,0 +1,42 @@
+"""Shared fixtures: the shipped guideline, a linter over it, and paths to the repository's data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from humaskit.guideline import load_guideline
+from humaskit.lint.engine import Linter
+
+REPO = Path(__file__).resolve().parents[1]
+# CI places a copy of the project's shared/ folder beside the clone.
+SHARED = REPO.parent / "shared"
+REGEN = os.environ.get("HUMASKIT_REGEN") == "1"
+
+
+@pytest.fixture(scope="session")
+def guideline():
+    return load_guideline()
+
+
+@pytest.fixture(scope="session")
+def linter(guideline):
+    return Linter(guideline)
+
+
+@pytest.fixture
+def lint(linter):
+    """Lint a draft text and return its findings."""
+
+    def run(text: str, path: str = "draft.md", **options):
+        return linter.lint_text(text, path, **options).findings
+
+    return run
+
+
+def shared_dir() -> Path:
+    """The shared data folder; its absence is a broken checkout, not a reason to skip."""
+    assert SHARED.is_dir(), f"shared data folder not found beside the repository: {SHARED}"
+    return SHARED

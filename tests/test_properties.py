@@ -1,0 +1,50 @@
+"""Property tests: any text lints, spans stay inside the file, fixing is idempotent."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from humaskit.lint.draft import parse_draft
+from humaskit.lint.engine import fix_text
+
+# Captions mixing the words the rules care about with arbitrary Unicode.
+WORDS = st.sampled_from(["kamu", "Anda", "anda", "gak", "banget", "menghimbau", "praktek", "HEBOH", "!!!", "??",
+                         "#kotatasikmalaya", "#KotaTasikmalaya", "https://bit.ly/x", "@dinkes.tasikmalaya", "🎉",
+                         "👨‍👩‍👧", "e\u0301", "\t", "\r\n", "\n", "wali kota", "walikota", "COVID-19", "covid-19",
+                         "<!-- humaskit-disable -->", "<!-- humaskit-enable -->", "di", "ke", "Rp.", "jam 7",
+                         "pukul 09:00", "Jumat, 19 Desember 2026", "yang yang", " ,", "dll", "  "])
+CAPTIONS = st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=40).map(" ".join)
+FRONT = st.sampled_from(["", "---\nagency: dinkes\nplatforms: [x, instagram]\n---\n",
+                         "---\r\nkind: reply\r\nplatforms: [facebook]\r\n---\r\n", "\ufeff"])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(st.text())
+def test_any_unicode_text_lints(linter, text):
+    result = linter.lint_text(text, "acak.txt")
+    for f in result.findings:
+        assert 0 <= f.start <= f.end <= len(text)
+
+
+@SETTINGS
+@given(FRONT, CAPTIONS)
+def test_every_finding_lies_inside_the_file(linter, front, caption):
+    text = front + caption
+    lines = text.split("\n")
+    for f in linter.lint_text(text, "a.md").findings:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert 1 <= f.line <= f.end_line <= len(lines)
+        assert 1 <= f.column <= len(lines[f.line - 1]) + 1
+        assert 1 <= f.end_column <= len(lines[f.end_line - 1]) + 1
+        assert (f.line, f.column) <= (f.end_line, f.end_column)
+
+
+@SETTINGS
+@given(FRONT, CAPTIONS)
+def test_fix_twice_equals_fix_once(linter, front, caption):
+    text = front + caption
+    once = fix_text(linter, parse_draft(text, "a.md", guideline=linter.guideline))
+    twice = fix_text(linter, parse_draft(once, "a.md", guideline=linter.guideline))
+    assert twice == once

@@ -1,0 +1,65 @@
+"""Meta-test: every rule's wrong example raises it and its right example does not.
+
+Runs over the built-in registry and over the custom rules of the shipped guideline, so a
+new rule is tested the moment it is declared.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from humaskit.guideline import load_guideline
+from humaskit.lint.custom import custom_rules
+from humaskit.lint.engine import Linter
+from humaskit.lint.registry import load_rules
+
+from conftest import REPO
+
+RULES = sorted(list(load_rules().values()) + custom_rules(load_guideline()), key=lambda r: r.id)
+
+
+def _lint_example(rule, text, tmp_path, linter):
+    if rule.example_files:
+        shutil.copytree(REPO / "tests" / "rule_examples" / rule.example_files, tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "contoh.md"
+    path.write_text(text, encoding="utf-8")
+    return linter.lint_text(text, str(path)).findings
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_wrong_example_raises_the_rule(rule, tmp_path, linter):
+    assert rule.wrong, f"{rule.id} has no wrong example"
+    found = [f for f in _lint_example(rule, rule.wrong, tmp_path, linter) if f.rule == rule.id]
+    assert found, f"{rule.id}: wrong example not flagged"
+    for f in found:
+        assert f.message and f.category == rule.category
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_right_example_is_clean_for_the_rule(rule, tmp_path, linter):
+    assert rule.right, f"{rule.id} has no right example"
+    found = [f for f in _lint_example(rule, rule.right, tmp_path, linter) if f.rule == rule.id]
+    assert not found, f"{rule.id}: right example flagged: {[f.message for f in found]}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_is_documented(rule):
+    assert rule.what and rule.why, f"{rule.id}: docstring needs 'Apa yang diperiksa:' and 'Mengapa:'"
+    assert rule.summary
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.fixable], ids=lambda r: r.id)
+def test_fixing_the_wrong_example_removes_the_finding(rule, tmp_path, linter):
+    """A fixable rule's fix, applied, leaves nothing for that rule to report."""
+    from humaskit.lint.engine import fix_text
+    from humaskit.lint.draft import parse_draft
+
+    if rule.example_files:
+        shutil.copytree(REPO / "tests" / "rule_examples" / rule.example_files, tmp_path, dirs_exist_ok=True)
+    path = str(tmp_path / "contoh.md")
+    fixed = fix_text(linter, parse_draft(rule.wrong, path, guideline=linter.guideline))
+    assert fixed != rule.wrong
+    left = [f for f in linter.lint_text(fixed, path).findings if f.rule == rule.id and f.fix is not None]
+    assert not left, f"{rule.id}: fix did not settle: {[f.message for f in left]}"
