@@ -8,7 +8,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from humaskit.calendar.api import PRIORITY_LABELS, CalendarResult, channel_label, draft_state, _short
+from humaskit.calendar.api import DAY_CATEGORIES, PRIORITY_LABELS, CalendarResult, channel_label, draft_state, _short
 from humaskit.calendar.schedule import clock
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -82,7 +82,8 @@ def csv_bytes(result: CalendarResult) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for day in result.days:
-        writer.writerow((day.date.isoformat(), "", day.agency or "", day.name, "", "", day.kind, "", "", "", ""))
+        writer.writerow((day.date.isoformat(), "", day.agency or "", day.name, "", "", "", "", "", DAY_CATEGORIES[day.kind],
+                         ""))
     for p in result.schedule.placements:
         e = p.entry
         writer.writerow((p.day.isoformat(), clock(p.minute), e.agency, e.title, channel_label(g, p.channel, p.platforms),

@@ -147,6 +147,8 @@ def _place(board: _Board, entry: Entry, channel: str):
         for t in _candidates(board, entry, channel, d, entry.window):
             block = _blocked(board, entry, busy_channels, t)
             if block is None:
+                if channel != OWN:
+                    first_block = first_block or _taken(board, channel, d, (entry.window[0], t - d * DAY_MINUTES - 1))
                 placement = Placement(entry, channel, platforms, board.day(d), t - d * DAY_MINUTES, first_block)
                 board.take(placement, busy_channels, t)
                 return placement
