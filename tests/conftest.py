@@ -16,6 +16,12 @@ SHARED = REPO.parent / "shared"
 REGEN = os.environ.get("HUMASKIT_REGEN") == "1"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Keep the guideline cache of the test run out of the user's own cache folder."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def guideline():
     return load_guideline()

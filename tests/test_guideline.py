@@ -190,3 +190,21 @@ def test_guideline_docs_are_current():
         path.write_text(expected, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == expected, \
         "docs/guideline.md is stale: run `python -m humaskit.guideline.docs > docs/guideline.md`"
+
+
+def test_cache_follows_changes_in_every_file_of_the_chain(tmp_path, monkeypatch):
+    """A changed base file is seen at once, in this process and from the on-disk cache."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    base = write(tmp_path, "dasar.yaml", "extends: tasikmalaya\ntone:\n  max_emoji: 2\n")
+    city = write(tmp_path, "kota.yaml", "extends: dasar.yaml\nname: Kota Uji\n")
+    assert load_guideline(city)["tone"]["max_emoji"] == 2
+    probe = [sys.executable, "-c", f"from humaskit.guideline import load_guideline as l; "
+             f"print(l({str(city)!r})['tone']['max_emoji'])"]
+    assert subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip() == "2"
+    assert list((tmp_path / "cache" / "humaskit").glob("guideline-*.pickle"))
+    base.write_text("extends: tasikmalaya\ntone:\n  max_emoji: 7\n", encoding="utf-8")
+    assert load_guideline(city)["tone"]["max_emoji"] == 7
+    assert subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip() == "7"

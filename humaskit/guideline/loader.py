@@ -21,6 +21,7 @@ class Guideline:
     data: dict
     source: Path
     positions: dict = field(default_factory=dict, repr=False, compare=False)
+    chain: tuple = field(default=(), repr=False, compare=False)  # every file read, for cache checks
 
     def __getitem__(self, key: str) -> Any:
         return self.data[key]
@@ -108,10 +109,12 @@ def _move_positions(src: dict, dst: dict, old: tuple, new: tuple, offset: int) -
             dst[new + rest] = pos
 
 
-def _load_raw(path: Path, chain: tuple) -> tuple[dict, dict]:
+def _load_raw(path: Path, chain: tuple, seen: list | None = None) -> tuple[dict, dict]:
     path = path.resolve()
     if path in chain:
         raise HumaskitError.single("Pedoman saling memperluas (extends melingkar).", path=str(path))
+    if seen is not None:
+        seen.append(path)
     located = load_located(_read(path), str(path))
     value = located.value if located.value is not None else {}
     if not isinstance(value, dict):
@@ -124,7 +127,7 @@ def _load_raw(path: Path, chain: tuple) -> tuple[dict, dict]:
     if isinstance(extends, list):
         for i, name in enumerate(extends):
             at = located.where(("extends", i) if isinstance(value.get("extends"), list) else ("extends",))
-            base, base_pos = _load_raw(_resolve_base(str(name), path, at), chain + (path,))
+            base, base_pos = _load_raw(_resolve_base(str(name), path, at), chain + (path,), seen)
             merged = _merge(merged, base, positions, base_pos, ())
     own = {k: v for k, v in value.items() if k != "extends"}
     merged = _merge(merged, own, positions, located.positions, ())
@@ -145,7 +148,8 @@ def _load_uncached(path: Path) -> Guideline:
     from humaskit.guideline.spec import Context
     from humaskit.guideline.crosscheck import cross_check
 
-    raw, positions = _load_raw(path, ())
+    files: list = []
+    raw, positions = _load_raw(path, (), files)
     raw.pop("extends", None)
     ctx = Context()
     data = GUIDELINE.check(raw, (), ctx)
@@ -155,7 +159,7 @@ def _load_uncached(path: Path) -> Guideline:
             Problem(issue.message, hint=issue.hint, **where(positions, issue.path, str(path)))
             for issue in ctx.issues
         ])
-    return Guideline(data=data, source=path.resolve(), positions=positions)
+    return Guideline(data=data, source=path.resolve(), positions=positions, chain=tuple(files))
 
 
 def find_guideline(start: Path | None = None) -> Path | None:
