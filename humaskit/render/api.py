@@ -94,7 +94,7 @@ class Renderer:
             try:
                 placed = plan(self.template, size, width, height, values, measure, zone)
             except FitError as exc:
-                raise HumaskitError([Problem(exc.message, **{**item.where, "key": exc.field})]) from None
+                raise HumaskitError([Problem(exc.message, **item.where_field(exc.field))]) from None
             image, warnings = draw(placed, (width, height), self.brand, item.agency, size,
                                    debug=self.options.debug, safe=safe_area(width, height, zone))
             data = encode(image, self.options.fmt, self.options.quality)

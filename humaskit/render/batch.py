@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from humaskit.errors import HumaskitError
+from humaskit.errors import HumaskitError, Problem
 from humaskit.render.api import Options, RenderReport, Renderer
 from humaskit.render.data import Item, base_name, values_for
 
@@ -38,6 +38,9 @@ def _task(args):
         written = _WORKER.write(rendered, Path(out_dir))
     except HumaskitError as error:
         return index, [], error.problems, []
+    except OSError as exc:  # the output folder is not writable, the disk is full …
+        return index, [], [Problem(f"Gambar tidak dapat ditulis: {exc.strerror or exc}.",
+                                   path=exc.filename or out_dir)], []
     return index, written, [], [w for r in rendered for w in r.warnings]
 
 

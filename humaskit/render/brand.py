@@ -14,7 +14,7 @@ from pathlib import Path
 
 from humaskit.errors import HumaskitError, Problem
 from humaskit.render.color import hex_to_rgb
-from humaskit.render.template import AGENCY_COLOR
+from humaskit.render.template import AGENCY_COLOR, image_problem
 
 
 def package_font(package: str, italic: bool) -> Path | None:
@@ -95,27 +95,29 @@ def load_brand(guideline, font_names=None, logo_names=None) -> Brand:
     for name, spec in visual["fonts"].items():
         if font_names is not None and name not in font_names:
             continue
-        at = guideline.where("visual", "fonts", name)
         if spec["file"]:
-            path = (guideline.base_dir / spec["file"])
+            at = guideline.where("visual", "fonts", name, "file")
+            path = _declared_dir(at) / spec["file"]
             if not path.is_file():
                 problems.append(Problem(f"Berkas fon '{spec['file']}' untuk fon '{name}' tidak ditemukan "
-                                        "(relatif terhadap pedoman).", **guideline.where("visual", "fonts", name,
-                                                                                         "file")))
+                                        "(relatif terhadap pedoman yang menyebutnya).", **at))
                 continue
         else:
+            at = guideline.where("visual", "fonts", name, "package")
             path = package_font(spec["package"], spec["italic"])
             if path is None:
                 problems.append(Problem(
                     f"Paket fon '{spec['package']}' untuk fon '{name}' tidak terpasang. Pasang dengan "
                     f"`pip install fontpkg-{spec['package']}`, atau tunjuk berkas fon dengan `file:`.",
-                    **guideline.where("visual", "fonts", name, "package")))
+                    **at))
                 continue
-        font = FontSpec(name, path.resolve(), spec["weight"])
-        problem = _check_font(font, at)
+        # A file named in a derived guideline replaces the base's package font; the weight
+        # only applies when that file is a variable font.
+        weight, problem = _check_font(name, path, spec["weight"], at,
+                                      guideline.where("visual", "fonts", name, "weight"))
         if problem:
             problems.append(problem)
-        fonts[name] = font
+        fonts[name] = FontSpec(name, path.resolve(), weight)
     logos: dict[str, Path] = {}
     wanted = {("logo",): visual["logo"]} if visual["logo"] else {}
     wanted.update({("logos", k): v for k, v in visual["logos"].items()})
@@ -123,10 +125,11 @@ def load_brand(guideline, font_names=None, logo_names=None) -> Brand:
         name = key[-1]
         if logo_names is not None and name not in logo_names:
             continue
-        path = guideline.base_dir / file
-        problem = _check_image(path, guideline.where("visual", *key))
+        at = guideline.where("visual", *key)
+        path = _declared_dir(at) / file
+        problem = image_problem(path, "Berkas logo", "pedoman yang menyebutnya")
         if problem:
-            problems.append(problem)
+            problems.append(Problem(problem, **at))
         logos[name] = path
     if problems:
         raise HumaskitError(problems)
@@ -137,38 +140,30 @@ def load_brand(guideline, font_names=None, logo_names=None) -> Brand:
     )
 
 
-def _check_font(font: FontSpec, at: dict) -> Problem | None:
+def _declared_dir(at: dict) -> Path:
+    """Relative paths in a guideline are relative to the file that wrote them (a base
+    guideline's logo stays beside the base, even when a city's guideline extends it)."""
+    return Path(at["path"]).parent
+
+
+def _check_font(name: str, path: Path, weight: int | None, at: dict,
+                weight_at: dict) -> tuple[int | None, Problem | None]:
+    """Open the font once; returns the weight to set (None for a static font) and any problem."""
     from PIL import ImageFont
 
     try:
-        opened = ImageFont.truetype(str(font.file), 24, layout_engine=ImageFont.Layout.BASIC)
+        opened = ImageFont.truetype(str(path), 24, layout_engine=ImageFont.Layout.BASIC)
     except OSError:
-        return Problem(f"Berkas fon '{font.file.name}' untuk fon '{font.name}' bukan fon TrueType/OpenType "
-                       "yang dapat dibuka.", **at)
-    if font.weight is None:
-        return None
+        return None, Problem(f"Berkas fon '{path.name}' untuk fon '{name}' bukan fon TrueType/OpenType yang "
+                             "dapat dibuka.", **at)
     try:
         axes = opened.get_variation_axes()
-    except OSError:
+    except OSError:  # not a variable font
         axes = []
-    weight = next((a for a in axes if a["name"] in (b"Weight", "Weight")), None)
-    if weight is None:
-        return Problem(f"Fon '{font.name}' ({font.file.name}) bukan fon variabel, jadi `weight` tidak dapat "
-                       "diatur; hapus `weight` atau tunjuk berkas fon untuk ketebalan itu.", **at)
-    if not weight["minimum"] <= font.weight <= weight["maximum"]:
-        return Problem(f"Ketebalan {font.weight} di luar jangkauan fon '{font.name}' "
-                       f"({weight['minimum']}-{weight['maximum']}).", **at)
-    return None
-
-
-def _check_image(path: Path, at: dict) -> Problem | None:
-    from PIL import Image
-
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except FileNotFoundError:
-        return Problem(f"Berkas logo '{path.name}' tidak ditemukan (relatif terhadap pedoman).", **at)
-    except (OSError, SyntaxError, Image.DecompressionBombError):
-        return Problem(f"Berkas logo '{path.name}' bukan gambar yang dapat dibuka.", **at)
-    return None
+    axis = next((a for a in axes if a["name"] in (b"Weight", "Weight")), None)
+    if weight is None or axis is None:
+        return None, None
+    if not axis["minimum"] <= weight <= axis["maximum"]:
+        return None, Problem(f"Ketebalan {weight} di luar jangkauan fon '{name}' ({path.name}: "
+                             f"{axis['minimum']}-{axis['maximum']}).", **weight_at)
+    return weight, None

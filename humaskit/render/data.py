@@ -36,6 +36,10 @@ class Item:
     where: dict                       # Problem location of the item (file, line)
     name: str | None = None
     problems: tuple = field(default=())  # item-level problems found while reading
+    locations: dict = field(default_factory=dict)  # field → Problem location of its value
+
+    def where_field(self, name: str) -> dict:
+        return {**self.locations.get(name, self.where), "key": name}
 
 
 def slug(text: str) -> str:
@@ -97,7 +101,8 @@ def _from_yaml(source: Path, template: Template, guideline) -> list[Item]:
             raise HumaskitError([Problem(x.message, hint=x.hint, **located.where(x.path)) for x in ctx.issues])
         problems = tuple(_agency_problem(value["agency"], guideline, located.where(base + ("agency",))))
         problems += _check_fields(value["fields"], template, located.where(base + ("fields",)))
-        items.append(Item(value["fields"], value["agency"] or None, where, value["name"], problems))
+        locations = {k: located.where(base + ("fields", k)) for k in value["fields"]}
+        items.append(Item(value["fields"], value["agency"] or None, where, value["name"], problems, locations))
     return items
 
 
@@ -118,7 +123,7 @@ def _from_csv(source: Path, template: Template, guideline) -> list[Item]:
             problems.append(Problem(f"Kolom '{name}' wajib ada untuk templat '{template.key}' tetapi tidak ada "
                                     f"di baris judul CSV (kolom yang ada: {', '.join(header) or '(kosong)'}).",
                                     path=str(source), line=1, key=name,
-                                    hint=did_you_mean(name, [h for h in header if h not in known])))
+                                    hint=_typo_hint(name, [h for h in header if h not in known])))
     for column in header:
         if column not in known:
             problems.append(Problem(f"Kolom '{column}' tidak dikenal templat '{template.key}'; kolom yang "
@@ -145,6 +150,13 @@ def _from_csv(source: Path, template: Template, guideline) -> list[Item]:
     if not items:
         raise HumaskitError.single("Berkas CSV tidak berisi baris data.", path=str(source))
     return items
+
+
+def _typo_hint(name: str, columns: list[str]) -> str | None:
+    from humaskit.errors import nearest
+
+    typo = nearest(name, columns)
+    return f"Mungkin kolom '{typo}' salah ketik?" if typo else None
 
 
 def _agency_problem(agency, guideline, where):

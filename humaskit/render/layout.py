@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from humaskit.errors import HumaskitError, Problem
+from humaskit.render.template import placeholders
 
 # Font sizes in templates are pixels on a canvas whose short side is this long.
 REFERENCE_SIDE = 1080
@@ -170,7 +171,7 @@ def plan(template, size_name: str, width: int, height: int, values: dict, measur
         sizes = scaled(layer["size"], width, height)
         fitted = fit_text(text, layer["font"], sizes, inside, layer["line_height"], measure)
         if fitted is None:
-            name = layer["field"] or layer["text"]
+            name = layer["field"] or next(iter(placeholders(layer["text"])), layer["text"])
             fits = fitting_prefix(text, layer["font"], sizes[1], inside, layer["line_height"], measure)
             raise FitError(name, size_name, sizes[1], fits, len(text))
         size, lines, line_px, ascent, descent = fitted

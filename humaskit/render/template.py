@@ -217,6 +217,20 @@ def placeholders(text: str) -> list[str]:
     return names
 
 
+def image_problem(path: Path, what: str, relative_to: str) -> str | None:
+    """Why an image a template or brand kit names cannot be used, or None."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except FileNotFoundError:
+        return f"{what} '{path.name}' tidak ditemukan (relatif terhadap {relative_to})."
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return f"{what} '{path.name}' bukan gambar yang dapat dibuka (rusak, atau melebihi batas piksel)."
+    return None
+
+
 def load_template(name: str, guideline) -> Template:
     """Find, parse and validate a template against ``guideline``; every problem at once."""
     from humaskit.lint.draft import read_text
@@ -276,9 +290,9 @@ def _cross_check(data: dict, guideline, path: Path, ctx: Context) -> None:
             ref_field(at + ("if",), layer["if"])
         if kind == "background" and layer["image"]:
             image = path.parent / layer["image"]
-            if not image.is_file():
-                ctx.error(at + ("image",), f"gambar latar '{layer['image']}' tidak ditemukan (relatif "
-                                           "terhadap templat).")
+            problem = image_problem(image, "gambar latar", "templat")
+            if problem:
+                ctx.error(at + ("image",), problem)
             layer["image"] = str(image.resolve())
         elif kind == "logo":
             ref(at + ("logo",), layer["logo"], logos, "Logo")

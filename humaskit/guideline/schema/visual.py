@@ -8,12 +8,13 @@ NAME = r"[a-z0-9][a-z0-9-]*"
 
 
 def _font_source(font: dict, path: tuple, ctx: Context) -> None:
-    if bool(font["file"]) == bool(font["package"]):
-        ctx.error(path, "fon harus menyebut tepat satu sumber: `file` (berkas fon) atau `package` (paket Python).")
+    if not font["file"] and not font["package"]:
+        ctx.error(path, "fon perlu sumber: `file` (berkas fon) atau `package` (paket Python).")
 
 
 FONT = Section(fields={
-    "file": Field(Str(), "Berkas fon TTF/OTF (relatif terhadap pedoman)."),
+    "file": Field(Str(), "Berkas fon TTF/OTF (relatif terhadap pedoman); bila ada, menggantikan `package` "
+                        "(jadi pedoman turunan dapat memakai fonnya sendiri)."),
     "package": Field(Str(), "Fon dari paket Python yang terpasang bersama humaskit (misalnya plus-jakarta-sans)."),
     "weight": Field(Num(min=100, max=900), "Ketebalan untuk fon variabel (400 reguler, 700 tebal)."),
     "italic": Field(Bool(), "Pakai gaya miring dari paket fon.", default=False),

@@ -1,0 +1,192 @@
+"""`humaskit render` end to end: real templates, fonts and files; exit codes and messages."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from render_support import EXAMPLES, TEMPLATES, write
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    """Run `humaskit …` in a scratch folder (no humaskit.yaml above it)."""
+    from typer.testing import CliRunner
+
+    from humaskit.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def run(*args):
+        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+    return run
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_every_example_renders_every_size(cli, tmp_path, name):
+    result = cli("render", name, "--data", EXAMPLES / f"{name}.yaml", "--out", tmp_path / "out", "--alt")
+    assert result.exit_code == 0, result.output
+    images = sorted((tmp_path / "out").glob("*.png"))
+    assert len(images) == 5
+    sizes = {Image.open(p).size for p in images}
+    assert sizes == {(1080, 1350), (1080, 1080), (1080, 1920), (1200, 675), (1200, 630)}
+    for image in images:
+        alt = image.with_suffix(".alt.txt").read_text(encoding="utf-8")
+        assert len(alt.split()) > 5 and "{" not in alt
+    assert "5 gambar ditulis" in result.stdout
+
+
+def test_names_come_from_the_data_and_jpeg_quality_is_used(cli, tmp_path):
+    base = ["render", "agenda", "--data", EXAMPLES / "agenda.csv", "--size", "x", "--format", "jpeg"]
+    assert cli(*base, "--quality", "95", "--out", tmp_path / "q95").exit_code == 0
+    assert cli(*base, "--quality", "40", "--out", tmp_path / "q40", "-j", "2").exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "q95").iterdir())
+    assert names == ["agenda-pelatihan-digital-umkm-x.jpg", "agenda-posyandu-balita-serentak-x.jpg",
+                     "agenda-senam-sehat-hari-ibu-x.jpg", "agenda-uji-emisi-kendaraan-gratis-x.jpg"]
+    for name in names:
+        assert (tmp_path / "q40" / name).stat().st_size < (tmp_path / "q95" / name).stat().st_size
+
+
+def test_batch_across_processes_gives_the_same_bytes_as_one_process(cli, tmp_path):
+    for jobs in ("1", "2"):
+        result = cli("render", "agenda", "-d", EXAMPLES / "agenda.csv", "-s", "instagram-square", "-j", jobs,
+                     "-o", tmp_path / jobs)
+        assert result.exit_code == 0, result.output
+    one = {p.name: p.read_bytes() for p in (tmp_path / "1").iterdir()}
+    two = {p.name: p.read_bytes() for p in (tmp_path / "2").iterdir()}
+    assert len(one) == 4 and one == two
+
+
+def test_a_broken_row_is_reported_and_the_rest_still_render(cli, tmp_path):
+    data = write(tmp_path / "acara.csv", "judul,tanggal,waktu,tempat,agency\n"
+                 "Acara Satu,Senin,09.00 WIB,Balai Kota,dinkes\n"
+                 ",Selasa,10.00 WIB,Balai Kota,dinkes\n"
+                 "Acara Tiga,Rabu,11.00 WIB,Balai Kota,dinkez\n"
+                 f"{'Acara panjang sekali ' * 20},Kamis,12.00 WIB,Balai Kota,dinkes\n"
+                 "Acara Lima,Jumat,13.00 WIB,Balai Kota,dlh\n")
+    result = cli("render", "agenda", "--data", data, "--size", "instagram-feed", "--out", tmp_path / "out",
+                 "-j", "2")
+    assert result.exit_code == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "agenda-acara-lima-instagram-feed.png", "agenda-acara-satu-instagram-feed.png"]
+    err = result.stderr
+    assert "acara.csv:3: [judul] Isian 'judul' (Nama acara) wajib diisi." in err
+    assert "acara.csv:4: [agency] Perangkat daerah 'dinkez' tidak ada di pedoman. Apakah maksud Anda 'dinkes'?" in err
+    assert "acara.csv:5: [judul] Isian 'judul' terlalu panjang untuk kotaknya di ukuran instagram-feed" in err
+    assert "kelebihan" in err and "Traceback" not in result.output
+    assert "3 dari 5 butir gagal" in result.stdout
+
+
+def test_csv_missing_a_required_column_writes_nothing(cli, tmp_path):
+    data = write(tmp_path / "acara.csv", "judul,tanggal,waktu,tmpat\nA,B,C,D\n")
+    result = cli("render", "agenda", "--data", data, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "acara.csv:1: [tempat] Kolom 'tempat' wajib ada" in result.stderr
+    assert "Mungkin kolom 'tmpat' salah ketik?" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_text_that_cannot_fit_is_an_error_and_nothing_is_half_written(cli, tmp_path):
+    data = write(tmp_path / "p.yaml", "agency: dinkes\nfields:\n  judul: Judul\n  isi: " + "kata " * 300 + "\n")
+    result = cli("render", "pengumuman", "--data", data, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "p.yaml:4:3: [isi] Isian 'isi' terlalu panjang" in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_draft_front_matter_feeds_the_template(cli, tmp_path):
+    draft = write(tmp_path / "draf.md", "---\nagency: dinkes\ntitle: Imunisasi Gratis di Puskesmas\n"
+                  "template: pengumuman\n---\nImunisasi dasar lengkap gratis setiap Rabu. #KotaTasikmalaya\n")
+    result = cli("render", "pengumuman", "--data", draft, "--size", "x", "--out", tmp_path, "--alt")
+    assert result.exit_code == 0, result.output
+    alt = (tmp_path / "pengumuman-imunisasi-gratis-di-puskesmas-x.alt.txt").read_text(encoding="utf-8")
+    assert "Dinas Kesehatan Kota Tasikmalaya: Imunisasi Gratis di Puskesmas." in alt
+    assert "Imunisasi dasar lengkap gratis setiap Rabu." in alt and "#KotaTasikmalaya" not in alt.split(".")[1]
+
+
+def test_unknown_size_and_format_are_option_errors(cli, tmp_path):
+    result = cli("render", "agenda", "-d", EXAMPLES / "agenda.yaml", "-s", "instagram-fed", "-o", tmp_path)
+    assert result.exit_code == 2
+    assert "Ukuran 'instagram-fed' tidak tersedia" in result.stderr
+    assert "Apakah maksud Anda 'instagram-feed'?" in result.stderr
+    result = cli("render", "agenda", "-d", EXAMPLES / "agenda.yaml", "-f", "gif", "-o", tmp_path)
+    assert result.exit_code == 2 and "Format 'gif' tidak dikenal" in result.stderr
+
+
+def test_missing_font_and_unknown_colour_name_the_guideline_and_template_lines(cli, tmp_path):
+    write(tmp_path / "kota.yaml", "extends: tasikmalaya\nvisual:\n  fonts:\n    judul: {file: fon/Hilang.ttf}\n")
+    result = cli("render", "hari-besar", "-d", EXAMPLES / "hari-besar.yaml", "-g", tmp_path / "kota.yaml",
+                 "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "kota.yaml:4:13: [visual.fonts.judul.file] Berkas fon 'fon/Hilang.ttf'" in result.stderr
+    template = write(tmp_path / "t.yaml", (EXAMPLES.parents[1] / "templates" / "hari-besar.yaml")
+                     .read_text(encoding="utf-8").replace("color: emas", "color: kuning-emas", 1))
+    result = cli("render", template, "-d", EXAMPLES / "hari-besar.yaml", "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "t.yaml:" in result.stderr and "Warna 'kuning-emas' tidak ada di pedoman" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_contrast_warning_names_both_colours(cli, tmp_path):
+    template = write(tmp_path / "pucat.yaml", """\
+name: Pucat
+sizes: [instagram-square]
+fields: {judul: {}}
+alt: "{judul}"
+layers:
+  - {type: background, color: putih}
+  - {type: text, field: judul, font: teks, size: [40, 30], color: emas, box: [0.1, 0.1, 0.8, 0.8]}
+""")
+    data = write(tmp_path / "d.yaml", "fields: {judul: Teks kuning di atas putih}\n")
+    result = cli("render", template, "-d", data, "-o", tmp_path / "out")
+    assert result.exit_code == 0
+    assert ("Kontras teks 'judul' di ukuran instagram-square: 'emas' (#F2B705) di atas 'putih' (#FFFFFF) hanya "
+            "1.82:1, WCAG AA meminta minimal 4.5:1.") in result.stderr
+
+
+def test_text_box_inside_the_story_safe_zone_is_a_template_error(cli, tmp_path):
+    template = write(tmp_path / "bawah.yaml", """\
+name: Bawah
+sizes: [story]
+fields: {judul: {}}
+alt: "{judul}"
+layers:
+  - {type: background, color: putih}
+  - {type: text, field: judul, font: teks, size: [40, 30], color: hitam-teks, box: [0.1, 0.8, 0.8, 0.1]}
+""")
+    data = write(tmp_path / "d.yaml", "fields: {judul: Halo}\n")
+    result = cli("render", template, "-d", data, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "bawah.yaml:7:" in result.stderr and "seluruhnya di zona aman ukuran story" in result.stderr
+
+
+def test_debug_draws_the_boxes(cli, tmp_path):
+    args = ["render", "pengumuman", "-d", EXAMPLES / "pengumuman.yaml", "-s", "story"]
+    assert cli(*args, "-o", tmp_path / "plain").exit_code == 0
+    assert cli(*args, "-o", tmp_path / "debug", "--debug").exit_code == 0
+    name = "pengumuman-layanan-ktp-el-buka-hari-sabtu-selama-desember-story.png"
+    plain = Image.open(tmp_path / "plain" / name).convert("RGB")
+    debug = Image.open(tmp_path / "debug" / name).convert("RGB")
+    # The bottom 35% is shaded red as a safe zone in the debug image only.
+    assert plain.getpixel((540, 1800)) != debug.getpixel((540, 1800))
+    r, g, b = debug.getpixel((540, 1800))
+    assert r > plain.getpixel((540, 1800))[0]
+
+
+def test_list_shows_templates_and_missing_arguments_are_explained(cli):
+    listed = cli("render", "--list")
+    assert listed.exit_code == 0
+    for name in TEMPLATES:
+        assert f"{name}: " in listed.stdout
+    assert "keterangan?" in listed.stdout
+    missing = cli("render", "agenda")
+    assert missing.exit_code == 2 and "Sebutkan templat dan --data" in missing.stderr
+
+
+def test_yaml_data_errors_are_located(cli, tmp_path):
+    data = write(tmp_path / "d.yaml", "agency: dinkes\nfeilds:\n  judul: A\n")
+    result = cli("render", "pengumuman", "-d", data, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "d.yaml:2:1: [feilds] kunci 'feilds' tidak dikenal di sini. Apakah maksud Anda 'fields'?" in result.stderr
