@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from humaskit.calendar.holidays_src import SpecialDay, month_days
-from humaskit.calendar.ics import Event, Stamp, calendar_bytes
+from humaskit.calendar.ics import Event, Stamp, calendar_bytes, event_block, event_order
 from humaskit.calendar.plans import Entry, _default_window, load_entries, quiet_minutes, slug
 from humaskit.calendar.schedule import OWN, Placement, Schedule, clock, schedule
 from humaskit.errors import HumaskitError
@@ -177,9 +177,9 @@ def draft_state(result: CalendarResult, entry: Entry) -> str:
         return "draf tidak diperiksa"
     if status.problem:
         return f"draf tidak dapat dibaca: {status.problem}"
-    if status.errors:
-        return f"draf gagal pemeriksaan ({status.errors} galat, {status.warnings} peringatan)"
-    return f"draf lolos pemeriksaan ({status.warnings} peringatan)" if status.warnings else "draf lolos pemeriksaan"
+    # Warnings do not block publishing; leaving their count out keeps the calendar from
+    # changing (and subscribers from seeing updates) whenever a style rule is tuned.
+    return f"draf gagal pemeriksaan ({status.errors} galat)" if status.errors else "draf lolos pemeriksaan"
 
 
 def channel_label(guideline, placement_channel: str, platforms) -> str:
@@ -262,10 +262,11 @@ def read_state(path: Path) -> dict:
 
 
 def stamps(result: CalendarResult, previous: dict, now: datetime) -> tuple[dict[str, Stamp], dict]:
+    """SEQUENCE and DTSTAMP per UID, and the new state to keep for the next build."""
     tzid = result.guideline["timezone"]
     dtstamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out: dict[str, Stamp] = {}
-    state = {uid: dict(v) for uid, v in previous.items() if isinstance(v, dict)}
+    state = {uid: v for uid, v in previous.items() if isinstance(v, dict)}
     for event in result.events:
         fingerprint = event.fingerprint(tzid)
         old = state.get(event.uid)
@@ -277,8 +278,14 @@ def stamps(result: CalendarResult, previous: dict, now: datetime) -> tuple[dict[
         except (KeyError, TypeError, ValueError):
             stamp = Stamp(0, dtstamp)
         out[event.uid] = stamp
-        state[event.uid] = {"fingerprint": fingerprint, "sequence": stamp.sequence, "dtstamp": stamp.dtstamp}
+        state[event.uid] = {"dtstamp": stamp.dtstamp, "fingerprint": fingerprint, "sequence": stamp.sequence}
     return out, state
+
+
+def _state_bytes(result: CalendarResult, state: dict) -> bytes:
+    """One event per line: readable in a diff, and written by the C JSON encoder (no indent)."""
+    rows = ",\n".join(f"  {json.dumps(uid)}: {json.dumps(state[uid], sort_keys=True)}" for uid in sorted(state))
+    return (f'{{"version": {STATE_VERSION}, "month": "{result.label}", "events": {{\n{rows}\n}}}}\n').encode()
 
 
 def render_outputs(result: CalendarResult, previous: dict, now: datetime) -> dict[str, bytes]:
@@ -288,17 +295,17 @@ def render_outputs(result: CalendarResult, previous: dict, now: datetime) -> dic
     g = result.guideline
     tzid = g["timezone"]
     stamp, state = stamps(result, previous, now)
+    # Each VEVENT is rendered once and shared by the city-wide and the agency calendars.
+    block = {e.uid: event_block(e, tzid, stamp[e.uid]) for e in result.events}
     base = f"kalender-{result.label}"
     files = {f"{base}.ics": calendar_bytes(f"{g['organization']}: kalender konten {result.label}", tzid,
-                                           result.events, stamp)}
+                                           [block[e.uid] for e in sorted(result.events, key=event_order)])}
     for agency, events in sorted(result.agency_events.items()):
-        files[f"{base}-{agency}.ics"] = calendar_bytes(
-            f"{_short(g, agency)}: kalender konten {result.label}", tzid, events, stamp)
+        files[f"{base}-{agency}.ics"] = calendar_bytes(f"{_short(g, agency)}: kalender konten {result.label}", tzid,
+                                                       [block[e.uid] for e in sorted(events, key=event_order)])
     files[f"{base}.html"] = html_bytes(result)
     files[f"{base}.csv"] = csv_bytes(result)
-    files[state_name(result)] = (json.dumps({"version": STATE_VERSION, "month": result.label,
-                                             "events": dict(sorted(state.items()))},
-                                            ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    files[state_name(result)] = _state_bytes(result, state)
     return files
 
 

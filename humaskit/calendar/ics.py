@@ -79,19 +79,22 @@ def vtimezone(tzid: str) -> list[str]:
             f"TZOFFSETFROM:{offset}", f"TZOFFSETTO:{offset}", f"TZNAME:{name}", "END:STANDARD", "END:VTIMEZONE"]
 
 
-def calendar_bytes(name: str, tzid: str, events: list[Event], stamps: dict[str, Stamp]) -> bytes:
-    """A VCALENDAR with the events sorted by start and UID; ``stamps`` holds each UID's SEQUENCE and DTSTAMP."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{escape(name)}", f"X-WR-TIMEZONE:{tzid}", *vtimezone(tzid)]
-    for event in sorted(events, key=_event_order):
-        body = event.body(tzid)
-        stamp = stamps[event.uid]
-        lines += ["BEGIN:VEVENT", body[0], f"DTSTAMP:{stamp.dtstamp}", f"SEQUENCE:{stamp.sequence}", *body[1:],
-                  "END:VEVENT"]
-    lines.append("END:VCALENDAR")
+def event_block(event: Event, tzid: str, stamp: Stamp) -> bytes:
+    """One VEVENT, folded, ready to be shared by every calendar file that lists it."""
+    body = event.body(tzid)
+    lines = ["BEGIN:VEVENT", body[0], f"DTSTAMP:{stamp.dtstamp}", f"SEQUENCE:{stamp.sequence}", *body[1:],
+             "END:VEVENT"]
     return b"".join(fold(line) for line in lines)
 
 
-def _event_order(event: Event):
+def calendar_bytes(name: str, tzid: str, blocks: list[bytes]) -> bytes:
+    """A VCALENDAR around already-rendered VEVENT blocks, in the order given (see ``event_order``)."""
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            f"X-WR-CALNAME:{escape(name)}", f"X-WR-TIMEZONE:{tzid}", *vtimezone(tzid)]
+    return b"".join(fold(line) for line in head) + b"".join(blocks) + fold("END:VCALENDAR")
+
+
+def event_order(event: Event):
+    """All-day events first on their date, then by start time, then UID: a total order."""
     start = event.start if isinstance(event.start, datetime) else datetime(*event.start.timetuple()[:3])
     return (start, isinstance(event.start, datetime), event.uid)

@@ -156,15 +156,12 @@ def load_entries(guideline, year: int, month: int, plans_dir: Path | None,
     entries: list[Entry] = []
     linked: set[Path] = set()
     outside = 0
-    for path in plan_files(plans_dir) if plans_dir else []:
-        try:
-            located = _read_yaml(path)
-        except HumaskitError as exc:
-            problems.extend(exc.problems)
-            continue
-        found, skipped = _plan_entries(located, path, guideline, first, last, problems, linked, occasions)
+    files = plan_files(plans_dir) if plans_dir else []
+    for found, skipped, file_problems, file_linked in _map_files(files, (guideline, first, last, occasions)):
         entries.extend(found)
         outside += skipped
+        problems.extend(file_problems)
+        linked |= file_linked
     for folder in draft_dirs:
         entries.extend(_draft_entries(folder, guideline, first, last, linked, problems))
     _check_unique(entries, problems)
@@ -172,6 +169,45 @@ def load_entries(guideline, year: int, month: int, plans_dir: Path | None,
         raise HumaskitError(problems)
     drafts = sorted({e.draft for e in entries if e.draft})
     return entries, drafts, outside
+
+
+PARALLEL_FROM = 64  # plan files; below this, starting worker processes costs more than it saves
+_SHARED: tuple = ()
+
+
+def _map_files(files: list[Path], shared: tuple):
+    """Parse and validate plan files, on every core when there are many (YAML with positions is
+    the slow part). Results come back in file order, so the outcome does not depend on it."""
+    import multiprocessing
+    import os
+
+    workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        _init(shared)
+        return [_one_file(path) for path in files]
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: the guideline reaches the workers without being pickled.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_init, initargs=(shared,)) as pool:
+        return list(pool.map(_one_file, files, chunksize=max(1, len(files) // (workers * 4))))
+
+
+def _init(shared: tuple) -> None:
+    global _SHARED
+    _SHARED = shared
+
+
+def _one_file(path: Path):
+    guideline, first, last, occasions = _SHARED
+    problems: list[Problem] = []
+    linked: set[Path] = set()
+    try:
+        located = _read_yaml(path)
+    except HumaskitError as exc:
+        return [], 0, exc.problems, linked
+    found, skipped = _plan_entries(located, path, guideline, first, last, problems, linked, occasions)
+    return found, skipped, problems, linked
 
 
 def _plan_entries(located, path: Path, guideline, first: date, last: date, problems: list, linked: set,
