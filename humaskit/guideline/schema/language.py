@@ -9,13 +9,16 @@ REPLY = Section(fields={
     "thanks": Field(ListOf(Str()), "Ucapan terima kasih atas laporan (salah satu harus ada)."),
     "referral": Field(ListOf(Str()), "Rujukan kanal pengaduan resmi (misalnya SP4N-LAPOR!)."),
     "ticket_pattern": Field(Str(), "Ekspresi reguler nomor tiket/laporan."),
-    "follow_up": Field(ListOf(Str()), "Kata yang menandai komitmen tindak lanjut (siapa, kapan)."),
+    "follow_up": Field(ListOf(Str()), "Kata yang menandai komitmen tindak lanjut (siapa berbuat apa)."),
+    "follow_up_time": Field(ListOf(Str()), "Penanda waktu tindak lanjut (kapan), misalnya 'hari ini', "
+                            "'paling lambat'. Tanggal dan jam di jawaban juga dihitung."),
     "defensive": Field(MapOf(value=Str()), "Frasa defensif/menolak → usulan pengganti."),
 })
 
 SPELLING = Section(fields={
     "enabled": Field(Bool(), "Nyalakan pemeriksaan ejaan.", default=True),
     "accept": Field(ListOf(Str()), "Kata yang diterima (nama tempat, istilah lokal)."),
+    "min_length": Field(Num(min=3, max=20), "Kata yang lebih pendek dari ini tidak diperiksa.", default=5),
 })
 
 MECHANICS = Section(fields={
@@ -23,6 +26,13 @@ MECHANICS = Section(fields={
                             default="."),
     "currency_style": Field(Str(choices=("Rp25.000,00", "Rp25.000")),
                             "Bentuk penulisan uang.", default="Rp25.000,00"),
+    "time_zone": Field(Bool(), "Jam harus diikuti zona waktu (WIB/WITA/WIT).", default=True),
+    "titles": Field(ListOf(Str()), "Gelar dan jabatan yang ditulis kapital bila diikuti nama orang atau "
+                    "nama tempat/lembaga (EYD V).",
+                    default=lambda: ["wali kota", "wakil wali kota", "bupati", "wakil bupati", "gubernur",
+                                     "wakil gubernur", "presiden", "wakil presiden", "menteri",
+                                     "kepala dinas", "kepala badan", "sekretaris daerah", "camat", "lurah",
+                                     "kapolres", "kapolsek", "dandim", "ketua dprd"]),
 })
 
 GRAMMAR = Section(fields={

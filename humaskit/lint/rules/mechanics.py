@@ -1,1 +1,567 @@
-"""Rules: (being written)."""
+"""EYD V mechanics (category ``grammar``): di/ke, time, money, dates, capitals, doubled words, punctuation.
+
+Every pattern is compiled once per guideline through ``ctx.memo`` and runs over the caption
+with URLs, e-mail addresses, mentions, hashtags and comments blanked out (``tokens.masked``),
+so offsets stay those of the file and nothing inside a link is ever "fixed".
+"""
+
+from __future__ import annotations
+
+import re
+
+from humaskit.language.dates import (MONTH_FORMS, MONTHS, WEEKDAY_FORMS, WEEKDAYS, ZONES, make_date,
+                                     nearest_year, number_words)
+from humaskit.lint.finding import Hit
+from humaskit.lint.registry import rule
+from humaskit.lint.rules._util import match_case, sentence_start
+
+_FM = "---\nagency: dinkes\n---\n"
+_MONTH_ALT = "|".join(sorted(MONTH_FORMS, key=len, reverse=True))
+_ZONE_ALT = "WITA|WIB|WIT"
+
+
+def _speller(guideline):
+    from humaskit.lint.rules.spelling import _speller as build
+
+    return build(guideline)[0]
+
+
+def _masked(ctx) -> str:
+    return ctx.tokens.masked
+
+
+# --- di / ke -------------------------------------------------------------------------------
+
+# EYD V, Kata Depan: place and direction words that "di"/"ke" stand apart from (di atas, di dalam).
+_PLACE_WORDS = frozenset(("atas", "bawah", "dalam", "luar", "depan", "belakang", "samping", "antara", "tengah",
+                          "sekitar", "balik", "muka", "sebelah", "seberang", "sini", "sana", "situ", "mana",
+                          "dekat", "sisi", "pinggir", "ujung", "tepi"))
+_DI_SPLIT = re.compile(r"\b([Dd]i)[ \t]+([a-z]{3,})\b")
+
+
+@rule("grammar.di-ke", category="grammar", severity="warning", fixable=True,
+      summary="Kata depan di/ke dan awalan di-",
+      wrong=_FM + "Vaksinasi dilaksanakan dikantor kecamatan. Formulir dapat di unduh di laman resmi.",
+      right=_FM + "Vaksinasi dilaksanakan di kantor kecamatan. Formulir dapat diunduh di laman resmi. "
+                  "Berkas dikirim ke luar kota bersama keluarga.")
+def di_ke(ctx):
+    """Apa yang diperiksa:
+    Kata depan *di* dan *ke* ditulis terpisah dari kata yang mengikutinya (di kantor, ke rumah),
+    sedangkan awalan *di-* ditulis serangkai (diunduh, diumumkan). Keputusannya memakai kamus kata
+    dasar dan aturan imbuhan: "dikantor" ditandai karena *kantor* kata yang dikenal tetapi
+    *dikantor* bukan bentuk kata kerja; "di unduh" ditandai karena *diunduh* bentuk pasif dari
+    *mengunduh*. "dikirim", "di atas", "ke luar kota", dan "keluarga" tidak ditandai. Bentuk
+    yang sudah ada di daftar kata baku (dimana, disini, kemana) diperiksa aturan
+    `terminology.kata-baku`.
+    Mengapa:
+    Kesalahan di/ke adalah kesalahan ejaan yang paling sering ditemukan di unggahan instansi dan
+    langsung terlihat oleh pembaca yang teliti.
+    """
+    speller = ctx.memo("mechanics.speller", _speller)
+    baku = ctx.memo("mechanics.baku", _baku_words)
+    dic = speller.dic
+    for start, end, word in ctx.tokens.words:
+        low = word.lower()
+        if len(low) < 5 or low[:2] not in ("di", "ke") or not (word.islower() or word[1:].islower()):
+            continue
+        if low in baku or "-" in low or speller.known(low):
+            continue
+        stem = _stem(dic, low[2:])
+        if stem is None or stem in _PLACE_WORDS:
+            continue
+        flags = dic.stems[stem]
+        if low.startswith("ke") and ("K0" in flags or any(f[0] in "MD" for f in flags)):
+            continue  # a ke- noun, or the colloquial passive of a verb (keblokir): not a preposition
+        if low.startswith("di") and any(f[0] in "MDTO" for f in flags):
+            continue  # a verb stem: "di" + stem is a passive the dictionary lacks (dimanja)
+        fixed = f"{word[:2]} {word[2:]}"
+        # Without flags the dictionary cannot tell a noun (kasir) from a verb (vaksin → divaksin).
+        severity = "suggestion" if low.startswith("di") and not flags else None
+        yield Hit(start, end, f"Kata depan '{low[:2]}' ditulis terpisah: '{fixed}'.", fixed, severity)
+    masked = _masked(ctx)
+    base = ctx.base
+    common = speller.common
+    for m in _DI_SPLIT.finditer(masked):
+        rest = m.group(2)
+        joined = "di" + rest
+        if rest in _PLACE_WORDS or joined in baku or not dic.lookup(joined):
+            continue
+        derived = rest not in dic.stems and rest.endswith(("kan", "i", "kannya", "inya"))
+        # A bare stem: a passive only when "di"+stem is more common in real text than the stem
+        # alone (diunduh, ditolak); "di lantai", "di danau" stay apart.
+        if derived or common.get(joined, 10**9) < common.get(rest, 10**9):
+            fixed = m.group(1) + rest
+            yield Hit(m.start() + base, m.end() + base,
+                      f"Awalan di- pada kata kerja pasif ditulis serangkai: '{fixed}'.", fixed)
+
+
+def _stem(dic, rest: str) -> str | None:
+    """``rest`` as a dictionary stem, or a stem with a clitic (bawahnya → bawah)."""
+    if rest in dic.stems:
+        return rest
+    for clitic in ("nya", "ku", "mu"):
+        if rest.endswith(clitic) and rest[:-len(clitic)] in dic.stems:
+            return rest[:-len(clitic)]
+    return None
+
+
+def _baku_words(guideline) -> frozenset[str]:
+    from humaskit.lint import lexicon
+
+    return frozenset(lexicon.kata_baku(guideline))
+
+
+# --- time ----------------------------------------------------------------------------------
+
+_DAYPART = r"pagi|siang|sore|petang|malam|subuh"
+_DURATION = r"hari|kali|x|menit|detik|jam|orang|minggu|bulan|tahun|lembar|kg"
+
+
+def _time_patterns(guideline):
+    return re.compile(
+        rf"\b(?P<word>[Jj]am|[Pp]ukul)[ \t]+(?P<h>\d{{1,2}})(?!\d)(?:(?P<sep>[.:])(?P<m>\d{{2}})(?:[.:]\d{{2}})?)?"
+        rf"(?![ \t]*(?:{_DURATION})\b)"
+        rf"(?P<range>[ \t]*(?:[-–—]|s\.d\.|sampai(?:[ \t]+dengan)?|hingga)[ \t]*(?P<h2>\d{{1,2}})"
+        rf"(?:(?P<sep2>[.:])(?P<m2>\d{{2}}))?)?"
+        rf"(?:[ \t]+(?P<part>{_DAYPART})\b)?(?:[ \t]*(?P<zone>{_ZONE_ALT})\b)?"
+        rf"|(?<![\d.:,])(?P<bh>\d{{2}})(?P<bsep>[.:])(?P<bm>[0-5]\d)(?![\d.:,])"
+        rf"(?=[ \t]*(?:{_ZONE_ALT})\b)")
+
+
+def _to_24(hour: int, part: str | None) -> int:
+    part = (part or "").lower()
+    if part in ("siang",) and hour < 11:
+        return hour + 12
+    if part in ("sore", "petang") and hour < 12:
+        return hour + 12
+    if part == "malam" and 6 <= hour < 12:
+        return hour + 12
+    if part == "malam" and hour == 12:
+        return 0
+    return hour
+
+
+@rule("grammar.time", category="grammar", severity="warning", fixable=True,
+      summary="Penulisan jam",
+      wrong=_FM + "Posyandu buka jam 7 pagi sampai selesai.",
+      right=_FM + "Posyandu buka pukul 07.00 WIB sampai selesai.")
+def time_format(ctx):
+    """Apa yang diperiksa:
+    Jam ditulis dengan *pukul*, dua angka jam dan menit, pemisah yang dipilih pedoman
+    (`mechanics.time_separator`: titik 07.00 atau titik dua 07:00; EYD V membolehkan keduanya,
+    pedoman memilih satu), dan zona waktu (WIB, WITA, WIT) bila `mechanics.time_zone` aktif.
+    "jam 7 pagi" menjadi "pukul 07.00 WIB"; "jam 3 sore" menjadi "pukul 15.00 WIB".
+    Mengapa:
+    Warga dari zona waktu lain dan media yang mengutip unggahan perlu jam yang tidak ambigu;
+    "jam" dalam EYD menyatakan jangka waktu (dua jam), bukan saat.
+    """
+    pattern = ctx.memo("mechanics.time", _time_patterns)
+    mech = ctx.guideline["mechanics"]
+    sep = mech["time_separator"]
+    zone_name = ZONES.get(ctx.guideline["timezone"], "WIB")
+    base = ctx.base
+    for m in pattern.finditer(_masked(ctx)):
+        if m.group("bh") is not None:
+            if m.group("bsep") != sep:
+                fixed = f"{m.group('bh')}{sep}{m.group('bm')}"
+                yield Hit(m.start() + base, m.end() + base, f"Pemisah jam dan menit menurut pedoman: '{fixed}'.",
+                          fixed)
+            continue
+        hour, minutes = int(m.group("h")), m.group("m")
+        if hour > 24 or (minutes and int(minutes) > 59):
+            continue
+        problems = []
+        if m.group("word").lower() == "jam":
+            problems.append("tulis 'pukul', bukan 'jam'")
+        if (m.group("sep") or sep) != sep or (m.group("sep2") or sep) != sep:
+            problems.append(f"pemisah jam dan menit menurut pedoman adalah '{sep}'")
+        zone = m.group("zone")
+        # EYD V itself writes "pukul 1" and "pukul 01.35" without a zone, so a missing zone
+        # alone is a suggestion; with another problem the fix names the zone too.
+        severity = None if problems else "suggestion"
+        if zone is None and mech["time_zone"]:
+            problems.append(f"sebutkan zona waktu ({zone_name})")
+        if not problems:
+            continue
+        part = m.group("part")
+        h24 = _to_24(hour, part)
+        text = f"{h24:02d}{sep}{minutes or '00'}"
+        if m.group("range"):
+            h2 = _to_24(int(m.group("h2")), part)
+            text += f"–{h2:02d}{sep}{m.group('m2') or '00'}"
+        keep_part = part if part and h24 == hour and minutes is not None else None
+        fixed = "pukul " if m.group("word").islower() else "Pukul "
+        fixed += text + (f" {keep_part}" if keep_part else "")
+        if zone or mech["time_zone"]:
+            fixed += f" {zone or zone_name}"
+        yield Hit(m.start() + base, m.end() + base, f"Penulisan jam: {'; '.join(problems)} ('{fixed}').", fixed,
+                  severity)
+
+
+# --- money ---------------------------------------------------------------------------------
+
+_MONEY = re.compile(r"\b(?P<rp>[Rr][Pp])(?P<dot>\.?)(?P<space>[ \t]*)(?P<num>\d{1,3}(?:\.\d{3})+|\d+)"
+                    r"(?P<tail>,-|,\d{1,2}(?!\d)|,(?=\d+[ \t]+(?:ribu|juta|miliar|triliun))\d+)?"
+                    r"(?P<unit>[ \t]+(?:ribu|juta|miliar|triliun)\b)?(?![.,]?\d)")
+
+
+def _grouped(digits: str) -> str:
+    return f"{int(digits):,}".replace(",", ".")
+
+
+@rule("grammar.currency", category="grammar", severity="warning", fixable=True,
+      summary="Penulisan rupiah",
+      wrong=_FM + "Retribusi parkir Rp. 2.000,- per kendaraan.",
+      right=_FM + "Retribusi parkir Rp2.000,00 per kendaraan. Bantuan Rp1,5 juta per keluarga.")
+def currency(ctx):
+    """Apa yang diperiksa:
+    Rupiah ditulis "Rp" tanpa titik dan tanpa spasi, ribuan dipisah titik, dan sen dengan koma:
+    "Rp. 25.000,-" dan "Rp 25.000" menjadi "Rp25.000,00" (atau "Rp25.000" bila
+    `mechanics.currency_style` memilih bentuk itu). "Rp1,5 juta" tetap benar.
+    Mengapa:
+    EYD V (Angka dan Bilangan; Tanda Titik) menetapkan bentuk ini; satu bentuk yang seragam
+    mencegah salah baca nominal retribusi, bantuan, dan tarif layanan.
+    """
+    cents = ctx.guideline["mechanics"]["currency_style"].endswith(",00")
+    base = ctx.base
+    for m in _MONEY.finditer(_masked(ctx)):
+        num, tail, unit = m.group("num"), m.group("tail") or "", m.group("unit") or ""
+        grouped = num if "." in num else _grouped(num)
+        if unit:
+            fixed_tail = tail if tail != ",-" else ""
+        elif tail in ("", ",-"):
+            fixed_tail = ",00" if cents else ""
+        elif tail.strip(",0") == "" and not cents:
+            fixed_tail = ""
+        else:
+            fixed_tail = tail if len(tail) == 3 else tail + "0"
+        fixed = f"Rp{grouped}{fixed_tail}{unit}"
+        if fixed != m.group():
+            yield Hit(m.start() + base, m.end() + base, f"Penulisan rupiah menurut EYD V: '{fixed}'.", fixed)
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_DATE_WORDS = re.compile(rf"(?<![\d.,/])(?P<d>\d{{1,2}})[ \t]+(?P<mon>{_MONTH_ALT})\b\.?(?:[ \t]+(?P<y>\d{{4}})\b)?",
+                         re.I)
+_DATE_NUMERIC = re.compile(r"(?<![\d.,/-])(?P<d>\d{1,2})([/-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?![\d/-])")
+
+
+@rule("grammar.date", category="grammar", severity="warning", fixable=True,
+      summary="Penulisan tanggal",
+      wrong=_FM + "Pendaftaran dibuka 03 des 2026 dan ditutup 10/12/2026.",
+      right=_FM + "Pendaftaran dibuka 3 Desember 2026 dan ditutup 10 Desember 2026.")
+def date_format(ctx):
+    """Apa yang diperiksa:
+    Tanggal ditulis seperti "3 Desember 2026": tanggal tanpa nol di depan, nama bulan lengkap
+    berhuruf kapital, bukan angka bulan. "03 des 2026" dan "3/12/2026" menjadi "3 Desember 2026".
+    Mengapa:
+    Tanggal angka (3/12 atau 12/3?) mudah salah baca, dan nama bulan yang ditulis lengkap
+    adalah bentuk baku surat dan pengumuman resmi. Tanggal angka dilaporkan sebagai saran karena
+    EYD V sendiri memakainya dalam naskah dinas.
+    """
+    base = ctx.base
+    masked = _masked(ctx)
+    for m in _DATE_WORDS.finditer(masked):
+        day, month = int(m.group("d")), MONTH_FORMS[m.group("mon").lower()]
+        if not 1 <= day <= 31:
+            continue
+        year = m.group("y")
+        fixed = f"{day} {MONTHS[month - 1]}" + (f" {year}" if year else "")
+        written = m.group()
+        if written.endswith(".") and not year:
+            written = written[:-1]  # a full stop after the month ends the sentence
+        if fixed != written:
+            yield Hit(m.start() + base, m.start() + base + len(written), f"Penulisan tanggal: '{fixed}'.", fixed)
+    for m in _DATE_NUMERIC.finditer(masked):
+        d = make_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+        if d is not None:
+            fixed = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+            yield Hit(m.start() + base, m.end() + base, f"Tulis tanggal dengan nama bulan: '{fixed}'.", fixed,
+                      "suggestion")
+
+
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jum[’']?at|Sabtu|Minggu|Ahad)\b[ \t]*,?[ \t]*\(?[ \t]*"
+    rf"(?:(?:[Tt]anggal|[Tt]gl\.?)[ \t]+)?(?P<d>\d{{1,2}})"
+    rf"(?:[ \t]+(?P<mon>{_MONTH_ALT})\b\.?(?:[ \t]+(?P<y>\d{{4}}))?|(?P<s>[/-])(?P<mo>\d{{1,2}})(?P=s)(?P<y2>\d{{4}}))",
+    re.I)
+
+
+@rule("grammar.weekday", category="grammar", severity="error", fixable=True,
+      summary="Nama hari tidak cocok dengan tanggal",
+      wrong=_FM + "Pelayanan keliling dibuka Jumat, 19 Desember 2026 di Taman Kota.",
+      right=_FM + "Pelayanan keliling dibuka Sabtu, 19 Desember 2026 di Taman Kota.")
+def weekday(ctx):
+    """Apa yang diperiksa:
+    Nama hari yang ditulis bersama tanggal ("Jumat, 19 Desember 2026") harus hari yang benar
+    untuk tanggal itu. Tanggal tanpa tahun dihitung dengan tahun terdekat dari waktu tayang
+    (`publish`) di front matter; tanpa keduanya tidak diperiksa.
+    Mengapa:
+    Pengumuman dengan hari yang salah membuat warga datang pada hari yang keliru; ini salah satu
+    ralat yang paling mahal bagi humas.
+    """
+    base = ctx.base
+    publish = ctx.draft.publish
+    for m in _WEEKDAY_DATE.finditer(_masked(ctx)):
+        written = m.group("wd")
+        if written == "minggu":
+            continue  # lower-case "minggu" is "week", not Sunday
+        day = int(m.group("d"))
+        month = MONTH_FORMS[m.group("mon").lower()] if m.group("mon") else int(m.group("mo"))
+        year = m.group("y") or m.group("y2")
+        if year:
+            year = int(year)
+        elif publish is not None:
+            year = nearest_year(month, day, publish)
+        if not year or not 1 <= month <= 12:
+            continue
+        d = make_date(year, month, day)
+        if d is None:
+            continue
+        actual = WEEKDAYS[d.weekday()]
+        if WEEKDAY_FORMS[written.lower()] != d.weekday():
+            fixed = actual if not written.isupper() else actual.upper()
+            yield Hit(m.start("wd") + base, m.end("wd") + base,
+                      f"{day} {MONTHS[month - 1]} {year} jatuh pada hari {actual}, bukan {written}.", fixed)
+
+
+# --- capitals ------------------------------------------------------------------------------
+
+def _title_pattern(guideline):
+    titles = sorted({t.lower() for t in guideline["mechanics"]["titles"]}, key=len, reverse=True)
+    if not titles:
+        return None
+    body = "|".join(r"[ \t]+".join(map(re.escape, t.split())) for t in titles)
+    return re.compile(rf"(?<![\w-])(?:{body})(?=[ \t]+(?-i:[A-Z]))", re.I)
+
+
+def _title_case(text: str) -> str:
+    return "".join(w[:1].upper() + w[1:] for w in re.split(r"([ \t]+)", text))
+
+
+@rule("grammar.title-case", category="grammar", severity="warning", fixable=True,
+      summary="Huruf kapital jabatan di depan nama",
+      wrong=_FM + "Rapat dipimpin langsung oleh wali kota Viman Alfarizi.",
+      right=_FM + "Rapat dipimpin langsung oleh Wali Kota Viman Alfarizi. Setiap wali kota hadir.")
+def title_case(ctx):
+    """Apa yang diperiksa:
+    Jabatan dan gelar yang diikuti nama orang, nama tempat, atau nama lembaga ditulis dengan
+    huruf kapital di awal setiap unsurnya: "Wali Kota Viman", "Kepala Dinas Kesehatan",
+    "Camat Cihideung". Jabatan yang tidak diikuti nama tetap huruf kecil ("setiap wali kota").
+    Daftar jabatan diatur di `mechanics.titles`. Huruf kapital "Anda" diperiksa `tone.pronoun`.
+    Mengapa:
+    EYD V (Huruf Kapital) mengatur ini; nama jabatan yang ditulis benar menghormati pejabat dan
+    lembaga yang disebut.
+    """
+    pattern = ctx.memo("mechanics.titles", _title_pattern)
+    if pattern is None:
+        return
+    base = ctx.base
+    for m in pattern.finditer(_masked(ctx)):
+        fixed = _title_case(m.group())
+        if fixed != m.group():
+            yield Hit(m.start() + base, m.end() + base, f"Jabatan di depan nama ditulis kapital: '{fixed}'.", fixed)
+
+
+_DIGIT_START = re.compile(r"(?<![\w.,:/-])(\d{1,3})(?=[ \t]+([a-z]+))")
+_NOT_COUNTED = frozenset(MONTH_FORMS) | {
+    "persen", "jam", "menit", "detik", "hari", "tahun", "wib", "wita", "wit", "km", "kg", "cm", "mm", "m", "x",
+    "ampere", "watt", "volt", "gram", "kilogram", "liter", "meter", "kilometer", "hektare", "ton", "sen"}
+
+
+@rule("grammar.digit-start", category="grammar", severity="warning", fixable=True,
+      summary="Kalimat diawali angka",
+      wrong=_FM + "Sebanyak dua posyandu dibuka. 5 petugas disiagakan di setiap pos.",
+      right=_FM + "Sebanyak dua posyandu dibuka. Lima petugas disiagakan di setiap pos.")
+def digit_start(ctx):
+    """Apa yang diperiksa:
+    Kalimat yang diawali angka ("5 petugas disiagakan"): EYD V menulis bilangan di awal kalimat
+    dengan huruf ("Lima petugas") atau menyusun ulang kalimatnya. Nomor daftar (1. atau 1)),
+    tanggal, dan jam tidak ditandai.
+    Mengapa:
+    Angka di awal kalimat mudah terbaca sebagai nomor atau sisa kalimat sebelumnya.
+    """
+    base = ctx.base
+    text = ctx.text
+    for m in _DIGIT_START.finditer(_masked(ctx)):
+        start = m.start() + base
+        if m.group(2) in _NOT_COUNTED or not sentence_start(text, start, base) or _after_colon(text, start, base):
+            continue
+        words = number_words(int(m.group(1)))
+        fixed = words[0].upper() + words[1:] if words else None
+        yield Hit(start, m.end() + base, "Kalimat jangan diawali angka; tulis dengan huruf"
+                  + (f" ('{fixed}')" if fixed else "") + " atau ubah susunannya.", fixed)
+
+
+def _after_colon(text: str, offset: int, base: int) -> bool:
+    i = offset - 1
+    while i >= base and text[i] in " \t":
+        i -= 1
+    return i >= base and text[i] == ":"
+
+
+# --- doubled and repeated words -------------------------------------------------------------
+
+# Closed-class words: written twice by accident ("yang yang"), never reduplicated.
+_FUNCTION_WORDS = frozenset((
+    "yang", "dan", "di", "ke", "dari", "untuk", "pada", "dengan", "ini", "itu", "akan", "atau", "dalam", "oleh",
+    "serta", "bagi", "adalah", "ialah", "tidak", "juga", "sudah", "telah", "kami", "kita", "agar", "supaya",
+    "karena", "sebagai", "tersebut", "bahwa", "para", "dapat", "bisa", "harus", "wajib", "ada", "sedang",
+    "belum", "masih", "saat", "secara", "terhadap", "melalui", "hingga", "sampai", "antara", "jika", "bila",
+    "namun", "tetapi", "lalu", "kemudian", "maka", "pun", "per", "the", "of", "and", "to", "a", "an", "in"))
+_SAME_WORD = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+\1(?![\w-])", re.I)
+_DIGIT_TWO = re.compile(r"(?<![\w-])([a-z]{2,})2(?![\w-])")
+
+
+@rule("grammar.reduplication", category="grammar", severity="warning", fixable=True,
+      summary="Kata ulang tanpa tanda hubung",
+      wrong=_FM + "Posyandu melayani anak anak dan ibu2 hamil.",
+      right=_FM + "Posyandu melayani anak-anak dan ibu-ibu hamil.")
+def reduplication(ctx):
+    """Apa yang diperiksa:
+    Kata ulang ditulis dengan tanda hubung: "anak anak" dan "anak2" menjadi "anak-anak".
+    Kata tugas yang tertulis dua kali ("yang yang") diperiksa `grammar.repeated-word`.
+    Mengapa:
+    EYD V (Bentuk Ulang) menulis bentuk ulang dengan tanda hubung; angka 2 sebagai pengganti
+    pengulangan adalah gaya catatan pribadi, bukan tulisan resmi.
+    """
+    speller = ctx.memo("mechanics.speller", _speller)
+    base = ctx.base
+    masked = _masked(ctx)
+    for m in _SAME_WORD.finditer(masked):
+        word = m.group(1)
+        if word.lower() in _FUNCTION_WORDS or not word.islower() or m.group().count(word) != 2 \
+                or not speller.known(word) or masked.startswith(word, m.end() + 1):
+            continue  # three in a row is an interjection or a list, not a reduplication
+        fixed = f"{word}-{word}"
+        yield Hit(m.start() + base, m.end() + base, f"Bentuk ulang ditulis dengan tanda hubung: '{fixed}'.", fixed)
+    for m in _DIGIT_TWO.finditer(masked):
+        word = m.group(1)
+        fixed = f"{word}-{word}"
+        yield Hit(m.start() + base, m.end() + base, f"Bentuk ulang ditulis lengkap dengan tanda hubung: '{fixed}'.",
+                  fixed)
+
+
+@rule("grammar.repeated-word", category="grammar", severity="warning", fixable=True,
+      summary="Kata tertulis dua kali",
+      wrong=_FM + "Warga yang yang belum mendapat vaksin dapat datang ke puskesmas.",
+      right=_FM + "Warga yang belum mendapat vaksin dapat datang ke puskesmas.")
+def repeated_word(ctx):
+    """Apa yang diperiksa:
+    Kata tugas yang tertulis dua kali berturut-turut ("yang yang", "di di", "dan dan").
+    Mengapa:
+    Kata ganda seperti ini hampir selalu sisa penyuntingan dan membuat unggahan tampak tidak
+    diperiksa.
+    """
+    base = ctx.base
+    for m in _SAME_WORD.finditer(_masked(ctx)):
+        word = m.group(1)
+        if word.lower() in _FUNCTION_WORDS:
+            first_end = m.start() + len(word)
+            yield Hit(first_end + base, m.end() + base, f"Kata '{word}' tertulis dua kali.", "")
+
+
+# --- -nya, pun -----------------------------------------------------------------------------
+
+_NYA_APART = re.compile(r"(?<=[^\W_])([ \t]+|-)nya\b")
+# EYD V (Partikel): pun is written attached only in these conjunctions.
+_PUN_JOINED = frozenset(("adapun", "andaipun", "ataupun", "bagaimanapun", "biarpun", "jikapun", "kalaupun",
+                         "kendatipun", "maupun", "meskipun", "sekalipun", "sementangpun", "sungguhpun", "walaupun"))
+
+
+@rule("grammar.particle", category="grammar", severity="warning", fixable=True,
+      summary="Penulisan -nya dan partikel pun",
+      wrong=_FM + "Warga dapat mengambil hasil nya besok. Kamipun siap membantu.",
+      right=_FM + "Warga dapat mengambil hasilnya besok. Kami pun siap membantu, begitu pula KTP-nya.")
+def particle(ctx):
+    """Apa yang diperiksa:
+    Klitik *-nya* ditulis serangkai ("hasilnya", bukan "hasil nya" atau "hasil-nya"); setelah
+    singkatan berhuruf kapital dipakai tanda hubung ("KTP-nya"). Partikel *pun* ditulis terpisah
+    ("kami pun"), kecuali pada kata penghubung yang sudah padu (walaupun, meskipun, adapun,
+    bagaimanapun, dan sejenisnya, menurut EYD V).
+    Mengapa:
+    Kesalahan ini sering muncul di takarir dan mudah diperbaiki otomatis.
+    """
+    speller = ctx.memo("mechanics.speller", _speller)
+    baku = ctx.memo("mechanics.baku", _baku_words)
+    base = ctx.base
+    text = ctx.text
+    masked = _masked(ctx)
+    for m in _NYA_APART.finditer(masked):
+        i = m.start()
+        j = i
+        while j > 0 and (masked[j - 1].isalnum()):
+            j -= 1
+        prev = masked[j:i]
+        if not prev or prev.isdigit():
+            continue
+        acronym = prev.isupper() and len(prev) > 1
+        if acronym and m.group(1) == "-":
+            continue
+        joined = "-nya" if acronym else "nya"
+        if not acronym and not (speller.known(prev) if m.group(1) != "-" else prev in speller.dic.stems):
+            continue  # "gojek-nya": a lower-case name keeps its hyphen
+        yield Hit(i + base, m.end() + base, f"Klitik -nya ditulis serangkai: '{prev}{joined}'.", joined)
+    for start, end, word in ctx.tokens.words:
+        low = word.lower()
+        if not low.endswith("pun") or len(low) < 6 or low in _PUN_JOINED or low in baku or not word.islower():
+            continue
+        head = low[:-3]
+        if speller.known(head) and not speller.dic.lookup(low):
+            fixed = f"{text[start:end - 3]} pun"
+            yield Hit(start, end, f"Partikel pun ditulis terpisah: '{fixed}'.", fixed)
+
+
+# --- abbreviations and punctuation ---------------------------------------------------------
+
+_ABBREVIATIONS = {"dll": "dll.", "dsb": "dsb.", "dst": "dst.", "dkk": "dkk.", "yth": "Yth."}
+_ABBREV = re.compile(r"(?<![\w.-])(dll|dsb|dst|dkk|yth|d\.l\.l|d\.s\.b)(\.*)(?![\w-])", re.I)
+
+
+@rule("grammar.abbreviation", category="grammar", severity="warning", fixable=True,
+      summary="Titik pada singkatan dll., dsb., dst., Yth.",
+      wrong=_FM + "Bawa KTP-el, KK, dll untuk pendaftaran.",
+      right=_FM + "Bawa KTP-el, KK, dll. untuk pendaftaran.")
+def abbreviation(ctx):
+    """Apa yang diperiksa:
+    Singkatan umum yang terdiri atas tiga huruf atau lebih diakhiri satu titik: dll., dsb., dst.,
+    dkk., Yth. ("d.l.l." menjadi "dll."; "dll.." menjadi "dll.").
+    Mengapa:
+    EYD V (Singkatan) menetapkan bentuk ini; tanpa titik, singkatan terbaca sebagai kata gaul.
+    """
+    base = ctx.base
+    for m in _ABBREV.finditer(_masked(ctx)):
+        word, dots = m.group(1), m.group(2)
+        key = word.replace(".", "").lower()
+        proper = _ABBREVIATIONS[key]
+        fixed = match_case(word, proper) if key != "yth" else proper
+        if word + dots == fixed:
+            continue
+        yield Hit(m.start() + base, m.end() + base, f"Tulis singkatan ini '{fixed}'.", fixed)
+
+
+# Not the colon: EYD V aligns colons in lists and scripts ("Ketua : Ahmad Wijaya").
+_SPACE_PUNCT = re.compile(r"(?<=[^\s.,;:!?])([ \t]+)[,.;!?](?=[ \t]|\r?\n|$)(?![ \t]*[,.;:!?])")
+
+
+@rule("grammar.space-before-punctuation", category="grammar", severity="warning", fixable=True,
+      summary="Spasi sebelum tanda baca",
+      wrong=_FM + "Pendaftaran dibuka hari ini , gratis !",
+      right=_FM + "Pendaftaran dibuka hari ini, gratis! Simak ... selengkapnya.")
+def space_before_punctuation(ctx):
+    """Apa yang diperiksa:
+    Spasi sebelum koma, titik, titik koma, tanda tanya, dan tanda seru ("hari ini ," menjadi
+    "hari ini,"). Elipsis (...), emotikon, dan titik dua yang disejajarkan dalam daftar
+    ("Ketua : Ahmad") tidak ditandai.
+    Mengapa:
+    Tanda baca menempel pada kata sebelumnya; spasi sebelum tanda baca membuat tanda itu
+    terpisah ke baris berikutnya di layar ponsel.
+    """
+    base = ctx.base
+    text = ctx.text
+    for m in _SPACE_PUNCT.finditer(_masked(ctx)):
+        s, e = m.start(1) + base, m.end(1) + base
+        if text[s:e].strip():
+            continue  # the blank was a masked link or tag, not a space
+        yield Hit(s, e + 1, f"Hapus spasi sebelum '{text[e]}'.", text[e])

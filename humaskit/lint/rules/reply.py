@@ -1,1 +1,148 @@
-"""Rules: (being written)."""
+"""Complaint replies (drafts with ``kind: reply``): the pedoman's standard for answering a citizen."""
+
+from __future__ import annotations
+
+import re
+
+from humaskit.lint.finding import Hit
+from humaskit.lint.registry import rule
+from humaskit.lint.rules._util import phrase_regex
+
+_FM = "---\nagency: dishub\nkind: reply\n---\n"
+_GOOD = (_FM + "Selamat pagi, Bapak Asep. Terima kasih atas laporannya. Laporan Anda tercatat dengan nomor "
+         "tiket TSM-2026-0412. Petugas Dishub akan memperbaiki lampu lalu lintas itu paling lambat besok "
+         "pukul 12.00 WIB.")
+# A date or a clock time in the reply also says *when*.
+_WHEN = re.compile(r"\b(?:pukul\s+\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des)\w*"
+                   r"|(?:dalam|selama)\s+\d+\s+(?:hari|jam|pekan|minggu))", re.I)
+
+
+def _compiled(guideline):
+    reply = guideline["reply"]
+    ticket = re.compile(reply["ticket_pattern"]) if reply.get("ticket_pattern") else None
+    defensive = {k.casefold(): v for k, v in reply["defensive"].items()}
+    return {
+        "greeting": phrase_regex(reply["greeting"]),
+        "thanks": phrase_regex(reply["thanks"]),
+        "referral": phrase_regex(reply["referral"]),
+        "ticket": ticket,
+        "follow_up": phrase_regex(reply["follow_up"]),
+        "follow_up_time": phrase_regex(reply["follow_up_time"]),
+        "defensive": phrase_regex(defensive),
+        "defensive_map": defensive,
+    }
+
+
+def _head(ctx) -> tuple[int, int]:
+    """Span of the caption's first line, where a missing element is reported."""
+    text, start = ctx.text, ctx.base
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    return start, max(end, start)
+
+
+def _has(pattern, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
+
+
+@rule("reply.greeting", category="reply", severity="warning", kinds=("reply",),
+      summary="Jawaban pengaduan tanpa salam", wrong=_FM + "Laporan sudah kami terima.", right=_GOOD)
+def greeting(ctx):
+    """Apa yang diperiksa:
+    Jawaban atas pengaduan warga dibuka dengan salam yang ada di `reply.greeting` pedoman
+    (selamat pagi, halo, Yth., dan seterusnya).
+    Mengapa:
+    Standar pelayanan pengaduan meminta jawaban yang santun; salam pembuka menunjukkan bahwa
+    warga dilayani oleh orang, bukan mesin.
+    """
+    patterns = ctx.memo("reply.patterns", _compiled)
+    if patterns["greeting"] is not None and not _has(patterns["greeting"], ctx.tokens.masked):
+        start, end = _head(ctx)
+        yield Hit(start, end, "Jawaban pengaduan belum memuat salam pembuka (misalnya 'Selamat pagi').")
+
+
+@rule("reply.thanks", category="reply", severity="warning", kinds=("reply",),
+      summary="Jawaban pengaduan tanpa terima kasih", wrong=_FM + "Selamat pagi. Laporan sudah kami catat.",
+      right=_GOOD)
+def thanks(ctx):
+    """Apa yang diperiksa:
+    Jawaban pengaduan berterima kasih atas laporan warga (frasa di `reply.thanks`).
+    Mengapa:
+    Warga yang melapor membantu pemerintah; ucapan terima kasih mendorong warga terus melapor
+    lewat kanal resmi.
+    """
+    patterns = ctx.memo("reply.patterns", _compiled)
+    if patterns["thanks"] is not None and not _has(patterns["thanks"], ctx.tokens.masked):
+        start, end = _head(ctx)
+        yield Hit(start, end, "Jawaban pengaduan belum berterima kasih atas laporan warga.")
+
+
+@rule("reply.referral", category="reply", severity="warning", kinds=("reply",),
+      summary="Jawaban pengaduan tanpa nomor tiket atau rujukan kanal resmi",
+      wrong=_FM + "Selamat pagi, terima kasih. Petugas akan datang besok.", right=_GOOD)
+def referral(ctx):
+    """Apa yang diperiksa:
+    Jawaban pengaduan menyebut nomor tiket/laporan (pola `reply.ticket_pattern`) atau merujuk ke
+    kanal pengaduan resmi (`reply.referral`: SP4N-LAPOR!, kanal pengaduan kota).
+    Mengapa:
+    Nomor tiket membuat pengaduan dapat dilacak dan dipertanggungjawabkan; rujukan ke
+    SP4N-LAPOR! memastikan laporan tercatat di sistem nasional.
+    """
+    patterns = ctx.memo("reply.patterns", _compiled)
+    caption = ctx.caption
+    if _has(patterns["ticket"], caption) or _has(patterns["referral"], caption):
+        return
+    if patterns["ticket"] is None and patterns["referral"] is None:
+        return
+    start, end = _head(ctx)
+    yield Hit(start, end, "Sebutkan nomor tiket laporan atau rujuk ke kanal pengaduan resmi (SP4N-LAPOR!).")
+
+
+@rule("reply.follow-up", category="reply", severity="warning", kinds=("reply",),
+      summary="Jawaban pengaduan tanpa komitmen tindak lanjut yang jelas",
+      wrong=_FM + "Selamat pagi, terima kasih. Nomor tiket TSM-2026-0412. Mohon bersabar.", right=_GOOD)
+def follow_up(ctx):
+    """Apa yang diperiksa:
+    Jawaban pengaduan memuat komitmen tindak lanjut yang nyata: siapa berbuat apa (kata di
+    `reply.follow_up`: akan, menindaklanjuti, menurunkan petugas) dan kapan (`reply.follow_up_time`:
+    hari ini, besok, paling lambat; atau tanggal dan jam).
+    Mengapa:
+    "Mohon bersabar" tanpa janji yang jelas adalah keluhan warga yang paling sering tentang
+    jawaban pemerintah; komitmen waktu membuat jawaban dapat ditagih.
+    """
+    patterns = ctx.memo("reply.patterns", _compiled)
+    text = ctx.tokens.masked
+    missing = []
+    if patterns["follow_up"] is not None and not _has(patterns["follow_up"], text):
+        missing.append("siapa akan berbuat apa")
+    if patterns["follow_up_time"] is not None and not (_has(patterns["follow_up_time"], text) or _WHEN.search(text)):
+        missing.append("kapan")
+    if missing:
+        start, end = _head(ctx)
+        yield Hit(start, end, f"Jawaban pengaduan belum menyebut tindak lanjut: {' dan '.join(missing)}.")
+
+
+@rule("reply.defensive", category="reply", severity="error", kinds=("reply",), fixable=True,
+      summary="Frasa defensif atau menolak dalam jawaban pengaduan",
+      wrong=_FM + "Selamat pagi. Jalan itu bukan wewenang kami.",
+      right=_GOOD)
+def defensive(ctx):
+    """Apa yang diperiksa:
+    Frasa yang menolak atau menyalahkan warga ("bukan urusan kami", "bukan wewenang kami",
+    "salah sendiri"), dengan usulan pengganti dari `reply.defensive` (misalnya meneruskan
+    laporan ke perangkat daerah yang berwenang).
+    Mengapa:
+    Pemerintah daerah wajib meneruskan pengaduan yang bukan kewenangannya (Perpres 76/2013
+    tentang Pengelolaan Pengaduan Pelayanan Publik); jawaban defensif di ruang publik merusak
+    kepercayaan pada seluruh pemerintah kota.
+    """
+    patterns = ctx.memo("reply.patterns", _compiled)
+    if patterns["defensive"] is None:
+        return
+    base = ctx.base
+    for m in patterns["defensive"].finditer(ctx.tokens.masked):
+        phrase = " ".join(m.group().split()).casefold()
+        better = patterns["defensive_map"].get(phrase)
+        yield Hit(m.start() + base, m.end() + base,
+                  f"Frasa defensif '{m.group()}'; tulis misalnya: '{better}'." if better
+                  else f"Frasa defensif '{m.group()}'.", better)

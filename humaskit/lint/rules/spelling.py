@@ -1,1 +1,88 @@
-"""Rules: (being written)."""
+"""Spelling: likely typos, checked against the hunspell-id dictionary with Indonesian morphology."""
+
+from __future__ import annotations
+
+from humaskit.lint.finding import Hit
+from humaskit.lint.registry import rule
+
+# Typo-model edits (see humaskit.language.speller._edits): swapped, doubled and dropped letters
+# are near-certain slips; a substituted letter is more often a regional or brand spelling.
+_SURE_EDITS = 3
+
+
+def _skip_words(guideline) -> frozenset[str]:
+    """Lower-case words never reported: the guideline's vocabulary, and words other rules own."""
+    from humaskit.lint import lexicon
+
+    words: set[str] = set()
+    phrases = [*guideline["spelling"]["accept"], *guideline["terminology"]["terms"], *guideline["tone"]["acronyms"]]
+    for agency in guideline.agencies.values():
+        phrases += [agency.get("name") or "", agency.get("short") or ""]
+    for phrase in phrases:
+        words.update(w.lower() for w in phrase.replace("-", " ").split())
+    words.update(k for k in lexicon.kata_baku(guideline) if " " not in k)
+    words.update(lexicon.informal(guideline))
+    words.update(lexicon.foreign_terms(guideline))
+    words.update(lexicon.SECOND_PERSON)
+    return frozenset(words)
+
+
+def _speller(guideline):
+    from humaskit.language.speller import Speller, shipped_dictionary
+
+    accept = frozenset(w.lower() for w in guideline["spelling"]["accept"])
+    return Speller(shipped_dictionary(), accept), _skip_words(guideline)
+
+
+@rule("spelling.typo", category="spelling", severity="warning", fixable=True,
+      summary="Kemungkinan salah ketik",
+      wrong="Pelayanan KTP-el untuk masyarkat tetap buka pada hari libur. #KotaTasikmalaya",
+      right="Pelayanan KTP-el untuk masyarakat tetap buka pada hari libur di Cihideung. #KotaTasikmalaya")
+def typo(ctx):
+    """Apa yang diperiksa:
+    Kata berhuruf kecil yang tidak dikenal kamus bahasa Indonesia (hunspell-id, dengan imbuhan,
+    klitik -nya/-lah, bentuk pasif di-, bentuk terikat seperti antar- dan pasca-) dan sekaligus
+    hanya satu huruf berbeda dari kata umum yang dikenal: huruf tertukar, huruf ganda, huruf
+    hilang, atau huruf salah. Usulannya kata umum itu. Nama diri (berhuruf kapital), singkatan,
+    tagar, akun, tautan, angka, kata bahasa Inggris yang lazim, istilah pedoman
+    (`terminology.terms`), nama perangkat daerah, dan `spelling.accept` tidak diperiksa. Kata
+    tidak baku dan kata gaul diperiksa aturan `terminology` dan `tone`, bukan di sini.
+    Huruf tertukar, ganda, atau hilang dilaporkan sebagai peringatan; huruf yang salah
+    (lebih sering ejaan daerah atau merek) sebagai saran.
+    Mengapa:
+    Salah ketik pada unggahan resmi merusak kepercayaan dan sering berulang karena takarir
+    disalin antar-akun. Kata yang tidak dikenal belum tentu salah (nama tempat, istilah baru),
+    jadi hanya kata yang sangat mirip kata umum yang dilaporkan.
+    """
+    if not ctx.guideline["spelling"]["enabled"] or (ctx.draft.lang and not ctx.draft.lang.lower().startswith("id")):
+        return
+    speller, skip = ctx.memo("spelling.speller", _speller)
+    shortest = ctx.guideline["spelling"]["min_length"]
+    for start, end, word in ctx.tokens.words:
+        if len(word) < shortest or not word.isascii() or not word.islower() or word in skip \
+                or ("-" in word and speller.known(word)):
+            continue
+        offset = start
+        for part in word.split("-"):
+            if len(part) >= shortest and part.isalpha() and part not in skip:
+                fixes = speller.typo(part)
+                if fixes:
+                    yield _hit(offset, part, fixes)
+            offset += len(part) + 1
+
+
+def _hit(start: int, word: str, fixes: tuple[str, ...]) -> Hit:
+    best = fixes[0]
+    others = fixes[1:3]
+    also = f" (atau {', '.join(repr(o) for o in others)})" if others else ""
+    sure = len(word) >= 6 and _edit_kind(word, best) < _SURE_EDITS
+    return Hit(start, start + len(word), f"'{word}' tidak ada di kamus; mungkin maksudnya '{best}'{also}.",
+               fix=best if len(fixes) == 1 else None, severity=None if sure else "suggestion")
+
+
+def _edit_kind(word: str, fix: str) -> int:
+    """0 swapped, 1 doubled/stray letter, 2 dropped letter, 3 wrong letter (as speller._edits ranks)."""
+    if len(word) == len(fix):
+        diff = [i for i in range(len(word)) if word[i] != fix[i]]
+        return 0 if len(diff) == 2 and word[diff[0]] == fix[diff[1]] and word[diff[1]] == fix[diff[0]] else 3
+    return 1 if len(word) > len(fix) else 2

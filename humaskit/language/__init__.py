@@ -1,0 +1,1 @@
+"""Indonesian language support: dictionary reader, morphology, typo model, calendar words."""
