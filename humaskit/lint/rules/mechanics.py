@@ -70,7 +70,7 @@ def di_ke(ctx):
         if stem is None or stem in _PLACE_WORDS:
             continue
         flags = dic.stems[stem]
-        if low.startswith("ke") and ("K0" in flags or any(f[0] in "MD" for f in flags)):
+        if low.startswith("ke") and ("K0" in flags or not flags.isdisjoint(_BARE_VERB)):
             continue  # a ke- noun, or the colloquial passive of a verb (keblokir): not a preposition
         if low.startswith("di") and any(f[0] in "MDTO" for f in flags):
             continue  # a verb stem: "di" + stem is a passive the dictionary lacks (dimanja)
@@ -84,15 +84,23 @@ def di_ke(ctx):
     for m in _DI_SPLIT.finditer(masked):
         rest = m.group(2)
         joined = "di" + rest
-        if rest in _PLACE_WORDS or joined in baku or not dic.lookup(joined):
+        if rest in _PLACE_WORDS or joined in baku or not speller.known(joined):
             continue
         derived = rest not in dic.stems and rest.endswith(("kan", "i", "kannya", "inya"))
-        # A bare stem: a passive only when "di"+stem is more common in real text than the stem
-        # alone (diunduh, ditolak); "di lantai", "di danau" stay apart.
-        if derived or common.get(joined, 10**9) < common.get(rest, 10**9):
+        # A bare stem is a passive when "di"+stem is in real use and the stem either only makes
+        # verbs (unduh) or is rarer alone than with di- (tolak); "di lantai", "di danau" stay apart.
+        rank = common.get(joined)
+        flags = dic.stems.get(rest, frozenset())
+        if derived or (rank is not None and (flags <= _VERB_ONLY or rank < common.get(rest, 10**9))):
             fixed = m.group(1) + rest
             yield Hit(m.start() + base, m.end() + base,
                       f"Awalan di- pada kata kerja pasif ditulis serangkai: '{fixed}'.", fixed)
+
+
+# hunspell-id flags of a bare verb (meN-, menge-, di-): "ke" + such a stem is the colloquial
+# passive (keblokir), not the preposition.
+_BARE_VERB = frozenset(("M0", "MG", "D0"))
+_VERB_ONLY = frozenset(("M0", "Mi", "Mk"))
 
 
 def _stem(dic, rest: str) -> str | None:
@@ -505,7 +513,7 @@ def particle(ctx):
         yield Hit(i + base, m.end() + base, f"Klitik -nya ditulis serangkai: '{prev}{joined}'.", joined)
     for start, end, word in ctx.tokens.words:
         low = word.lower()
-        if not low.endswith("pun") or len(low) < 6 or low in _PUN_JOINED or low in baku or not word.islower():
+        if not low.endswith("pun") or len(low) < 6 or low in _PUN_JOINED or low in baku or not word[1:].islower():
             continue
         head = low[:-3]
         if speller.known(head) and not speller.dic.lookup(low):
