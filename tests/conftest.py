@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from humaskit.guideline import load_guideline
 from humaskit.lint.engine import Linter
-
-REPO = Path(__file__).resolve().parents[1]
-# CI places a copy of the project's shared/ folder beside the clone.
-SHARED = REPO.parent / "shared"
-REGEN = os.environ.get("HUMASKIT_REGEN") == "1"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -40,9 +34,3 @@ def lint(linter):
         return linter.lint_text(text, path, **options).findings
 
     return run
-
-
-def shared_dir() -> Path:
-    """The shared data folder; its absence is a broken checkout, not a reason to skip."""
-    assert SHARED.is_dir(), f"shared data folder not found beside the repository: {SHARED}"
-    return SHARED

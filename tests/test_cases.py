@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REGEN
+from support import REGEN
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.suffix in (".md", ".txt"))
 

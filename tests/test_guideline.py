@@ -10,7 +10,7 @@ from humaskit.errors import HumaskitError
 from humaskit.guideline import find_guideline, load_guideline
 from humaskit.guideline.docs import guideline_markdown
 
-from conftest import REPO, REGEN
+from support import REPO, REGEN
 
 
 def write(tmp_path, name, text):

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from humaskit.cli import app
 
-from conftest import REPO, REGEN
+from support import REPO, REGEN
 
 runner = CliRunner()
 

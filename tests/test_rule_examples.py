@@ -15,7 +15,7 @@ from humaskit.lint.custom import custom_rules
 from humaskit.lint.engine import Linter
 from humaskit.lint.registry import load_rules
 
-from conftest import REPO
+from support import REPO
 
 RULES = sorted(list(load_rules().values()) + custom_rules(load_guideline()), key=lambda r: r.id)
 

@@ -30,5 +30,51 @@ def phrase_regex(phrases, *, ignorecase: bool = True) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I if ignorecase else 0)
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}"
+def mentions_any(ctx, words: frozenset) -> bool:
+    """Whether the caption has any of ``words`` (lower case): one set operation, so a rule
+    can return at once on the common clean draft before walking tokens with offsets."""
+    return not words.isdisjoint(ctx.tokens.lower_words)
+
+
+class PhraseIndex:
+    """Find whole-word phrases fast: index each phrase by its first word, and try the
+    phrase's anchored pattern only where a token starts with that word. Longest phrase
+    first at each token; matches do not overlap."""
+
+    def __init__(self, phrases, *, ignorecase: bool = True) -> None:
+        from humaskit.lint.text import WORD
+
+        self.ignorecase = ignorecase
+        self.first: dict[str, list[tuple[re.Pattern, str]]] = {}
+        for phrase in sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
+            words = WORD.findall(phrase)
+            if not words:
+                continue
+            body = r"\s+".join(map(re.escape, phrase.split()))
+            pattern = re.compile(rf"(?:{body})(?![\w-])", re.I if ignorecase else 0)
+            key = words[0].lower() if ignorecase else words[0]
+            self.first.setdefault(key, []).append((pattern, phrase))
+        self.first_words = frozenset(self.first)
+
+    def __bool__(self) -> bool:
+        return bool(self.first)
+
+    def finditer(self, tokens):
+        """Yield (start, end, text, phrase) with absolute offsets over a caption's tokens."""
+        if self.ignorecase and self.first_words.isdisjoint(tokens.lower_words):
+            return
+        masked, base, first = tokens.masked, tokens.base, self.first
+        lower = self.ignorecase
+        skip_to = -1
+        for start, end, word in tokens.words:
+            if start < skip_to:
+                continue
+            candidates = first.get(word.lower() if lower else word)
+            if not candidates:
+                continue
+            for pattern, phrase in candidates:
+                m = pattern.match(masked, start - base)
+                if m:
+                    skip_to = m.end() + base
+                    yield start, skip_to, m.group(), phrase
+                    break

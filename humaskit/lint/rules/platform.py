@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 
@@ -29,9 +31,36 @@ def _posted_spans(ctx):
     yield start, end
 
 
+_HEAVY = re.compile(r"[^\u0000-\u10FF\u2000-\u200D\u2010-\u201F\u2032-\u2037]")
+
+
+def _quick_length(ctx, platform: dict) -> int:
+    """The same count as :func:`measure`, in C-speed string operations (no offsets)."""
+    text = ctx.text
+    spans = list(_posted_spans(ctx))
+    total = sum(e - s for s, e in spans) - sum(text.count("\r\n", s, e) for s, e in spans)
+    url_length = platform["url_length"]
+    if platform["counting"] == "weighted":
+        urls = ctx.tokens.urls
+        total += sum(len(_HEAVY.findall(text, s, e)) for s, e in spans)
+        for s, e, _ in urls:
+            total += (url_length or (e - s)) - (e - s) - len(_HEAVY.findall(text, s, e))
+        covered = [(s, e) for s, e, _ in urls]
+        for s, e in ctx.tokens.emoji:
+            if any(us <= s < ue for us, ue in covered):
+                continue
+            total += 2 - (e - s) - len(_HEAVY.findall(text, s, e))
+    elif url_length:
+        total += sum(url_length - (e - s) for s, e, _ in ctx.tokens.urls)
+    return total
+
+
 def measure(ctx, platform: dict) -> tuple[int, int | None]:
     """(length as the platform counts it, offset where it passes max_length or None)."""
     text, limit = ctx.text, platform["max_length"]
+    quick = _quick_length(ctx, platform)
+    if quick <= limit:
+        return quick, None
     weighted = platform["counting"] == "weighted"
     url_length = platform["url_length"]
     fixed = {}

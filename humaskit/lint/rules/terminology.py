@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from humaskit.lint import lexicon
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.rules._util import match_case, phrase_regex
+from humaskit.lint.rules._util import PhraseIndex, match_case, mentions_any
 
 
 def _baku_index(guideline):
     pairs = lexicon.kata_baku(guideline)
     single = {k: v for k, v in pairs.items() if " " not in k}
     multi = {k: v for k, v in pairs.items() if " " in k}
-    return single, phrase_regex(multi), multi
+    return single, frozenset(single), PhraseIndex(multi), multi
 
 
 @rule("terminology.kata-baku", category="terminology", severity="warning", fixable=True,
@@ -31,16 +29,14 @@ def kata_baku(ctx):
     Pemerintah menjadi teladan penggunaan bahasa Indonesia yang baik dan benar (UU No. 24 Tahun
     2009); ejaan yang seragam antarperangkat daerah memperkuat kesan satu suara.
     """
-    single, pattern, multi = ctx.memo("terminology.baku", _baku_index)
-    for start, end, word in ctx.tokens.words:
-        pair = single.get(word.lower())
-        if pair is not None:
-            yield from _baku_hit(start, end, word, pair)
-    if pattern is not None:
-        for m in pattern.finditer(ctx.tokens.masked):
-            pair = multi.get(" ".join(m.group().lower().split()))
+    single, keys, index, multi = ctx.memo("terminology.baku", _baku_index)
+    if mentions_any(ctx, keys):
+        for start, end, word in ctx.tokens.words:
+            pair = single.get(word.lower())
             if pair is not None:
-                yield from _baku_hit(m.start() + ctx.base, m.end() + ctx.base, m.group(), pair)
+                yield from _baku_hit(start, end, word, pair)
+    for start, end, written, phrase in index.finditer(ctx.tokens):
+        yield from _baku_hit(start, end, written, multi[phrase])
 
 
 def _baku_hit(start, end, word, pair):
@@ -49,6 +45,11 @@ def _baku_hit(start, end, word, pair):
     fix = match_case(word, pair.standard)
     source = "pedoman" if pair.note == "pedoman" else "KBBI/EYD V"
     yield Hit(start, end, f"'{word}' tidak baku; bentuk baku ({source}): '{fix}'.", fix, pair.severity)
+
+
+def _foreign(guideline):
+    terms = lexicon.foreign_terms(guideline)
+    return terms, frozenset(terms)
 
 
 @rule("terminology.foreign-term", category="terminology", severity="suggestion", fixable=True,
@@ -64,7 +65,9 @@ def foreign_term(ctx):
     UU No. 24 Tahun 2009 mewajibkan bahasa Indonesia dalam informasi publik; padanan resmi
     lebih mudah dipahami warga yang tidak akrab dengan istilah asing.
     """
-    terms = ctx.memo("terminology.foreign", lexicon.foreign_terms)
+    terms, keys = ctx.memo("terminology.foreign", _foreign)
+    if not mentions_any(ctx, keys):
+        return
     for start, end, word in ctx.tokens.words:
         standard = terms.get(word.lower())
         if standard:
@@ -79,11 +82,7 @@ def _term_index(guideline):
     for agency in guideline.agencies.values():
         for name in (agency["name"], agency["short"]):
             terms.setdefault(name.casefold(), name)
-    if not terms:
-        return None, terms
-    items = sorted(terms, key=lambda t: (-len(t), t))
-    body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in items)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), terms
+    return PhraseIndex(terms), terms
 
 
 @rule("terminology.term-case", category="terminology", severity="warning", fixable=True,
@@ -100,13 +99,10 @@ def term_case(ctx):
     Nama lembaga dan istilah yang ditulis berbeda-beda membuat akun pemerintah tampak tidak
     terkoordinasi dan menyulitkan pencarian.
     """
-    pattern, terms = ctx.memo("terminology.terms", _term_index)
-    if pattern is None:
-        return
+    index, terms = ctx.memo("terminology.terms", _term_index)
     text = ctx.text
-    for m in pattern.finditer(ctx.tokens.masked):
-        start, end = m.start() + ctx.base, m.end() + ctx.base
+    for start, end, _, phrase in index.finditer(ctx.tokens):
         written = text[start:end]
-        canonical = terms.get(" ".join(written.casefold().split()))
-        if canonical and written != canonical and " ".join(written.split()) != canonical:
+        canonical = terms[phrase]
+        if written != canonical and " ".join(written.split()) != canonical:
             yield Hit(start, end, f"Tulis '{canonical}', bukan '{written}'.", canonical)

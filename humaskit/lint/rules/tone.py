@@ -7,7 +7,7 @@ import re
 from humaskit.lint import lexicon
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.rules._util import match_case, phrase_regex, sentence_start
+from humaskit.lint.rules._util import PhraseIndex, match_case, mentions_any, sentence_start
 
 _LEVEL_LABEL = {"akrab": "kata akrab/cakapan", "gaul": "kata gaul", "singkatan": "singkatan obrolan",
                 "kamus": "kata tidak baku", "pedoman": "kata yang dihindari pedoman"}
@@ -27,7 +27,9 @@ def informal_word(ctx):
     Akun pemerintah mewakili lembaga. Bahasa yang konsisten dan baku membuat informasi resmi
     mudah dipercaya dan mudah dipahami semua warga.
     """
-    words = ctx.memo("tone.informal", lexicon.informal)
+    words, keys = ctx.memo("tone.informal", _informal)
+    if not mentions_any(ctx, keys):
+        return
     for start, end, word in ctx.tokens.words:
         low = word.lower()
         entry = words.get(low)
@@ -41,6 +43,14 @@ def informal_word(ctx):
             yield Hit(start, end, f"'{word}' adalah {label}; gunakan '{formal}'.", match_case(word, formal))
         else:
             yield Hit(start, end, f"'{word}' adalah {label}; hapus atau ganti dengan kalimat formal.")
+
+
+def _informal(guideline):
+    words = lexicon.informal(guideline)
+    return words, frozenset(words)
+
+
+_PRONOUNS = frozenset(lexicon.SECOND_PERSON)
 
 
 @rule("tone.pronoun", category="tone", severity="warning", fixable=True,
@@ -57,6 +67,8 @@ def pronoun(ctx):
     """
     chosen = ctx.guideline["tone"]["pronoun"]
     chosen_low = chosen.lower()
+    if not mentions_any(ctx, _PRONOUNS | {chosen_low}):
+        return
     for start, end, word in ctx.tokens.words:
         low = word.lower()
         if low == chosen_low:
@@ -64,6 +76,9 @@ def pronoun(ctx):
                 yield Hit(start, end, f"Tulis '{chosen}' dengan huruf kapital sebagai sapaan.", chosen)
         elif low in lexicon.SECOND_PERSON:
             yield Hit(start, end, f"Sapa warga dengan '{chosen}', bukan '{word}'.", match_case(word, chosen))
+
+
+_CAPS = re.compile(r"[^\W\d_a-z]{2}")  # two capitals in a row: the cheap gate before walking words
 
 
 @rule("tone.shouting", category="tone", severity="warning", fixable=True,
@@ -78,6 +93,8 @@ def shouting(ctx):
     Huruf kapital semua terbaca sebagai berteriak dan menyulitkan pembaca layar; penekanan
     cukup dengan susunan kalimat.
     """
+    if not _CAPS.search(ctx.tokens.masked):
+        return
     known = ctx.memo("tone.acronyms", _acronyms)
     minimum = ctx.guideline["tone"]["shouting_min_letters"]
     text = ctx.text
@@ -151,25 +168,21 @@ def _phrases(kind: str):
             if isinstance(item, str):
                 item = {"phrase": item, "suggestion": None, "message": None}
             entries[item["phrase"].casefold()] = item
-        return phrase_regex(entries), entries
+        return PhraseIndex(entries), entries
     return build
 
 
 def _phrase_hits(ctx, kind: str, label: str):
-    pattern, entries = ctx.memo(f"tone.{kind}", _phrases(kind))
-    if pattern is None:
-        return
-    for m in pattern.finditer(ctx.tokens.masked):
-        entry = entries.get(" ".join(m.group().casefold().split()))
-        if entry is None:
-            continue
-        message = f"'{m.group()}' {label}."
+    index, entries = ctx.memo(f"tone.{kind}", _phrases(kind))
+    for start, end, written, phrase in index.finditer(ctx.tokens):
+        entry = entries[phrase]
+        message = f"'{written}' {label}."
         if entry.get("message"):
             message += f" {entry['message']}"
         fix = entry.get("suggestion")
         if fix:
             message += f" Usulan: '{fix}'."
-        yield Hit(m.start() + ctx.base, m.end() + ctx.base, message, match_case(m.group(), fix) if fix else None)
+        yield Hit(start, end, message, match_case(written, fix) if fix else None)
 
 
 @rule("tone.clickbait", category="tone", severity="warning", fixable=True,
@@ -212,7 +225,7 @@ def profanity(ctx):
     Kata kasar tidak pernah pantas di akun resmi pemerintah, termasuk saat mengutip warga.
     """
     words = ctx.memo("tone.profanity", _profanity)
-    if not words:
+    if not mentions_any(ctx, words):
         return
     for start, end, word in ctx.tokens.words:
         if word.lower() in words:
