@@ -122,3 +122,9 @@ def test_missing_file(tmp_path):
     with pytest.raises(HumaskitError) as info:
         load_draft(tmp_path / "tidak-ada.md")
     assert "tidak ditemukan" in str(info.value)
+
+
+def test_duplicate_front_matter_key_is_an_error():
+    with pytest.raises(HumaskitError) as info:
+        parse_draft("---\nagency: dinkes\nagency: dishub\n---\nHalo", "a.md")
+    assert "dua kali" in str(info.value) and info.value.problems[0].line == 3

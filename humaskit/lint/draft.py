@@ -159,29 +159,32 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
             raise HumaskitError.single("Front matter dibuka dengan '---' tetapi tidak ditutup.", path=path, line=1)
         yaml_text = text[opening.end():close.start()]
         first_line = text.count("\n", 0, opening.end()) + 1
-        try:
-            located = load_located(yaml_text, path)
-        except HumaskitError as exc:
-            raise HumaskitError([_shift(p, first_line - 1) for p in exc.problems]) from None
-        if located.value is not None and not isinstance(located.value, dict):
+        meta = _quick_yaml(yaml_text)
+        if meta is _FAILED:
+            located = _located(yaml_text, path, first_line)  # raises with the exact position
+            meta = located.value
+        if meta is not None and not isinstance(meta, dict):
             raise HumaskitError.single("Front matter harus berupa pemetaan YAML (kunci: nilai).",
                                        path=path, line=first_line)
-        meta = located.value or {}
+        meta = meta or {}
         body_start = close.end()
         if text.startswith("\r\n", body_start):
             body_start += 2
         elif text.startswith("\n", body_start):
             body_start += 1
-        line_index = LineIndex.of(text)
-        for key_path, (_, line, col) in located.positions.items():
-            if len(key_path) == 1:
-                offsets[key_path[0]] = line_index.line_start(line + first_line - 1) + col - 1
+        fm_start = opening.end()
+        for m in _TOP_KEY.finditer(yaml_text):
+            if m.group(1) in offsets:
+                _located(yaml_text, path, first_line)  # libyaml keeps the last duplicate silently
+            offsets[m.group(1)] = fm_start + m.start(1)
 
     ctx = Context()
     clean = FRONT_MATTER.check(meta, (), ctx)
     problems = []
     if guideline is not None and not ctx.issues:
         _check_against_guideline(clean, guideline, ctx)
+    if ctx.issues and opening and located is None:
+        located = _located(yaml_text, path, first_line)  # positions are needed only for errors
     for issue in ctx.issues:
         where = located.where(issue.path) if located else {"path": path, "key": ".".join(map(str, issue.path))}
         if located and where.get("line"):
@@ -204,6 +207,29 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
         title=clean["title"], lang=clean["lang"], template=clean["template"], fields=clean["fields"],
         meta=meta, meta_offsets=offsets,
     )
+
+
+_FAILED = object()
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)", re.M)
+
+
+def _quick_yaml(text: str):
+    """Front matter through libyaml's loader; _FAILED when it is malformed."""
+    import yaml
+
+    from humaskit.yamlsrc import _Loader
+
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return _FAILED
+
+
+def _located(yaml_text: str, path: str, first_line: int):
+    try:
+        return load_located(yaml_text, path)
+    except HumaskitError as exc:
+        raise HumaskitError([_shift(p, first_line - 1) for p in exc.problems]) from None
 
 
 def _shift(problem: Problem, lines: int) -> Problem:
