@@ -111,10 +111,13 @@ def fit_text(text: str, font: str, sizes: tuple[int, int], box: tuple[int, int, 
         return size, lines, line_px, ascent, descent
 
     big, small = sizes
+    best = attempt(big)  # most labels and short titles fit at once
+    if best is not None:
+        return best
     best = attempt(small)
-    if best is None:
-        return None
-    lo, hi = small + 1, big  # binary search: a smaller size never needs more room
+    if best is None or small == big:
+        return best
+    lo, hi = small + 1, big - 1  # binary search: a smaller size never needs more room
     while lo <= hi:
         mid = (lo + hi) // 2
         found = attempt(mid)
