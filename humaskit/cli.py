@@ -80,4 +80,18 @@ def rules(
 
 
 def main() -> None:
-    app()
+    """Run the CLI; command-line mistakes are explained in Indonesian (exit 2)."""
+    import sys
+
+    from humaskit.clikit import usage_error_types, usage_message
+
+    usage_error, abort = usage_error_types()
+    try:
+        code = app(standalone_mode=False)
+    except usage_error as exc:
+        print(f"galat: {usage_message(exc)}", file=sys.stderr)
+        sys.exit(2)
+    except abort:
+        print("Dihentikan.", file=sys.stderr)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -35,3 +35,46 @@ def resolve_guideline(option: Path | None):
     from humaskit.guideline import find_guideline, load_guideline
 
     return load_guideline(option or find_guideline())
+
+
+def usage_error_types():
+    """The CLI framework's usage-error and abort classes (typer vendors click since 0.24)."""
+    from typer import Abort
+
+    try:
+        from typer._click.exceptions import UsageError
+    except ImportError:  # typer before 0.24 runs on click itself
+        from click.exceptions import UsageError
+    return UsageError, Abort
+
+
+def usage_message(exc) -> str:
+    """An Indonesian rendering of a command-line usage error."""
+    import re
+
+    from humaskit.errors import did_you_mean
+
+    name = type(exc).__name__
+    ctx = getattr(exc, "ctx", None)
+    where = f" Lihat '{ctx.command_path} --help'." if ctx is not None else ""
+    if name == "NoSuchOption":
+        possible = getattr(exc, "possibilities", None) or []
+        hint = f" Apakah maksud Anda '{sorted(possible)[0]}'?" if possible else ""
+        return f"Opsi '{exc.option_name}' tidak dikenal.{hint}{where}"
+    if name == "MissingParameter":
+        param = getattr(exc, "param", None)
+        label = (param.human_readable_name if param is not None else "") or "argumen"
+        return f"'{label.upper() if not label.startswith('-') else label}' wajib diisi.{where}"
+    if name == "BadParameter":
+        hint = getattr(exc, "param_hint", None) or ""
+        return f"Nilai tidak valid untuk {hint}: {exc.message}{where}"
+    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    needs_value = re.match(r"Option '(.+?)' requires an argument", message)
+    if needs_value:
+        return f"Opsi '{needs_value.group(1)}' memerlukan nilai.{where}"
+    command = re.match(r"No such command '(.+?)'", message)
+    if command and ctx is not None:
+        known = list(getattr(ctx.command, "commands", {}) or {})
+        hint = did_you_mean(command.group(1), known)
+        return f"Perintah '{command.group(1)}' tidak dikenal.{' ' + hint if hint else ''}{where}"
+    return f"Penggunaan perintah salah: {message}{where}"

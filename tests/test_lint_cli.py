@@ -196,3 +196,18 @@ def test_every_command_is_documented_in_the_readme():
     for command in ("humaskit lint", "humaskit rules", "humaskit guideline check", "humaskit calendar build",
                     "humaskit calendar check", "humaskit render"):
         assert command in readme, f"README does not mention `{command}`"
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["lint", "--formt", "json", "x.md"], "Opsi '--formt' tidak dikenal. Apakah maksud Anda '--format'?"),
+    (["lnt"], "Perintah 'lnt' tidak dikenal. Apakah maksud Anda 'lint'?"),
+    (["lint"], "'PATHS' wajib diisi."),
+    (["lint", "x.md", "--fail-on"], "Opsi '--fail-on' memerlukan nilai."),
+])
+def test_command_line_mistakes_are_explained_in_indonesian(args, expected):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "humaskit", *args], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 2
+    assert expected in done.stderr and "Traceback" not in done.stderr
