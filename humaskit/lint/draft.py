@@ -196,9 +196,11 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
     defaults = guideline["defaults"] if guideline is not None else {}
     chosen_agency = clean["agency"] or agency or defaults.get("agency")
     chosen_platforms = clean["platforms"] or platforms or defaults.get("platforms") or []
-    for name, value, what in (("--agency", agency, "agency"), ("--platform", platforms, "platform")):
-        if guideline is not None and value and not clean[what if what == "agency" else "platforms"]:
-            _check_cli_value(guideline, what, value)
+    if guideline is not None:
+        if agency and not clean["agency"]:
+            _check_cli_value(guideline, "agency", agency)
+        if platforms and not clean["platforms"]:
+            _check_cli_value(guideline, "platform", platforms)
     return Draft(
         path=path, text=text, body_start=body_start,
         agency=chosen_agency, platforms=tuple(chosen_platforms),
