@@ -114,3 +114,16 @@ def test_unknown_template_name_suggests_a_shipped_one(guideline):
     with pytest.raises(HumaskitError) as caught:
         load_template("pengumuman2", guideline)
     assert caught.value.problems[0].hint == "Apakah maksud Anda 'pengumuman'?"
+
+
+def test_every_template_key_is_documented():
+    from humaskit.render.template import FIELD, LAYERS, TEMPLATE
+
+    from render_support import REPO
+
+    doc = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    keys = set(TEMPLATE.fields) | set(FIELD.fields) | set(LAYERS)
+    for section in LAYERS.values():
+        keys |= set(section.fields)
+    missing = sorted(k for k in keys if f"`{k}" not in doc)
+    assert not missing, f"docs/templates.md does not mention: {missing}"
