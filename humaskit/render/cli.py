@@ -29,13 +29,11 @@ def render(
                                              "humaskit.yaml terdekat, atau pedoman Kota Tasikmalaya).",
                                              show_default=False),
 ) -> None:
-    """Buat grafis unggahan bermerek dari templat: warna dan fon hanya dari pedoman, teks
-    menyesuaikan kotaknya, satu berkas per ukuran platform.
+    """Buat grafis unggahan bermerek dari templat: warna dan fon hanya dari pedoman, teks menyesuaikan kotaknya, satu berkas per ukuran platform.
 
-    Contoh: humaskit render agenda --data agenda.csv --size all --out grafis/
+    Contoh: humaskit render agenda --data agenda.csv --size all --out grafis/ (templat boleh dihilangkan bila draf menyebutnya di `template:`).
 
-    Exit 0: semua grafis dibuat; 1: sebagian butir gagal (yang lain tetap dibuat); 2: tidak ada
-    yang dapat dibuat (templat, pedoman, data, atau opsi salah).
+    Exit 0: semua grafis dibuat; 1: sebagian butir gagal (yang lain tetap dibuat); 2: tidak ada yang dapat dibuat (templat, pedoman, data, atau opsi salah).
     """
     from humaskit.clikit import resolve_guideline, user_errors
     from humaskit.errors import HumaskitError
@@ -45,6 +43,10 @@ def render(
         if list_templates:
             _list(g)
             return
+        if not template and data is not None and data.suffix.lower() in (".md", ".markdown", ".txt"):
+            from humaskit.lint.draft import load_draft
+
+            template = load_draft(data, guideline=g).template
         if not template or data is None:
             raise HumaskitError.single("Sebutkan templat dan --data, misalnya: humaskit render pengumuman "
                                        "--data pengumuman.yaml (lihat templat dengan --list).")

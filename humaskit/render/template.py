@@ -110,8 +110,6 @@ LAYERS = {
         "uppercase": Field(Bool(), "Tulis dengan huruf kapital.", default=False),
     }),
 }
-LAYER_DOCS = {"background": "Latar seluruh kanvas", "shape": "Bidang warna", "logo": "Logo",
-              "text": "Kotak teks (juga untuk kaki berisi akun media sosial)"}
 
 
 class Layer(Spec):

@@ -190,3 +190,11 @@ def test_yaml_data_errors_are_located(cli, tmp_path):
     result = cli("render", "pengumuman", "-d", data, "-o", tmp_path / "out")
     assert result.exit_code == 2
     assert "d.yaml:2:1: [feilds] kunci 'feilds' tidak dikenal di sini. Apakah maksud Anda 'fields'?" in result.stderr
+
+
+def test_the_template_can_come_from_the_draft(cli, tmp_path):
+    draft = write(tmp_path / "draf.md", "---\nagency: dinsos\ntemplate: hari-besar\nfields:\n  hari: Hari Ibu\n"
+                  "  tanggal: 22 Desember 2026\n  ucapan: Terima kasih, Ibu.\n---\nSelamat Hari Ibu. #KotaTasikmalaya\n")
+    result = cli("render", "--data", draft, "--size", "instagram-square", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["ucapan-hari-ibu-instagram-square.png"]
