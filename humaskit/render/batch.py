@@ -51,23 +51,26 @@ def run_batch(renderer: Renderer, items: list[Item], sizes: list[str], out_dir: 
     tasks = [(i, item, sizes, names[i], str(out_dir)) for i, item in enumerate(items)]
     jobs = min(jobs or os.cpu_count() or 1, len(tasks))
     results = []
-    with _progress(progress, len(tasks)) as advance:
-        _WORKER = renderer
-        try:
-            if jobs <= 1:
+    _WORKER = renderer  # used in this process, and inherited by forked workers
+    try:
+        if jobs <= 1:
+            with _progress(progress, len(tasks)) as advance:
                 for task in tasks:
                     results.append(_task(task))
                     advance()
-            else:
-                import multiprocessing
+        else:
+            import multiprocessing
 
-                init = (str(renderer.template.source), str(renderer.guideline.source), renderer.options)
-                with multiprocessing.get_context().Pool(jobs, initializer=_init, initargs=init) as pool:
+            init = (str(renderer.template.source), str(renderer.guideline.source), renderer.options)
+            # The pool starts before the progress bar's refresh thread: forking a process
+            # that runs threads can deadlock.
+            with multiprocessing.get_context().Pool(jobs, initializer=_init, initargs=init) as pool:
+                with _progress(progress, len(tasks)) as advance:
                     for result in pool.imap_unordered(_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
                         results.append(result)
                         advance()
-        finally:
-            _WORKER = None
+    finally:
+        _WORKER = None
     report = RenderReport(items=len(items))
     for _, written, problems, warnings in sorted(results, key=lambda r: r[0]):
         report.written.extend(written)
