@@ -217,15 +217,24 @@ def placeholders(text: str) -> list[str]:
 
 def image_problem(path: Path, what: str, relative_to: str) -> str | None:
     """Why an image a template or brand kit names cannot be used, or None."""
+    import warnings
+
     from PIL import Image
 
     try:
-        with Image.open(path) as image:
-            image.verify()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.width * image.height > Image.MAX_IMAGE_PIXELS:
+                    raise Image.DecompressionBombError(path)
+                image.verify()
     except FileNotFoundError:
         return f"{what} '{path.name}' tidak ditemukan (relatif terhadap {relative_to})."
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return f"{what} '{path.name}' bukan gambar yang dapat dibuka (rusak, atau melebihi batas piksel)."
+    except Image.DecompressionBombError:
+        return (f"{what} '{path.name}' melebihi batas aman {Image.MAX_IMAGE_PIXELS / 1e6:.0f} juta piksel dan "
+                "ditolak; perkecil gambarnya.")
+    except (OSError, SyntaxError, ValueError):
+        return f"{what} '{path.name}' bukan gambar yang dapat dibuka (rusak atau terpotong)."
     return None
 
 

@@ -198,3 +198,23 @@ def test_the_template_can_come_from_the_draft(cli, tmp_path):
     result = cli("render", "--data", draft, "--size", "instagram-square", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["ucapan-hari-ibu-instagram-square.png"]
+
+
+@pytest.mark.parametrize("fit,corner", [("cover", (255, 248, 231)), ("contain", (11, 79, 138))])
+def test_background_image_cover_and_contain(cli, tmp_path, fit, corner):
+    # A wide cream picture on a square canvas: cover fills it, contain leaves the brand blue above and below.
+    Image.new("RGB", (400, 200), "#FFF8E7").save(tmp_path / "foto.png")
+    template = write(tmp_path / "foto.yaml", f"""\
+name: Foto
+sizes: [instagram-square]
+fields: {{judul: {{}}}}
+alt: "{{judul}}"
+layers:
+  - {{type: background, color: biru-tasik, image: foto.png, fit: {fit}}}
+  - {{type: text, field: judul, font: judul, size: [40, 30], color: hitam-teks, box: [0.1, 0.45, 0.8, 0.1]}}
+""")
+    data = write(tmp_path / "d.yaml", "fields: {judul: Foto kegiatan}\n")
+    result = cli("render", template, "-d", data, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    image = Image.open(tmp_path / "out" / "foto-kegiatan-instagram-square.png").convert("RGB")
+    assert image.getpixel((5, 5)) == corner
