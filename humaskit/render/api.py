@@ -85,7 +85,7 @@ class Renderer:
         if item.problems:
             raise HumaskitError(list(item.problems))
         values = values_for(item, self.template, self.guideline)
-        alt = self.template.data["alt"].format_map(values)
+        alt = " ".join(self.template.data["alt"].format_map({k: _spoken(v) for k, v in values.items()}).split())
         measure = PillowMeasure(self.brand)
         out = []
         for size in sizes:
@@ -112,6 +112,12 @@ class Renderer:
             if self.options.alt:
                 atomic_write(target.with_suffix(".alt.txt"), r.alt + "\n")
         return written
+
+
+def _spoken(text: str) -> str:
+    """A field as a screen reader should hear it: list lines joined by semicolons, no bullets."""
+    lines = [line.strip().lstrip("•*-–·").strip() for line in text.splitlines()]
+    return "; ".join(line for line in lines if line)
 
 
 def render_file(template_name: str, data_path: str, guideline, out_dir: str | Path, *, sizes=("all",),

@@ -218,3 +218,11 @@ layers:
     assert result.exit_code == 0, result.output
     image = Image.open(tmp_path / "out" / "foto-kegiatan-instagram-square.png").convert("RGB")
     assert image.getpixel((5, 5)) == corner
+
+
+def test_alt_text_reads_lists_without_bullets(cli, tmp_path):
+    result = cli("render", "layanan-info", "-d", EXAMPLES / "layanan-info.yaml", "-s", "x", "--alt", "-o", tmp_path)
+    assert result.exit_code == 0
+    alt = next(tmp_path.glob("*.alt.txt")).read_text(encoding="utf-8")
+    assert "Persyaratan: Fotokopi akta kelahiran anak; Kartu keluarga asli orang tua; Pasfoto" in alt
+    assert "•" not in alt and "  " not in alt
