@@ -11,15 +11,17 @@ DTSTAMP = the build clock, so subscribed calendars update it instead of duplicat
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from humaskit.calendar.holidays_src import SpecialDay, month_days
-from humaskit.calendar.ics import Event, Stamp, calendar_bytes, event_block, event_order
+from humaskit.calendar.ics import Event, Stamp, calendar_bytes, event_block, event_order, fingerprint
 from humaskit.calendar.plans import Entry, _default_window, load_entries, quiet_minutes, slug
 from humaskit.calendar.schedule import OWN, Placement, Schedule, clock, schedule
 from humaskit.errors import HumaskitError
@@ -82,10 +84,28 @@ def parse_month(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
+@contextmanager
+def _gc_paused():
+    """A build allocates many long-lived objects and no garbage cycles; left running, the
+    cyclic collector rescans the growing heap and makes large months grow worse than n log n."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_calendar(guideline, month: str, plans_dir: Path | None, *, draft_dirs=(), overrides: Path | None = None,
                    entries: list[Entry] | None = None, lint: bool = True) -> CalendarResult:
     """Everything the calendar needs, computed in memory. ``entries`` bypasses the plan files
     (benchmarks, tests); otherwise they are loaded from ``plans_dir`` and ``draft_dirs``."""
+    with _gc_paused():
+        return _build(guideline, month, plans_dir, draft_dirs, overrides, entries, lint)
+
+
+def _build(guideline, month, plans_dir, draft_dirs, overrides, entries, lint) -> CalendarResult:
     from calendar import monthrange
 
     year, mon = parse_month(month)
@@ -261,24 +281,24 @@ def read_state(path: Path) -> dict:
     return data["events"]
 
 
-def stamps(result: CalendarResult, previous: dict, now: datetime) -> tuple[dict[str, Stamp], dict]:
+def stamps(result: CalendarResult, bodies: dict[str, list[str]], previous: dict,
+           now: datetime) -> tuple[dict[str, Stamp], dict]:
     """SEQUENCE and DTSTAMP per UID, and the new state to keep for the next build."""
-    tzid = result.guideline["timezone"]
     dtstamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out: dict[str, Stamp] = {}
     state = {uid: v for uid, v in previous.items() if isinstance(v, dict)}
     for event in result.events:
-        fingerprint = event.fingerprint(tzid)
+        mark = fingerprint(bodies[event.uid])
         old = state.get(event.uid)
         try:
-            if old and old["fingerprint"] == fingerprint:
+            if old and old["fingerprint"] == mark:
                 stamp = Stamp(int(old["sequence"]), str(old["dtstamp"]))
             else:
                 stamp = Stamp(int(old["sequence"]) + 1 if old else 0, dtstamp)
         except (KeyError, TypeError, ValueError):
             stamp = Stamp(0, dtstamp)
         out[event.uid] = stamp
-        state[event.uid] = {"dtstamp": stamp.dtstamp, "fingerprint": fingerprint, "sequence": stamp.sequence}
+        state[event.uid] = {"dtstamp": stamp.dtstamp, "fingerprint": mark, "sequence": stamp.sequence}
     return out, state
 
 
@@ -290,13 +310,19 @@ def _state_bytes(result: CalendarResult, state: dict) -> bytes:
 
 def render_outputs(result: CalendarResult, previous: dict, now: datetime) -> dict[str, bytes]:
     """File name → bytes for every output of the month (nothing is written here)."""
+    with _gc_paused():
+        return _render(result, previous, now)
+
+
+def _render(result: CalendarResult, previous: dict, now: datetime) -> dict[str, bytes]:
     from humaskit.calendar.overview import csv_bytes, html_bytes
 
     g = result.guideline
     tzid = g["timezone"]
-    stamp, state = stamps(result, previous, now)
+    bodies = {e.uid: e.body(tzid) for e in result.events}
+    stamp, state = stamps(result, bodies, previous, now)
     # Each VEVENT is rendered once and shared by the city-wide and the agency calendars.
-    block = {e.uid: event_block(e, tzid, stamp[e.uid]) for e in result.events}
+    block = {uid: event_block(body, stamp[uid]) for uid, body in bodies.items()}
     base = f"kalender-{result.label}"
     files = {f"{base}.ics": calendar_bytes(f"{g['organization']}: kalender konten {result.label}", tzid,
                                            [block[e.uid] for e in sorted(result.events, key=event_order)])}

@@ -42,10 +42,6 @@ class Event:
         lines += [f"{name}:{value}" for name, value in self.extra]
         return lines
 
-    def fingerprint(self, tzid: str) -> str:
-        return hashlib.sha256("\n".join(self.body(tzid)).encode()).hexdigest()
-
-
 @dataclass(frozen=True)
 class Stamp:
     sequence: int
@@ -79,9 +75,13 @@ def vtimezone(tzid: str) -> list[str]:
             f"TZOFFSETFROM:{offset}", f"TZOFFSETTO:{offset}", f"TZNAME:{name}", "END:STANDARD", "END:VTIMEZONE"]
 
 
-def event_block(event: Event, tzid: str, stamp: Stamp) -> bytes:
-    """One VEVENT, folded, ready to be shared by every calendar file that lists it."""
-    body = event.body(tzid)
+def fingerprint(body: list[str]) -> str:
+    """What decides whether an event changed (and so needs a new SEQUENCE)."""
+    return hashlib.sha256("\n".join(body).encode()).hexdigest()
+
+
+def event_block(body: list[str], stamp: Stamp) -> bytes:
+    """One VEVENT from its ``Event.body``, folded, ready to be shared by every calendar file that lists it."""
     lines = ["BEGIN:VEVENT", body[0], f"DTSTAMP:{stamp.dtstamp}", f"SEQUENCE:{stamp.sequence}", *body[1:],
              "END:VEVENT"]
     return b"".join(fold(line) for line in lines)

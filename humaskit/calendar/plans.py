@@ -367,6 +367,10 @@ def _draft_entries(folder: Path, guideline, first: date, last: date, linked: set
             continue
         minute = publish.hour * 60 + publish.minute
         at = {"path": name, "key": "publish"}
+        if not draft.agency:
+            problems.append(Problem("draf terjadwal harus punya 'agency' (pedoman tidak punya defaults.agency).",
+                                    path=name, line=1, key="agency"))
+            continue
         if in_quiet(minute, quiet):
             problems.append(Problem(f"waktu tayang {_clock(minute)} berada di jam tenang.",
                                     line=draft.text.count("\n", 0, draft.key_offset("publish")) + 1, **at))
