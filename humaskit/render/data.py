@@ -77,8 +77,14 @@ def _from_draft(source: Path, template: Template, guideline) -> Item:
     if "isi" in template.fields and "isi" not in fields:
         first = draft.caption.strip().split("\n\n")[0]
         fields["isi"] = re.sub(r"\s+", " ", re.sub(r"(#\w+|https?://\S+|@\w[\w.]*)", "", first)).strip()
-    problems = _check_fields(fields, template, {"path": str(source), "line": 1, "key": "fields"})
-    return Item(fields, draft.agency, {"path": str(source), "line": 1}, None, problems)
+    def at(key: str) -> dict:
+        return {"path": str(source), "line": draft.text.count("\n", 0, draft.key_offset(key)) + 1}
+
+    locations = {name: at("fields") for name in draft.fields}
+    if "judul" in fields and "judul" not in draft.fields:
+        locations["judul"] = at("title")
+    problems = _check_fields(fields, template, at("fields"))
+    return Item(fields, draft.agency, {"path": str(source), "line": 1}, None, problems, locations)
 
 
 def _from_yaml(source: Path, template: Template, guideline) -> list[Item]:
