@@ -6,14 +6,22 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PIL import Image, ImageDraw
 
+from humaskit.lint.engine import Linter
 from humaskit.lint.rules import visual
 
 from render_support import REPO, write
 
 HEAD = "---\nagency: dinkes\nplatforms: [{platforms}]\nimage: {image}\nalt: Poster biru jadwal posyandu Desember\n---\n"
 CAPTION = "Jadwal posyandu Desember. #KotaTasikmalaya #DinkesTasikmalaya\n"
+
+
+@pytest.fixture(scope="module")
+def linter(guideline):
+    """Only the visual rules: these tests are about images, not captions."""
+    return Linter(guideline, select=("visual",))
 
 
 def poster(path, size=(1080, 1350), fmt=None):
