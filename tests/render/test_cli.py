@@ -226,3 +226,22 @@ def test_alt_text_reads_lists_without_bullets(cli, tmp_path):
     alt = next(tmp_path.glob("*.alt.txt")).read_text(encoding="utf-8")
     assert "Persyaratan: Fotokopi akta kelahiran anak; Kartu keluarga asli orang tua; Pasfoto" in alt
     assert "•" not in alt and "  " not in alt
+
+
+def test_yaml_list_renders_each_item_and_repeated_names_get_a_suffix(cli, tmp_path):
+    data = write(tmp_path / "daftar.yaml", """\
+- agency: dinkes
+  fields: {hari: Hari Kesehatan Nasional, tanggal: 12 November 2026, ucapan: Sehat bersama.}
+- agency: dinsos
+  fields: {hari: Hari Kesehatan Nasional, tanggal: 12 November 2026, ucapan: Peduli sesama.}
+- agency: disdik
+  name: Guru Hebat
+  fields: {hari: Hari Guru Nasional, tanggal: 25 November 2026, ucapan: Terima kasih, Guru.}
+""")
+    result = cli("render", "hari-besar", "-d", data, "-s", "x", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "guru-hebat-x.png", "ucapan-hari-kesehatan-nasional-2-x.png", "ucapan-hari-kesehatan-nasional-x.png"]
+    first = (tmp_path / "out" / "ucapan-hari-kesehatan-nasional-x.png").read_bytes()
+    second = (tmp_path / "out" / "ucapan-hari-kesehatan-nasional-2-x.png").read_bytes()
+    assert first != second  # different agency name, handles and wish
