@@ -236,7 +236,7 @@ def test_yaml_list_renders_each_item_and_repeated_names_get_a_suffix(cli, tmp_pa
   fields: {hari: Hari Kesehatan Nasional, tanggal: 12 November 2026, ucapan: Peduli sesama.}
 - agency: disdik
   name: Guru Hebat
-  fields: {hari: Hari Guru Nasional, tanggal: 25 November 2026, ucapan: Terima kasih, Guru.}
+  fields: {hari: Hari Guru Nasional, tanggal: 25 November 2026, ucapan: "Terima kasih, Guru."}
 """)
     result = cli("render", "hari-besar", "-d", data, "-s", "x", "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
