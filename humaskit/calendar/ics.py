@@ -7,7 +7,7 @@ text values are escaped (backslash, semicolon, comma, newline).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 PRODID = "-//humaskit//Kalender Konten//ID"
@@ -23,7 +23,6 @@ class Event:
     description: str = ""
     categories: tuple[str, ...] = ()
     status: str = "CONFIRMED"
-    extra: tuple[tuple[str, str], ...] = field(default=())  # (name, already-escaped value)
 
     def body(self, tzid: str) -> list[str]:
         """Every property except the stamps (DTSTAMP, SEQUENCE), which depend on history."""
@@ -39,7 +38,6 @@ class Event:
         if self.categories:
             lines.append("CATEGORIES:" + ",".join(escape(c) for c in self.categories))
         lines += [f"STATUS:{self.status}", "TRANSP:TRANSPARENT"]
-        lines += [f"{name}:{value}" for name, value in self.extra]
         return lines
 
 @dataclass(frozen=True)

@@ -332,13 +332,9 @@ def _check_window(window, accounts, platforms, at, calendar, quiet, ctx) -> None
         if not slots:
             ctx.error(at + ("time",), f"jam {shown} tidak mengenai satu pun slot akun '{key}' "
                       f"({', '.join(account['slots'])}) di luar jam tenang.")
-    if platforms and all(in_quiet(m, quiet) for m in _span(start, end)):
+    if platforms and all(in_quiet(m, quiet) for m in range(start, end + 1)):
         ctx.error(at + ("time",), f"jam {shown} seluruhnya berada di jam tenang "
                   f"({calendar['quiet_hours']['start']}-{calendar['quiet_hours']['end']}).")
-
-
-def _span(start: int, end: int):
-    return range(start, end + 1)
 
 
 def _clock(minute: int) -> str:
