@@ -151,3 +151,13 @@ def test_guideline_calendar_section_is_checked(cli, plans, tmp_path):
     assert result.exit_code == 2
     assert "pedoman.yaml:3:3: [calendar.holiday_agency] Perangkat daerah 'setdaa'" in result.stderr
     assert "[calendar.momentum_accounts[0]] Akun bersama 'pemkot-ig'" in result.stderr
+
+
+def test_bad_input_leaves_previous_outputs_untouched(cli, plans, tmp_path):
+    out = tmp_path / "kalender"
+    assert cli("build", "--month", "2026-12", "--plans", plans, "--out", out, "--now", NOW.isoformat()).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    write_plan(plans, "dlh.yaml", "agency: dlh\nentries:\n  - {title: A, platforms: [instagram], date: 2026-02-30}\n")
+    result = cli("build", "--month", "2026-12", "--plans", plans, "--out", out)
+    assert result.exit_code == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

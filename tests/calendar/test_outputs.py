@@ -119,3 +119,18 @@ def test_overview_html_and_csv(files, example):
     placed = [r for r in rows if r["jam"]]
     assert len(placed) == len(example.schedule.placements)
     assert all(re.fullmatch(r"\d\d:\d\d", r["jam"]) for r in placed)
+
+
+def test_guideline_timezone_sets_the_vtimezone(tmp_path, plans):
+    from humaskit.guideline import load_guideline
+
+    from calhelp import write_guideline
+
+    path = write_guideline(tmp_path, "  quiet_hours: {start: \"22:00\", end: \"05:00\"}\n")
+    path.write_text(path.read_text() + "timezone: Asia/Makassar\n")
+    result = build_calendar(load_guideline(path), "2026-12", plans, draft_dirs=[plans / "drafts"])
+    cal = icalendar.Calendar.from_ical(render_outputs(result, {}, NOW)["kalender-2026-12.ics"])
+    [zone] = cal.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Asia/Makassar" and str(zone.walk("STANDARD")[0]["TZNAME"]) == "WITA"
+    timed = [e for e in cal.walk("VEVENT") if isinstance(e.decoded("DTSTART"), datetime)]
+    assert timed and all(e.decoded("DTSTART").utcoffset() == timedelta(hours=8) for e in timed)
