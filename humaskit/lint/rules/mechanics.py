@@ -11,6 +11,7 @@ import re
 
 from humaskit.language.dates import (MONTH_FORMS, MONTHS, WEEKDAY_FORMS, WEEKDAYS, ZONES, make_date,
                                      nearest_year, number_words)
+from humaskit.language.find import occurrences
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import match_case, sentence_start
@@ -30,13 +31,87 @@ def _masked(ctx) -> str:
     return ctx.tokens.masked
 
 
+class _Scan:
+    """What several rules need from one draft, found once with cheap string operations (the
+    caption's word tokens are not built unless some rule needs them)."""
+
+    __slots__ = ("tokens", "lower", "numbers", "doubles", "twos")
+
+    def __init__(self, tokens) -> None:
+        self.tokens = tokens
+        masked = tokens.masked
+        self.lower = lower = masked.lower()
+        words = tokens.lower_words
+        # Offsets (in the caption) of 1–3 digit numbers standing alone.
+        self.numbers = [m.start() for m in _DIGITS.finditer(masked) if m.end() - m.start() <= 3
+                        and _starts_word(masked, m.start())]
+        # Offsets of a word written twice in a row ("anak anak", "yang yang").
+        self.doubles = []
+        parts = lower.split()
+        for word in sorted({a for a, b in zip(parts, parts[1:]) if a == b and a.isalpha()}):
+            self.doubles.extend(occurrences(lower, f"{word} {word}"))
+        self.doubles.sort()
+        # Offsets of "anak2" forms.
+        self.twos = sorted(i for w in words if len(w) > 2 and w[-1] == "2" and w[:-1].isalpha()
+                           for i in occurrences(lower, w)) if "2" in lower else []
+
+
+_DIGITS = re.compile(r"\d{1,4}")
+
+
+_LAST_SCAN: _Scan | None = None
+
+
+def _scan(ctx) -> _Scan:
+    """The scan of the draft being linted; rebuilt when the linter moves to the next draft."""
+    global _LAST_SCAN
+    scan = _LAST_SCAN
+    if scan is None or scan.tokens is not ctx.tokens:
+        scan = _LAST_SCAN = _Scan(ctx.tokens)
+    return scan
+
+
+def _lower(ctx) -> str:
+    return _scan(ctx).lower
+
+
+def _anchored(pattern: re.Pattern, text: str, needles, haystack: str | None = None):
+    """Matches of ``pattern`` starting where one of ``needles`` occurs at a word start, in order.
+
+    ``str.find`` locates the few candidate places and the regex only runs there: scanning a
+    whole caption with a large alternation costs more than all the finds together.
+    ``haystack`` (for example the lower-cased text) is where the needles are looked for.
+    """
+    haystack = text if haystack is None else haystack
+    places = []
+    for needle in needles:
+        i = haystack.find(needle)
+        while i != -1:
+            places.append(i)
+            i = haystack.find(needle, i + 1)
+    end = -1
+    for i in sorted(places):
+        if i < end or not _starts_word(text, i):
+            continue
+        m = pattern.match(text, i)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _starts_word(text: str, i: int) -> bool:
+    """Nothing word-like right before ``i``. Checked in Python on the few matches: a leading
+    lookbehind makes a regex several times slower to scan a caption."""
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_.,/:")
+
+
 # --- di / ke -------------------------------------------------------------------------------
 
 # EYD V, Kata Depan: place and direction words that "di"/"ke" stand apart from (di atas, di dalam).
 _PLACE_WORDS = frozenset(("atas", "bawah", "dalam", "luar", "depan", "belakang", "samping", "antara", "tengah",
                           "sekitar", "balik", "muka", "sebelah", "seberang", "sini", "sana", "situ", "mana",
                           "dekat", "sisi", "pinggir", "ujung", "tepi"))
-_DI_SPLIT = re.compile(r"\b([Dd]i)[ \t]+([a-z]{3,})\b")
+_DI_SPLIT = re.compile(r"([Dd]i)[ \t]+([a-z]{3,})\b")
 
 
 @rule("grammar.di-ke", category="grammar", severity="warning", fixable=True,
@@ -60,47 +135,70 @@ def di_ke(ctx):
     speller = ctx.memo("mechanics.speller", _speller)
     baku = ctx.memo("mechanics.baku", _baku_words)
     dic = speller.dic
-    for start, end, word in ctx.tokens.words:
-        low = word.lower()
-        if len(low) < 5 or low[:2] not in ("di", "ke") or not (word.islower() or word[1:].islower()):
-            continue
-        if low in baku or "-" in low or speller.known(low):
-            continue
-        stem = _stem(dic, low[2:])
-        if stem is None or stem in _PLACE_WORDS:
-            continue
-        flags = dic.stems[stem]
-        if low.startswith("ke") and ("K0" in flags or not flags.isdisjoint(_BARE_VERB)):
-            continue  # a ke- noun, or the colloquial passive of a verb (keblokir): not a preposition
-        if low.startswith("di") and any(f[0] in "MDTO" for f in flags):
-            continue  # a verb stem: "di" + stem is a passive the dictionary lacks (dimanja)
-        fixed = f"{word[:2]} {word[2:]}"
-        # Without flags the dictionary cannot tell a noun (kasir) from a verb (vaksin → divaksin).
-        severity = "suggestion" if low.startswith("di") and not flags else None
-        yield Hit(start, end, f"Kata depan '{low[:2]}' ditulis terpisah: '{fixed}'.", fixed, severity)
+    joined = ctx.memo("mechanics.joined", lambda g: {})
     masked = _masked(ctx)
     base = ctx.base
-    common = speller.common
-    for m in _DI_SPLIT.finditer(masked):
-        rest = m.group(2)
-        joined = "di" + rest
-        if rest in _PLACE_WORDS or joined in baku or not speller.known(joined):
+    lower = _lower(ctx)
+    for low in sorted(w for w in ctx.tokens.lower_words if w[:2] in ("di", "ke") and len(w) >= 5):
+        verdict = joined.get(low)
+        if verdict is None:
+            verdict = joined[low] = _joined_verdict(low, speller, baku)
+        if not verdict:
             continue
-        derived = rest not in dic.stems and rest.endswith(("kan", "i", "kannya", "inya"))
-        # A bare stem is a passive when "di"+stem is in real use and the stem either only makes
-        # verbs (unduh) or is rarer alone than with di- (tolak); "di lantai", "di danau" stay apart.
-        rank = common.get(joined)
-        flags = dic.stems.get(rest, frozenset())
-        if derived or (rank is not None and (flags <= _VERB_ONLY or rank < common.get(rest, 10**9))):
+        for i in occurrences(lower, low):
+            word = masked[i:i + len(low)]
+            if word[1:].islower():
+                fixed = f"{word[:2]} {word[2:]}"
+                yield Hit(base + i, base + i + len(low), f"Kata depan '{low[:2]}' ditulis terpisah: '{fixed}'.",
+                          fixed, verdict[1])
+    split = ctx.memo("mechanics.split", lambda g: {})
+    for m in _anchored(_DI_SPLIT, masked, ("di ", "Di ", "di\t")):
+        rest = m.group(2)
+        passive = split.get(rest)
+        if passive is None:
+            passive = split[rest] = _split_is_passive(rest, speller, baku)
+        if passive:
             fixed = m.group(1) + rest
             yield Hit(m.start() + base, m.end() + base,
                       f"Awalan di- pada kata kerja pasif ditulis serangkai: '{fixed}'.", fixed)
+
+
+def _split_is_passive(rest: str, speller, baku) -> bool:
+    """"di" + ``rest`` written apart is a passive verb (di unduh, di umumkan), not a preposition."""
+    joined = "di" + rest
+    if rest in _PLACE_WORDS or joined in baku or not speller.known(joined):
+        return False
+    dic, common = speller.dic, speller.common
+    if rest not in dic.stems and rest.endswith(("kan", "i", "kannya", "inya")):
+        return True
+    # A bare stem is a passive when "di"+stem is in real use and the stem either only makes
+    # verbs (unduh) or is rarer alone than with di- (tolak); "di lantai", "di danau" stay apart.
+    rank = common.get(joined)
+    flags = dic.stems.get(rest, frozenset())
+    return rank is not None and (flags <= _VERB_ONLY or rank < common.get(rest, 10**9))
 
 
 # hunspell-id flags of a bare verb (meN-, menge-, di-): "ke" + such a stem is the colloquial
 # passive (keblokir), not the preposition.
 _BARE_VERB = frozenset(("M0", "MG", "D0"))
 _VERB_ONLY = frozenset(("M0", "Mi", "Mk"))
+
+
+def _joined_verdict(low: str, speller, baku) -> tuple:
+    """``()`` when "di…"/"ke…" is fine, else ``(True, severity)``: a preposition written attached."""
+    dic = speller.dic
+    if low in baku or "-" in low or not low.isalpha() or speller.known(low):
+        return ()
+    stem = _stem(dic, low[2:])
+    if stem is None or stem in _PLACE_WORDS:
+        return ()
+    flags = dic.stems[stem]
+    if low.startswith("ke") and ("K0" in flags or not flags.isdisjoint(_BARE_VERB)):
+        return ()  # a ke- noun, or the colloquial passive of a verb (keblokir): not a preposition
+    if low.startswith("di") and any(f[0] in "MDTO" for f in flags):
+        return ()  # a verb stem: "di" + stem is a passive the dictionary lacks (dimanja)
+    # Without flags the dictionary cannot tell a noun (kasir) from a verb (vaksin → divaksin).
+    return (True, "suggestion" if low.startswith("di") and not flags else None)
 
 
 def _stem(dic, rest: str) -> str | None:
@@ -127,13 +225,16 @@ _DURATION = r"hari|kali|x|menit|detik|jam|orang|minggu|bulan|tahun|lembar|kg"
 
 def _time_patterns(guideline):
     return re.compile(
-        rf"\b(?P<word>[Jj]am|[Pp]ukul)[ \t]+(?P<h>\d{{1,2}})(?!\d)(?:(?P<sep>[.:])(?P<m>\d{{2}})(?:[.:]\d{{2}})?)?"
+        rf"(?P<word>[Jj]am|[Pp]ukul)[ \t]+(?P<h>\d{{1,2}})(?!\d)(?:(?P<sep>[.:])(?P<m>\d{{2}})(?:[.:]\d{{2}})?)?"
         rf"(?![ \t]*(?:{_DURATION})\b)"
         rf"(?P<range>[ \t]*(?:[-–—]|s\.d\.|sampai(?:[ \t]+dengan)?|hingga)[ \t]*(?P<h2>\d{{1,2}})"
         rf"(?:(?P<sep2>[.:])(?P<m2>\d{{2}}))?)?"
-        rf"(?:[ \t]+(?P<part>{_DAYPART})\b)?(?:[ \t]*(?P<zone>{_ZONE_ALT})\b)?"
-        rf"|(?<![\d.:,])(?P<bh>\d{{2}})(?P<bsep>[.:])(?P<bm>[0-5]\d)(?![\d.:,])"
-        rf"(?=[ \t]*(?:{_ZONE_ALT})\b)")
+        rf"(?:[ \t]+(?P<part>{_DAYPART})\b)?(?:[ \t]*(?P<zone>{_ZONE_ALT})\b)?")
+
+
+# A bare time before a zone ("08:00 WIB"), looked for just before each zone name.
+_BARE_TIME = re.compile(rf"(?P<bh>\d{{2}})(?P<bsep>[.:])(?P<bm>[0-5]\d)[ \t]*(?:{_ZONE_ALT})\b")
+_CLOCK_WORDS = ("jam", "Jam", "pukul", "Pukul")
 
 
 def _to_24(hour: int, part: str | None) -> int:
@@ -163,18 +264,15 @@ def time_format(ctx):
     Warga dari zona waktu lain dan media yang mengutip unggahan perlu jam yang tidak ambigu;
     "jam" dalam EYD menyatakan jangka waktu (dua jam), bukan saat.
     """
+    masked = _masked(ctx)
     pattern = ctx.memo("mechanics.time", _time_patterns)
     mech = ctx.guideline["mechanics"]
     sep = mech["time_separator"]
     zone_name = ZONES.get(ctx.guideline["timezone"], "WIB")
     base = ctx.base
-    for m in pattern.finditer(_masked(ctx)):
-        if m.group("bh") is not None:
-            if m.group("bsep") != sep:
-                fixed = f"{m.group('bh')}{sep}{m.group('bm')}"
-                yield Hit(m.start() + base, m.end() + base, f"Pemisah jam dan menit menurut pedoman: '{fixed}'.",
-                          fixed)
-            continue
+    clock_ends = set()
+    for m in _anchored(pattern, masked, _CLOCK_WORDS):
+        clock_ends.add(m.end())
         hour, minutes = int(m.group("h")), m.group("m")
         if hour > 24 or (minutes and int(minutes) > 59):
             continue
@@ -204,6 +302,15 @@ def time_format(ctx):
             fixed += f" {zone or zone_name}"
         yield Hit(m.start() + base, m.end() + base, f"Penulisan jam: {'; '.join(problems)} ('{fixed}').", fixed,
                   severity)
+    i = masked.find("WI")
+    while i != -1:
+        m = _BARE_TIME.search(masked, max(0, i - 8), i + 4)
+        if m is not None and m.end() not in clock_ends and _starts_word(masked, m.start()) \
+                and masked[m.end("bm"):m.end("bm") + 1] not in (".", ":", ",") and m.group("bsep") != sep:
+            fixed = f"{m.group('bh')}{sep}{m.group('bm')}"
+            yield Hit(m.start() + base, m.end("bm") + base, f"Pemisah jam dan menit menurut pedoman: '{fixed}'.",
+                      fixed)
+        i = masked.find("WI", i + 2)
 
 
 # --- money ---------------------------------------------------------------------------------
@@ -230,9 +337,12 @@ def currency(ctx):
     EYD V (Angka dan Bilangan; Tanda Titik) menetapkan bentuk ini; satu bentuk yang seragam
     mencegah salah baca nominal retribusi, bantuan, dan tarif layanan.
     """
+    masked = _masked(ctx)
+    if "Rp" not in masked and "rp" not in masked and "RP" not in masked:
+        return
     cents = ctx.guideline["mechanics"]["currency_style"].endswith(",00")
     base = ctx.base
-    for m in _MONEY.finditer(_masked(ctx)):
+    for m in _MONEY.finditer(masked):
         num, tail, unit = m.group("num"), m.group("tail") or "", m.group("unit") or ""
         grouped = num if "." in num else _grouped(num)
         if unit:
@@ -250,9 +360,10 @@ def currency(ctx):
 
 # --- dates ---------------------------------------------------------------------------------
 
-_DATE_WORDS = re.compile(rf"(?<![\d.,/])(?P<d>\d{{1,2}})[ \t]+(?P<mon>{_MONTH_ALT})\b\.?(?:[ \t]+(?P<y>\d{{4}})\b)?",
+_DATE_WORDS = re.compile(rf"(?P<d>\d{{1,2}})[ \t]+(?P<mon>{_MONTH_ALT})\b\.?(?:[ \t]+(?P<y>\d{{4}})\b)?",
                          re.I)
-_DATE_NUMERIC = re.compile(r"(?<![\d.,/-])(?P<d>\d{1,2})([/-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?![\d/-])")
+_NUMERIC_GUARD = re.compile(r"\d[/-]\d")
+_DATE_NUMERIC = re.compile(r"(?P<d>\d{1,2})([/-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?![\d/-])")
 
 
 @rule("grammar.date", category="grammar", severity="warning", fixable=True,
@@ -270,7 +381,10 @@ def date_format(ctx):
     """
     base = ctx.base
     masked = _masked(ctx)
-    for m in _DATE_WORDS.finditer(masked):
+    for start in _scan(ctx).numbers:
+        m = _DATE_WORDS.match(masked, start)
+        if m is None:
+            continue
         day, month = int(m.group("d")), MONTH_FORMS[m.group("mon").lower()]
         if not 1 <= day <= 31:
             continue
@@ -281,7 +395,9 @@ def date_format(ctx):
             written = written[:-1]  # a full stop after the month ends the sentence
         if fixed != written:
             yield Hit(m.start() + base, m.start() + base + len(written), f"Penulisan tanggal: '{fixed}'.", fixed)
-    for m in _DATE_NUMERIC.finditer(masked):
+    for m in (_DATE_NUMERIC.finditer(masked) if _NUMERIC_GUARD.search(masked) else ()):
+        if not _starts_word(masked, m.start()):
+            continue
         d = make_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
         if d is not None:
             fixed = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
@@ -290,10 +406,13 @@ def date_format(ctx):
 
 
 _WEEKDAY_DATE = re.compile(
-    rf"\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jum[’']?at|Sabtu|Minggu|Ahad)\b[ \t]*,?[ \t]*\(?[ \t]*"
+    rf"(?P<wd>Senin|Selasa|Rabu|Kamis|Jum[’']?at|Sabtu|Minggu|Ahad)\b[ \t]*,?[ \t]*\(?[ \t]*"
     rf"(?:(?:[Tt]anggal|[Tt]gl\.?)[ \t]+)?(?P<d>\d{{1,2}})"
     rf"(?:[ \t]+(?P<mon>{_MONTH_ALT})\b\.?(?:[ \t]+(?P<y>\d{{4}}))?|(?P<s>[/-])(?P<mo>\d{{1,2}})(?P=s)(?P<y2>\d{{4}}))",
     re.I)
+
+
+_WEEKDAY_NEEDLES = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
 
 
 @rule("grammar.weekday", category="grammar", severity="error", fixable=True,
@@ -311,7 +430,8 @@ def weekday(ctx):
     """
     base = ctx.base
     publish = ctx.draft.publish
-    for m in _WEEKDAY_DATE.finditer(_masked(ctx)):
+    masked = _masked(ctx)
+    for m in _anchored(_WEEKDAY_DATE, masked, _WEEKDAY_NEEDLES, _lower(ctx)):
         written = m.group("wd")
         if written == "minggu":
             continue  # lower-case "minggu" is "week", not Sunday
@@ -341,7 +461,7 @@ def _title_pattern(guideline):
     if not titles:
         return None
     body = "|".join(r"[ \t]+".join(map(re.escape, t.split())) for t in titles)
-    return re.compile(rf"(?<![\w-])(?:{body})(?=[ \t]+(?-i:[A-Z]))", re.I)
+    return re.compile(rf"(?:{body})(?=[ \t]+(?-i:[A-Z]))", re.I), tuple({t.split()[0] for t in titles})
 
 
 def _title_case(text: str) -> str:
@@ -362,17 +482,19 @@ def title_case(ctx):
     EYD V (Huruf Kapital) mengatur ini; nama jabatan yang ditulis benar menghormati pejabat dan
     lembaga yang disebut.
     """
-    pattern = ctx.memo("mechanics.titles", _title_pattern)
-    if pattern is None:
+    compiled = ctx.memo("mechanics.titles", _title_pattern)
+    if compiled is None:
         return
+    pattern, needles = compiled
     base = ctx.base
-    for m in pattern.finditer(_masked(ctx)):
+    masked = _masked(ctx)
+    for m in _anchored(pattern, masked, needles, _lower(ctx)):
         fixed = _title_case(m.group())
         if fixed != m.group():
             yield Hit(m.start() + base, m.end() + base, f"Jabatan di depan nama ditulis kapital: '{fixed}'.", fixed)
 
 
-_DIGIT_START = re.compile(r"(?<![\w.,:/-])(\d{1,3})(?=[ \t]+([a-z]+))")
+_DIGIT_START = re.compile(r"\b(\d{1,3})(?=[ \t]+([a-z]+))")
 _NOT_COUNTED = frozenset(MONTH_FORMS) | {
     "persen", "jam", "menit", "detik", "hari", "tahun", "wib", "wita", "wit", "km", "kg", "cm", "mm", "m", "x",
     "ampere", "watt", "volt", "gram", "kilogram", "liter", "meter", "kilometer", "hektare", "ton", "sen"}
@@ -392,7 +514,11 @@ def digit_start(ctx):
     """
     base = ctx.base
     text = ctx.text
-    for m in _DIGIT_START.finditer(_masked(ctx)):
+    masked = _masked(ctx)
+    for start in _scan(ctx).numbers:
+        m = _DIGIT_START.match(masked, start)
+        if m is None:
+            continue
         start = m.start() + base
         if m.group(2) in _NOT_COUNTED or not sentence_start(text, start, base) or _after_colon(text, start, base):
             continue
@@ -419,7 +545,16 @@ _FUNCTION_WORDS = frozenset((
     "belum", "masih", "saat", "secara", "terhadap", "melalui", "hingga", "sampai", "antara", "jika", "bila",
     "namun", "tetapi", "lalu", "kemudian", "maka", "pun", "per", "the", "of", "and", "to", "a", "an", "in"))
 _SAME_WORD = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+\1(?![\w-])", re.I)
-_DIGIT_TWO = re.compile(r"(?<![\w-])([a-z]{2,})2(?![\w-])")
+
+
+def _doubled(ctx):
+    """Matches of a word written twice, found from the shared word list (a regex backreference
+    over the whole caption costs more than the rest of the mechanics together)."""
+    masked = ctx.tokens.masked
+    for i in _scan(ctx).doubles:
+        m = _SAME_WORD.match(masked, i)
+        if m is not None:
+            yield m
 
 
 @rule("grammar.reduplication", category="grammar", severity="warning", fixable=True,
@@ -437,17 +572,20 @@ def reduplication(ctx):
     speller = ctx.memo("mechanics.speller", _speller)
     base = ctx.base
     masked = _masked(ctx)
-    for m in _SAME_WORD.finditer(masked):
+    for m in _doubled(ctx):
         word = m.group(1)
         if word.lower() in _FUNCTION_WORDS or not word.islower() or m.group().count(word) != 2 \
                 or not speller.known(word) or masked.startswith(word, m.end() + 1):
             continue  # three in a row is an interjection or a list, not a reduplication
         fixed = f"{word}-{word}"
         yield Hit(m.start() + base, m.end() + base, f"Bentuk ulang ditulis dengan tanda hubung: '{fixed}'.", fixed)
-    for m in _DIGIT_TWO.finditer(masked):
-        word = m.group(1)
+    for i in _scan(ctx).twos:
+        end = masked.find("2", i) + 1
+        word = masked[i:end - 1]
+        if not word.islower():
+            continue
         fixed = f"{word}-{word}"
-        yield Hit(m.start() + base, m.end() + base, f"Bentuk ulang ditulis lengkap dengan tanda hubung: '{fixed}'.",
+        yield Hit(base + i, base + end, f"Bentuk ulang ditulis lengkap dengan tanda hubung: '{fixed}'.",
                   fixed)
 
 
@@ -463,7 +601,7 @@ def repeated_word(ctx):
     diperiksa.
     """
     base = ctx.base
-    for m in _SAME_WORD.finditer(_masked(ctx)):
+    for m in _doubled(ctx):
         word = m.group(1)
         if word.lower() in _FUNCTION_WORDS:
             first_end = m.start() + len(word)
@@ -496,7 +634,7 @@ def particle(ctx):
     base = ctx.base
     text = ctx.text
     masked = _masked(ctx)
-    for m in _NYA_APART.finditer(masked):
+    for m in (_NYA_APART.finditer(masked) if " nya" in masked or "-nya" in masked else ()):
         i = m.start()
         j = i
         while j > 0 and (masked[j - 1].isalnum()):
@@ -511,14 +649,18 @@ def particle(ctx):
         if not acronym and not (speller.known(prev) if m.group(1) != "-" else prev in speller.dic.stems):
             continue  # "gojek-nya": a lower-case name keeps its hyphen
         yield Hit(i + base, m.end() + base, f"Klitik -nya ditulis serangkai: '{prev}{joined}'.", joined)
-    for start, end, word in ctx.tokens.words:
-        low = word.lower()
-        if not low.endswith("pun") or len(low) < 6 or low in _PUN_JOINED or low in baku or not word[1:].islower():
+    lower = _lower(ctx)
+    for low in sorted(w for w in ctx.tokens.lower_words if w.endswith("pun")):
+        if len(low) < 6 or low in _PUN_JOINED or low in baku:
             continue
         head = low[:-3]
-        if speller.known(head) and not speller.dic.lookup(low):
-            fixed = f"{text[start:end - 3]} pun"
-            yield Hit(start, end, f"Partikel pun ditulis terpisah: '{fixed}'.", fixed)
+        if not speller.known(head) or speller.dic.lookup(low):
+            continue
+        for i in occurrences(lower, low):
+            start, end = base + i, base + i + len(low)
+            if text[start + 1:end].islower():
+                fixed = f"{text[start:end - 3]} pun"
+                yield Hit(start, end, f"Partikel pun ditulis terpisah: '{fixed}'.", fixed)
 
 
 # --- abbreviations and punctuation ---------------------------------------------------------
@@ -538,8 +680,12 @@ def abbreviation(ctx):
     Mengapa:
     EYD V (Singkatan) menetapkan bentuk ini; tanpa titik, singkatan terbaca sebagai kata gaul.
     """
+    masked = _masked(ctx)
+    lower = masked.lower()
+    if not any(a in lower for a in ("dll", "dsb", "dst", "dkk", "yth", "d.l", "d.s")):
+        return
     base = ctx.base
-    for m in _ABBREV.finditer(_masked(ctx)):
+    for m in _ABBREV.finditer(masked):
         word, dots = m.group(1), m.group(2)
         key = word.replace(".", "").lower()
         proper = _ABBREVIATIONS[key]
@@ -566,9 +712,12 @@ def space_before_punctuation(ctx):
     Tanda baca menempel pada kata sebelumnya; spasi sebelum tanda baca membuat tanda itu
     terpisah ke baris berikutnya di layar ponsel.
     """
+    masked = _masked(ctx)
+    if not any(p in masked for p in (" ,", " .", " ;", " !", " ?", "\t")):
+        return
     base = ctx.base
     text = ctx.text
-    for m in _SPACE_PUNCT.finditer(_masked(ctx)):
+    for m in _SPACE_PUNCT.finditer(masked):
         s, e = m.start(1) + base, m.end(1) + base
         if text[s:e].strip():
             continue  # the blank was a masked link or tag, not a space

@@ -3,35 +3,48 @@
 from __future__ import annotations
 
 import re
-
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
+from humaskit.lint.text import WORD
 
-# A sentence ends at . ! ? (not inside 07.00, Rp25.000 or "dr." before a name) or at a line break.
-_END = re.compile(r"[.!?]+(?=[\s\"'”’)]|$)|\n")
-_ABBREV_BEFORE = re.compile(r"(?:\b(?:dr|drg|ir|prof|no|yth|hlm|dll|dsb|dst|dkk|st|tgl|jl|kel|kec|rt|rw|sdr|bpk|"
-                            r"h|hj|s|m|a)|\b[A-Z])$", re.I)
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_VOWELS = re.compile(r"[aiueo]+", re.I)
-_DIPHTHONG = re.compile(r"(?:ai|au|oi|ei)(?![aiueo])", re.I)
+# A sentence ends at . ! ? followed by a space, a quote or the end (not inside 07.00 or Rp25.000,
+# not after "dr." or "No." before a name), or at a line break.
+_BREAK = re.compile(r"[.!?\n]+")
+_ABBREVIATIONS = frozenset(("dr", "drg", "ir", "prof", "no", "yth", "hlm", "dll", "dsb", "dst", "dkk", "st", "tgl",
+                            "jl", "kel", "kec", "rt", "rw", "sdr", "bpk", "h", "hj", "s", "m", "a"))
+_AFTER = frozenset(" \t\r\n\"'”’)")
 
 
 def sentences(masked: str) -> list[tuple[int, int]]:
-    """Sentence spans (offsets into ``masked``) holding at least one word."""
-    spans, start = [], 0
-    for m in _END.finditer(masked):
-        if m.group() != "\n" and _ABBREV_BEFORE.search(masked, max(0, m.start() - 6), m.start()):
-            continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(masked)))
-    return [(s, e) for s, e in spans if _WORD.search(masked, s, e)]
+    """Sentence spans (offsets into ``masked``); a span may hold no word (a blank line)."""
+    spans, start, n = [], 0, len(masked)
+    for m in _BREAK.finditer(masked):
+        end = m.end()
+        if "\n" not in m.group():
+            if end < n and masked[end] not in _AFTER:
+                continue  # 07.00, Rp25.000, a URL-like token
+            if m.group() == ".":
+                i = m.start()
+                j = i
+                while j > 0 and masked[j - 1].isalpha() and i - j <= 4:
+                    j -= 1
+                word = masked[j:i]
+                if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                    continue
+        spans.append((start, end))
+        start = end
+    spans.append((start, n))
+    return spans
 
 
-def _syllables(word: str) -> int:
-    """Indonesian syllables: one per vowel, a diphthong (ai, au, oi, ei at a syllable end) counts once."""
-    vowels = sum(len(m.group()) for m in _VOWELS.finditer(word))
-    return max(1, vowels - len(_DIPHTHONG.findall(word)))
+def _words(text: str, start: int, end: int) -> int:
+    return len(WORD.findall(text, start, end))
+
+
+def _syllables(text: str) -> int:
+    """Indonesian syllables in a text, roughly: one per vowel, a diphthong (ai, au, oi) counts once."""
+    low = text.lower()
+    return sum(map(low.count, "aiueo")) - sum(map(low.count, ("ai", "au", "oi")))
 
 
 @rule("tone.long-sentence", category="tone", severity="warning",
@@ -55,20 +68,21 @@ def long_sentence(ctx):
     masked = ctx.tokens.masked
     base = ctx.base
     counts = []
-    syllables = words = 0
     for s, e in sentences(masked):
-        found = _WORD.findall(masked, s, e)
-        counts.append(len(found))
-        words += len(found)
-        syllables += sum(_syllables(w) for w in found)
-        if len(found) > limit:
-            first = _WORD.search(masked, s, e)
-            yield Hit(first.start() + base, base + e - (1 if masked[e - 1:e] == "\n" else 0),
-                      f"Kalimat ini {len(found)} kata; pedoman membatasi {limit} kata. Pecah menjadi kalimat "
+        rough = len(masked[s:e].split())  # cheap; exact count only where it matters
+        if not rough:
+            continue
+        exact = _words(masked, s, e) if rough > limit else None
+        counts.append(exact if exact is not None else rough)
+        if exact is not None and exact > limit:
+            first = WORD.search(masked, s, e).start()
+            yield Hit(first + base, base + e - (1 if masked[e - 1:e] == "\n" else 0),
+                      f"Kalimat ini {exact} kata; pedoman membatasi {limit} kata. Pecah menjadi kalimat "
                       "yang lebih pendek.")
+    words = sum(counts)
     if counts:
         ctx.note(f"Keterbacaan: {len(counts)} kalimat, rata-rata {words / len(counts):.1f} kata per kalimat, "
-                 f"terpanjang {max(counts)} kata, {syllables / max(words, 1):.1f} suku kata per kata "
+                 f"terpanjang {max(counts)} kata, {_syllables(masked) / max(words, 1):.1f} suku kata per kata "
                  f"({_label(words / len(counts))}).")
 
 

@@ -17,20 +17,45 @@ _WHEN = re.compile(r"\b(?:pukul\s+\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Ag
                    r"|(?:dalam|selama)\s+\d+\s+(?:hari|jam|pekan|minggu))", re.I)
 
 
+class _Phrases:
+    """Whole-word, case-insensitive presence of any of a list of phrases (found with str.find)."""
+
+    def __init__(self, phrases) -> None:
+        self.phrases = tuple(" ".join(p.casefold().split()) for p in phrases if p.strip())
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def search(self, lower: str) -> bool:
+        for phrase in self.phrases:
+            i = lower.find(phrase)
+            while i != -1:
+                end = i + len(phrase)
+                if (i == 0 or not lower[i - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+                    return True
+                i = lower.find(phrase, i + 1)
+        return False
+
+
 def _compiled(guideline):
     reply = guideline["reply"]
     ticket = re.compile(reply["ticket_pattern"]) if reply.get("ticket_pattern") else None
     defensive = {k.casefold(): v for k, v in reply["defensive"].items()}
     return {
-        "greeting": phrase_regex(reply["greeting"]),
-        "thanks": phrase_regex(reply["thanks"]),
-        "referral": phrase_regex(reply["referral"]),
+        "greeting": _Phrases(reply["greeting"]),
+        "thanks": _Phrases(reply["thanks"]),
+        "referral": _Phrases(reply["referral"]),
         "ticket": ticket,
-        "follow_up": phrase_regex(reply["follow_up"]),
-        "follow_up_time": phrase_regex(reply["follow_up_time"]),
+        "follow_up": _Phrases(reply["follow_up"]),
+        "follow_up_time": _Phrases(reply["follow_up_time"]),
         "defensive": phrase_regex(defensive),
         "defensive_map": defensive,
     }
+
+
+def _lower(ctx) -> str:
+    """The caption in lower case with single spaces: what the phrase lists are matched against."""
+    return " ".join(ctx.tokens.masked.casefold().split())
 
 
 def _head(ctx) -> tuple[int, int]:
@@ -41,8 +66,9 @@ def _head(ctx) -> tuple[int, int]:
     return start, max(end, start)
 
 
-def _has(pattern, text: str) -> bool:
-    return pattern is not None and pattern.search(text) is not None
+def _missing(phrases: _Phrases, lower: str) -> bool:
+    """The guideline lists phrases for this element and none of them is in the reply."""
+    return bool(phrases) and not phrases.search(lower)
 
 
 @rule("reply.greeting", category="reply", severity="warning", kinds=("reply",),
@@ -56,7 +82,7 @@ def greeting(ctx):
     warga dilayani oleh orang, bukan mesin.
     """
     patterns = ctx.memo("reply.patterns", _compiled)
-    if patterns["greeting"] is not None and not _has(patterns["greeting"], ctx.tokens.masked):
+    if _missing(patterns["greeting"], _lower(ctx)):
         start, end = _head(ctx)
         yield Hit(start, end, "Jawaban pengaduan belum memuat salam pembuka (misalnya 'Selamat pagi').")
 
@@ -72,7 +98,7 @@ def thanks(ctx):
     lewat kanal resmi.
     """
     patterns = ctx.memo("reply.patterns", _compiled)
-    if patterns["thanks"] is not None and not _has(patterns["thanks"], ctx.tokens.masked):
+    if _missing(patterns["thanks"], _lower(ctx)):
         start, end = _head(ctx)
         yield Hit(start, end, "Jawaban pengaduan belum berterima kasih atas laporan warga.")
 
@@ -89,10 +115,12 @@ def referral(ctx):
     SP4N-LAPOR! memastikan laporan tercatat di sistem nasional.
     """
     patterns = ctx.memo("reply.patterns", _compiled)
-    caption = ctx.caption
-    if _has(patterns["ticket"], caption) or _has(patterns["referral"], caption):
+    ticket, referral = patterns["ticket"], patterns["referral"]
+    if ticket is None and not referral:
         return
-    if patterns["ticket"] is None and patterns["referral"] is None:
+    # The caption as written: a referral may be a link (lapor.go.id), which the masked text blanks.
+    caption = ctx.caption
+    if (ticket is not None and ticket.search(caption)) or referral.search(" ".join(caption.casefold().split())):
         return
     start, end = _head(ctx)
     yield Hit(start, end, "Sebutkan nomor tiket laporan atau rujuk ke kanal pengaduan resmi (SP4N-LAPOR!).")
@@ -111,11 +139,11 @@ def follow_up(ctx):
     jawaban pemerintah; komitmen waktu membuat jawaban dapat ditagih.
     """
     patterns = ctx.memo("reply.patterns", _compiled)
-    text = ctx.tokens.masked
+    lower = _lower(ctx)
     missing = []
-    if patterns["follow_up"] is not None and not _has(patterns["follow_up"], text):
+    if _missing(patterns["follow_up"], lower):
         missing.append("siapa akan berbuat apa")
-    if patterns["follow_up_time"] is not None and not (_has(patterns["follow_up_time"], text) or _WHEN.search(text)):
+    if _missing(patterns["follow_up_time"], lower) and not _WHEN.search(lower):
         missing.append("kapan")
     if missing:
         start, end = _head(ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from humaskit.language.find import occurrences
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 
@@ -31,7 +32,7 @@ def _speller(guideline):
     from humaskit.language.speller import Speller, shipped_dictionary
 
     accept = frozenset(w.lower() for w in guideline["spelling"]["accept"])
-    return Speller(shipped_dictionary(), accept), _skip_words(guideline)
+    return Speller(shipped_dictionary(), accept), _skip_words(guideline), {}
 
 
 @rule("spelling.typo", category="spelling", severity="warning", fixable=True,
@@ -56,19 +57,39 @@ def typo(ctx):
     """
     if not ctx.guideline["spelling"]["enabled"] or (ctx.draft.lang and not ctx.draft.lang.lower().startswith("id")):
         return
-    speller, skip = ctx.memo("spelling.speller", _speller)
+    speller, skip, verdicts = ctx.memo("spelling.speller", _speller)
     shortest = ctx.guideline["spelling"]["min_length"]
-    for start, end, word in ctx.tokens.words:
-        if len(word) < shortest or not word.isascii() or not word.islower() or word in skip \
-                or ("-" in word and speller.known(word)):
-            continue
-        offset = start
-        for part in word.split("-"):
-            if len(part) >= shortest and part.isalpha() and part not in skip:
-                fixes = speller.typo(part)
-                if fixes:
-                    yield _hit(offset, part, fixes)
-            offset += len(part) + 1
+    tokens = ctx.tokens
+    suspects = []
+    for word in tokens.lower_words:
+        found = verdicts.get(word)
+        if found is None:
+            found = verdicts[word] = _verdict(word, speller, skip, shortest)
+        if found:
+            suspects.append((word, found))
+    if not suspects:
+        return
+    masked, base = tokens.masked, ctx.base
+    for word, found in sorted(suspects):
+        for i in occurrences(masked.lower(), word):
+            if masked[i:i + len(word)] == word:  # written in lower case: not a name
+                for offset, part, fixes in found:
+                    yield _hit(base + i + offset, part, fixes)
+
+
+def _verdict(word: str, speller, skip, shortest: int) -> tuple:
+    """The typos in one word form as (offset, part, fixes); computed once per form and guideline."""
+    if len(word) < shortest or not word.isascii() or not word.islower() or word in skip \
+            or ("-" in word and speller.known(word)):
+        return ()
+    found, offset = [], 0
+    for part in word.split("-"):
+        if len(part) >= shortest and part.isalpha() and part not in skip:
+            fixes = speller.typo(part)
+            if fixes:
+                found.append((offset, part, fixes))
+        offset += len(part) + 1
+    return tuple(found)
 
 
 def _hit(start: int, word: str, fixes: tuple[str, ...]) -> Hit:
