@@ -79,3 +79,40 @@ def test_proper_names_are_not_flagged_by_lowercase_only_pairs(lint):
 def test_acronyms_agency_names_and_terms_are_not_shouting(lint):
     found = lint("BPBD dan DPMPTSP membuka posko COVID-19 bagi ASN. #KotaTasikmalaya")
     assert not [f for f in found if f.rule == "tone.shouting"]
+
+
+def _naive_measure(ctx, platform):
+    """Reference: walk every character, fixed spans counted once."""
+    from humaskit.lint.rules.platform import _fixed_costs, _posted_spans, _weight
+
+    weighted = platform["counting"] == "weighted"
+    fixed = {s: (e, c) for s, e, c in _fixed_costs(ctx, platform)}
+    total, over, text = 0, None, ctx.text
+    for start, end in _posted_spans(ctx):
+        i = start
+        while i < end:
+            if i in fixed:
+                stop, cost = fixed[i]
+            else:
+                stop = i + 1
+                cost = 0 if text[i] == "\r" and text.startswith("\n", i + 1) else (
+                    _weight(text[i]) if weighted else 1)
+            if over is None and total + cost > platform["max_length"]:
+                over = i
+            total += cost
+            i = stop
+    return total, over
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["a", "kata ", "🙏", "中", "\r\n", "\n", " https://tasikmalayakota.go.id/x ", "é",
+                          "<!-- c -->", "👨‍👩‍👧", "#KotaTasikmalaya "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=400).map("".join), st.sampled_from(["x", "threads", "instagram"]))
+def test_fast_length_matches_a_character_walk(text, name):
+    guideline = load_guideline()
+    ctx = _ctx(guideline, text)
+    assert measure(ctx, guideline.platforms[name]) == _naive_measure(ctx, guideline.platforms[name])

@@ -34,63 +34,59 @@ def _posted_spans(ctx):
 _HEAVY = re.compile(r"[^\u0000-\u10FF\u2000-\u200D\u2010-\u201F\u2032-\u2037]")
 
 
-def _quick_length(ctx, platform: dict) -> int:
-    """The same count as :func:`measure`, in C-speed string operations (no offsets)."""
-    text = ctx.text
-    spans = list(_posted_spans(ctx))
-    total = sum(e - s for s, e in spans) - sum(text.count("\r\n", s, e) for s, e in spans)
+def _fixed_costs(ctx, platform: dict) -> list[tuple[int, int, int]]:
+    """Spans that count as a fixed number: URLs (url_length) and, when weighted, emoji (2)."""
     url_length = platform["url_length"]
-    if platform["counting"] == "weighted":
-        urls = ctx.tokens.urls
-        total += sum(len(_HEAVY.findall(text, s, e)) for s, e in spans)
-        for s, e, _ in urls:
-            total += (url_length or (e - s)) - (e - s) - len(_HEAVY.findall(text, s, e))
-        covered = [(s, e) for s, e, _ in urls]
-        for s, e in ctx.tokens.emoji:
-            if any(us <= s < ue for us, ue in covered):
-                continue
-            total += 2 - (e - s) - len(_HEAVY.findall(text, s, e))
-    elif url_length:
-        total += sum(url_length - (e - s) for s, e, _ in ctx.tokens.urls)
-    return total
+    weighted = platform["counting"] == "weighted"
+    fixed = []
+    if weighted or url_length:
+        fixed = [(s, e, url_length or (e - s)) for s, e, _ in ctx.tokens.urls]
+    if weighted:
+        fixed += [(s, e, 2) for s, e in ctx.tokens.emoji]
+    return sorted(fixed)
+
+
+def _plain(text: str, start: int, end: int, weighted: bool) -> int:
+    """Cost of a stretch without fixed spans: one per character, a CRLF once, heavy ones twice."""
+    cost = end - start - text.count("\r\n", start, end)
+    return cost + len(_HEAVY.findall(text, start, end)) if weighted else cost
+
+
+def _walk(text: str, start: int, end: int, budget: int, weighted: bool) -> int:
+    """The offset inside a plain stretch where ``budget`` runs out."""
+    for i in range(start, end):
+        if text[i] == "\r" and text.startswith("\n", i + 1):
+            continue
+        cost = _weight(text[i]) if weighted else 1
+        if cost > budget:
+            return i
+        budget -= cost
+    return end
 
 
 def measure(ctx, platform: dict) -> tuple[int, int | None]:
     """(length as the platform counts it, offset where it passes max_length or None)."""
     text, limit = ctx.text, platform["max_length"]
-    quick = _quick_length(ctx, platform)
-    if quick <= limit:
-        return quick, None
     weighted = platform["counting"] == "weighted"
-    url_length = platform["url_length"]
-    fixed = {}
-    if weighted:
-        for s, e, _ in ctx.tokens.urls:
-            fixed[s] = (e, url_length or (e - s))
-        for s, e in ctx.tokens.emoji:
-            fixed.setdefault(s, (e, 2))
-    elif url_length:
-        for s, e, _ in ctx.tokens.urls:
-            fixed[s] = (e, url_length)
+    fixed = _fixed_costs(ctx, platform)
     total, over = 0, None
     for start, end in _posted_spans(ctx):
-        if not fixed and not weighted:
-            if over is None and total + (end - start) > limit:
-                over = start + (limit - total)
-            total += end - start
-            continue
-        i = start
-        while i < end:
-            if i in fixed:
-                stop, cost = fixed[i]
-            else:
-                stop, cost = i + 1, (_weight(text[i]) if weighted else 1)
-                if text[i] == "\r" and i + 1 < end and text[i + 1] == "\n":
-                    cost = 0  # a line break counts once
+        pos = start
+        for f_start, f_end, cost in fixed:
+            if f_start < pos or f_start >= end:
+                continue
+            plain = _plain(text, pos, f_start, weighted)
+            if over is None and total + plain > limit:
+                over = _walk(text, pos, f_start, limit - total, weighted)
+            total += plain
             if over is None and total + cost > limit:
-                over = i
+                over = f_start
             total += cost
-            i = stop
+            pos = f_end
+        plain = _plain(text, pos, end, weighted)
+        if over is None and total + plain > limit:
+            over = _walk(text, pos, end, limit - total, weighted)
+        total += plain
     return total, over
 
 
