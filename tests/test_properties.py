@@ -48,3 +48,12 @@ def test_fix_twice_equals_fix_once(linter, front, caption):
     once = fix_text(linter, parse_draft(text, "a.md", guideline=linter.guideline))
     twice = fix_text(linter, parse_draft(once, "a.md", guideline=linter.guideline))
     assert twice == once
+
+
+@SETTINGS
+@given(CAPTIONS, st.sets(st.sampled_from(["kamu", "anak", "gak", "di", "kota", "e\u0301", "covid-19", "x"])))
+def test_find_words_agrees_with_the_word_tokens(caption, wanted):
+    from humaskit.lint.text import Tokens
+
+    tokens = Tokens(caption, 0)
+    assert tokens.find_words(wanted) == [t for t in tokens.words if t[2].lower() in wanted]

@@ -48,6 +48,22 @@ def _free(taken: list, start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in taken)
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _continues(text: str, i: int, step: int, size: int) -> bool:
+    """Whether the word token around a match goes on at ``i`` (a word character, or a
+    hyphen/apostrophe joining another word character), as WORD tokenises."""
+    if i < 0 or i >= size:
+        return False
+    c = text[i]
+    if _word_char(c):
+        return True
+    j = i + step
+    return c in "-'’" and 0 <= j < size and _word_char(text[j])
+
+
 class Tokens:
     """Every token kind of one caption, computed once and only when a rule asks.
 
@@ -113,6 +129,34 @@ class Tokens:
     def lower_words(self) -> frozenset[str]:
         """Every word of the caption in lower case, for a quick "any hit at all?" test."""
         return frozenset(WORD.findall(self.masked.lower()))
+
+    @cached_property
+    def lower_masked(self) -> str | None:
+        """The masked caption in lower case, or None when lowering would shift offsets."""
+        low = self.masked.lower()
+        return low if len(low) == len(self.masked) else None
+
+    def find_words(self, wanted) -> list[tuple[int, int, str]]:
+        """The word tokens whose lower case is in ``wanted``, in text order, found with
+        ``str.find`` so that a rule with a few candidate words never walks every token."""
+        wanted = [w for w in wanted if w in self.lower_words]
+        if not wanted:
+            return []
+        low = self.lower_masked
+        if low is None:
+            return [t for t in self.words if t[2].lower() in wanted]
+        masked, base, size = self.masked, self.base, len(low)
+        found = []
+        for word in wanted:
+            n = len(word)
+            i = low.find(word)
+            while i != -1:
+                end = i + n
+                if not _continues(low, i - 1, -1, size) and not _continues(low, end, 1, size):
+                    found.append((i + base, end + base, masked[i:end]))
+                i = low.find(word, end)
+        found.sort()
+        return found
 
     @cached_property
     def emoji(self) -> list[tuple[int, int]]:

@@ -61,18 +61,21 @@ class PhraseIndex:
 
     def finditer(self, tokens):
         """Yield (start, end, text, phrase) with absolute offsets over a caption's tokens."""
-        if self.ignorecase and self.first_words.isdisjoint(tokens.lower_words):
-            return
-        masked, base, first = tokens.masked, tokens.base, self.first
-        lower = self.ignorecase
+        first = self.first
+        if self.ignorecase:
+            if self.first_words.isdisjoint(tokens.lower_words):
+                return
+            starts = tokens.find_words(self.first_words & tokens.lower_words)
+            key = str.lower
+        else:
+            starts = tokens.words
+            key = str
+        masked, base = tokens.masked, tokens.base
         skip_to = -1
-        for start, end, word in tokens.words:
+        for start, _, word in starts:
             if start < skip_to:
                 continue
-            candidates = first.get(word.lower() if lower else word)
-            if not candidates:
-                continue
-            for pattern, phrase in candidates:
+            for pattern, phrase in first.get(key(word), ()):
                 m = pattern.match(masked, start - base)
                 if m:
                     skip_to = m.end() + base

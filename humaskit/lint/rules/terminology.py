@@ -31,10 +31,8 @@ def kata_baku(ctx):
     """
     single, keys, index, multi = ctx.memo("terminology.baku", _baku_index)
     if mentions_any(ctx, keys):
-        for start, end, word in ctx.tokens.words:
-            pair = single.get(word.lower())
-            if pair is not None:
-                yield from _baku_hit(start, end, word, pair)
+        for start, end, word in ctx.tokens.find_words(keys & ctx.tokens.lower_words):
+            yield from _baku_hit(start, end, word, single[word.lower()])
     for start, end, written, phrase in index.finditer(ctx.tokens):
         yield from _baku_hit(start, end, written, multi[phrase])
 
@@ -68,8 +66,8 @@ def foreign_term(ctx):
     terms, keys = ctx.memo("terminology.foreign", _foreign)
     if not mentions_any(ctx, keys):
         return
-    for start, end, word in ctx.tokens.words:
-        standard = terms.get(word.lower())
+    for start, end, word in ctx.tokens.find_words(keys & ctx.tokens.lower_words):
+        standard = terms[word.lower()]
         if standard:
             fix = match_case(word, standard)
             yield Hit(start, end, f"'{word}' punya padanan bahasa Indonesia: '{fix}'.", fix)

@@ -30,12 +30,8 @@ def informal_word(ctx):
     words, keys = ctx.memo("tone.informal", _informal)
     if not mentions_any(ctx, keys):
         return
-    for start, end, word in ctx.tokens.words:
-        low = word.lower()
-        entry = words.get(low)
-        if entry is None:
-            continue
-        formal, level = entry
+    for start, end, word in ctx.tokens.find_words(keys & ctx.tokens.lower_words):
+        formal, level = words[word.lower()]
         if level == "kamus" and word[:1].isupper() and not sentence_start(ctx.text, start, ctx.base):
             continue  # a capitalised dictionary-only match mid-sentence is likely a name
         label = _LEVEL_LABEL.get(level, "kata tidak formal")
@@ -67,9 +63,10 @@ def pronoun(ctx):
     """
     chosen = ctx.guideline["tone"]["pronoun"]
     chosen_low = chosen.lower()
-    if not mentions_any(ctx, _PRONOUNS | {chosen_low}):
+    wanted = _PRONOUNS | {chosen_low}
+    if not mentions_any(ctx, wanted):
         return
-    for start, end, word in ctx.tokens.words:
+    for start, end, word in ctx.tokens.find_words(wanted):
         low = word.lower()
         if low == chosen_low:
             if word != chosen and chosen_low == "anda":
@@ -227,9 +224,8 @@ def profanity(ctx):
     words = ctx.memo("tone.profanity", _profanity)
     if not mentions_any(ctx, words):
         return
-    for start, end, word in ctx.tokens.words:
-        if word.lower() in words:
-            yield Hit(start, end, f"'{word}' adalah kata kasar; jangan dipakai di akun resmi.")
+    for start, end, word in ctx.tokens.find_words(words & ctx.tokens.lower_words):
+        yield Hit(start, end, f"'{word}' adalah kata kasar; jangan dipakai di akun resmi.")
 
 
 def _profanity(guideline) -> frozenset:
