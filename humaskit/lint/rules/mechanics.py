@@ -650,7 +650,7 @@ def particle(ctx):
             continue  # "gojek-nya": a lower-case name keeps its hyphen
         yield Hit(i + base, m.end() + base, f"Klitik -nya ditulis serangkai: '{prev}{joined}'.", joined)
     lower = _lower(ctx)
-    for low in sorted(w for w in ctx.tokens.lower_words if w.endswith("pun")):
+    for low in sorted(w for w in ctx.tokens.lower_words if w.endswith("pun")) if "pun" in lower else ():
         if len(low) < 6 or low in _PUN_JOINED or low in baku:
             continue
         head = low[:-3]

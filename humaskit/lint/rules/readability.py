@@ -9,10 +9,9 @@ from humaskit.lint.text import WORD
 
 # A sentence ends at . ! ? followed by a space, a quote or the end (not inside 07.00 or Rp25.000,
 # not after "dr." or "No." before a name), or at a line break.
-_BREAK = re.compile(r"[.!?\n]+")
+_BREAK = re.compile(r"[.!?\n]+(?![^\s\"'”’)])")
 _ABBREVIATIONS = frozenset(("dr", "drg", "ir", "prof", "no", "yth", "hlm", "dll", "dsb", "dst", "dkk", "st", "tgl",
                             "jl", "kel", "kec", "rt", "rw", "sdr", "bpk", "h", "hj", "s", "m", "a"))
-_AFTER = frozenset(" \t\r\n\"'”’)")
 
 
 def sentences(masked: str) -> list[tuple[int, int]]:
@@ -21,8 +20,6 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     for m in _BREAK.finditer(masked):
         end = m.end()
         if "\n" not in m.group():
-            if end < n and masked[end] not in _AFTER:
-                continue  # 07.00, Rp25.000, a URL-like token
             if m.group() == ".":
                 i = m.start()
                 j = i
@@ -81,9 +78,15 @@ def long_sentence(ctx):
                       "yang lebih pendek.")
     words = sum(counts)
     if counts:
-        ctx.note(f"Keterbacaan: {len(counts)} kalimat, rata-rata {words / len(counts):.1f} kata per kalimat, "
-                 f"terpanjang {max(counts)} kata, {_syllables(masked) / max(words, 1):.1f} suku kata per kata "
-                 f"({_label(words / len(counts))}).")
+        average = words / len(counts)
+        ctx.note(f"Keterbacaan: {len(counts)} kalimat, rata-rata {_decimal(average)} kata per kalimat, "
+                 f"terpanjang {max(counts)} kata, {_decimal(_syllables(masked) / max(words, 1))} suku kata "
+                 f"per kata ({_label(average)}).")
+
+
+def _decimal(value: float) -> str:
+    """One decimal with the Indonesian decimal comma (9,5)."""
+    return f"{value:.1f}".replace(".", ",")
 
 
 def _label(average: float) -> str:
