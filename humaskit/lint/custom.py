@@ -14,16 +14,26 @@ import re
 
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import Rule
-from humaskit.lint.rules._util import match_case, phrase_regex
+from humaskit.lint.rules._util import PhraseIndex, match_case
 
 _DOC = "Apa yang diperiksa:\n{what}\nMengapa:\n{why}"
 
 
-def _pattern(spec: dict) -> re.Pattern | None:
-    flags = re.I if spec["ignorecase"] else 0
+class _RegexFinder:
+    """The same interface as PhraseIndex, for rules written as a regular expression."""
+
+    def __init__(self, pattern: str, ignorecase: bool) -> None:
+        self.pattern = re.compile(pattern, (re.I if ignorecase else 0) | re.M)
+
+    def finditer(self, tokens):
+        for m in self.pattern.finditer(tokens.masked):
+            yield m.start() + tokens.base, m.end() + tokens.base, m.group(), m.group()
+
+
+def _finder(spec: dict):
     if spec.get("pattern"):
-        return re.compile(spec["pattern"], flags | re.M)
-    return phrase_regex(spec["tokens"], ignorecase=spec["ignorecase"])
+        return _RegexFinder(spec["pattern"], spec["ignorecase"])
+    return PhraseIndex(spec["tokens"], ignorecase=spec["ignorecase"])
 
 
 def _applies(spec: dict, draft) -> bool:
@@ -37,41 +47,36 @@ def _message(spec: dict, match: str, suggestion: str = "") -> str:
 
 def _make_check(spec: dict):
     kind = spec["type"]
-    pattern = _pattern(spec) if kind in ("existence", "required", "limit") else None
     if kind == "substitution":
-        swap = {k.casefold() if spec["ignorecase"] else k: v for k, v in spec["swap"].items()}
-        pattern = phrase_regex(spec["swap"], ignorecase=spec["ignorecase"])
-    if kind == "capitalization":
-        canon = {t.casefold(): t for t in spec["tokens"]}
-        pattern = phrase_regex(spec["tokens"], ignorecase=True)
+        finder = PhraseIndex(spec["swap"], ignorecase=spec["ignorecase"])
+    elif kind == "capitalization":
+        finder = PhraseIndex(spec["tokens"], ignorecase=True)
+    else:
+        finder = _finder(spec)
 
     def check(ctx):
         if not _applies(spec, ctx.draft):
             return
-        masked, base = ctx.tokens.masked, ctx.base
+        found = finder.finditer(ctx.tokens)
         if kind == "existence":
-            for m in pattern.finditer(masked):
-                yield Hit(m.start() + base, m.end() + base, _message(spec, m.group()))
+            for start, end, written, _ in found:
+                yield Hit(start, end, _message(spec, written))
         elif kind == "substitution":
-            for m in pattern.finditer(masked):
-                key = " ".join(m.group().split())
-                right = swap.get(key.casefold() if spec["ignorecase"] else key)
-                if right is not None:
-                    fix = match_case(m.group(), right)
-                    yield Hit(m.start() + base, m.end() + base, _message(spec, m.group(), fix), fix)
+            for start, end, written, phrase in found:
+                fix = match_case(written, spec["swap"][phrase])
+                yield Hit(start, end, _message(spec, written, fix), fix)
         elif kind == "capitalization":
-            for m in pattern.finditer(masked):
-                good = canon.get(" ".join(m.group().split()).casefold())
-                if good and m.group() != good:
-                    yield Hit(m.start() + base, m.end() + base, _message(spec, m.group(), good), good)
+            for start, end, written, phrase in found:
+                if written != phrase:
+                    yield Hit(start, end, _message(spec, written, phrase), phrase)
         elif kind == "required":
-            if not pattern.search(masked):
-                yield Hit(base, base, _message(spec, ""))
+            if next(iter(found), None) is None:
+                yield Hit(ctx.base, ctx.base, _message(spec, ""))
         elif kind == "limit":
-            found = list(pattern.finditer(masked))
-            if len(found) > spec["max"]:
-                extra = found[spec["max"]]
-                yield Hit(extra.start() + base, found[-1].end() + base, _message(spec, extra.group()))
+            matches = list(found)
+            if len(matches) > spec["max"]:
+                first = matches[spec["max"]]
+                yield Hit(first[0], matches[-1][1], _message(spec, first[2]))
 
     return check
 
