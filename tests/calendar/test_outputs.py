@@ -134,3 +134,19 @@ def test_guideline_timezone_sets_the_vtimezone(tmp_path, plans):
     assert str(zone["TZID"]) == "Asia/Makassar" and str(zone.walk("STANDARD")[0]["TZNAME"]) == "WITA"
     timed = [e for e in cal.walk("VEVENT") if isinstance(e.decoded("DTSTART"), datetime)]
     assert timed and all(e.decoded("DTSTART").utcoffset() == timedelta(hours=8) for e in timed)
+
+
+def test_unlinked_draft_with_publish_is_scheduled_at_its_time(example):
+    [placed] = [p for p in example.schedule.placements if p.entry.id == "draf-disdukcapil-layanan-akhir-tahun"]
+    assert (placed.day.isoformat(), placed.minute, placed.platforms) == ("2026-12-21", 600, ("instagram", "facebook"))
+    assert example.drafts[placed.entry.draft].failed is False
+
+
+def test_unreadable_state_file_means_a_first_build(tmp_path, plans, guideline):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".kalender-2026-12.json").write_text("{rusak")
+    result = build_calendar(guideline, "2026-12", plans, draft_dirs=[plans / "drafts"])
+    write_outputs(result, out, NOW)
+    cal = icalendar.Calendar.from_ical((out / "kalender-2026-12.ics").read_bytes())
+    assert {e["SEQUENCE"] for e in cal.walk("VEVENT")} == {0}
