@@ -23,7 +23,7 @@ from pathlib import Path
 from humaskit.calendar.holidays_src import SpecialDay, month_days
 from humaskit.calendar.ics import Event, Stamp, calendar_bytes, event_block, event_order, fingerprint
 from humaskit.calendar.plans import Entry, _default_window, load_entries, quiet_minutes, slug
-from humaskit.calendar.schedule import OWN, Placement, Schedule, clock, schedule
+from humaskit.calendar.schedule import OWN, Placement, Schedule, schedule
 from humaskit.errors import HumaskitError
 
 PRIORITY_LABELS = {"urgent": "mendesak", "announcement": "pengumuman", "momentum": "momentum", "routine": "rutin"}
@@ -362,7 +362,7 @@ def describe_unplaced(result: CalendarResult) -> list[str]:
     for u in result.schedule.unplaced:
         label = channel_label(g, u.channel, u.entry.platforms if u.channel == OWN else
                               g["calendar"]["shared_accounts"][u.channel]["platforms"])
-        nearest = f"; slot kosong terdekat: {u.nearest[0]} {clock(u.nearest[1])}" if u.nearest else ""
+        advice = f"; {u.advice}" if u.advice else ""
         out.append(f"{u.entry.origin}: {u.entry.agency} '{u.entry.title}' ({label}) tidak terjadwal: "
-                   f"{u.reason}{nearest}.")
+                   f"{u.reason}{advice}.")
     return out

@@ -67,7 +67,7 @@ def _unplaced_rows(result: CalendarResult) -> list[dict]:
         rows.append({"agency": _short(g, u.entry.agency), "title": u.entry.title,
                      "channel": channel_label(g, u.channel, platforms), "reason": u.reason,
                      "wanted": f"{u.entry.first_day}" + (f" s.d. {u.entry.last_day}" if u.entry.last_day != u.entry.first_day else ""),
-                     "nearest": f"{u.nearest[0]} {clock(u.nearest[1])}" if u.nearest else "-"})
+                     "nearest": f"{u.nearest[0]} {clock(u.nearest[1])}" if u.nearest else (u.advice or "-")})
     return rows
 
 
@@ -91,8 +91,7 @@ def csv_bytes(result: CalendarResult) -> bytes:
                          result.shown_path(e.draft) if e.draft else "", draft_state(result, e), p.note or ""))
     for u in result.schedule.unplaced:
         e = u.entry
-        nearest = f"; slot kosong terdekat {u.nearest[0]} {clock(u.nearest[1])}" if u.nearest else ""
         writer.writerow((e.first_day.isoformat(), "", e.agency, e.title, u.channel, " ".join(e.platforms), e.priority,
                          e.campaign or "", result.shown_path(e.draft) if e.draft else "", "tidak terjadwal",
-                         u.reason + nearest))
+                         u.reason + (f"; {u.advice}" if u.advice else "")))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

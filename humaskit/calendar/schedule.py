@@ -36,6 +36,13 @@ class Unplaced:
     channel: str
     reason: str
     nearest: tuple[date, int] | None = None
+    searched: bool = True  # False when no slot could help (the quota is used up)
+
+    @property
+    def advice(self) -> str:
+        if self.nearest:
+            return f"slot kosong terdekat: {self.nearest[0]} {clock(self.nearest[1])}"
+        return "tidak ada slot kosong lagi di bulan ini" if self.searched else ""
 
 
 @dataclass
@@ -116,8 +123,8 @@ def schedule(entries: list[Entry], guideline, first: date, ndays: int) -> Schedu
         channels = [*entry.accounts] + ([OWN] if entry.platforms else [])
         quota = board.quotas.get(entry.agency)
         if entry.priority != "urgent" and quota is not None and board.used.get(entry.agency, 0) >= quota:
-            unplaced.extend(Unplaced(entry, ch, f"kuota bulanan {entry.agency} ({quota} unggahan) sudah habis")
-                            for ch in channels)
+            unplaced.extend(Unplaced(entry, ch, f"kuota bulanan {entry.agency} ({quota} unggahan) sudah habis",
+                                     searched=False) for ch in channels)
             continue
         placed_any = False
         for channel in channels:
