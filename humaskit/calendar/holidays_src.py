@@ -68,7 +68,7 @@ def _on(text: str, year: int) -> date | None:
 def _apply_overrides(path: Path, guideline, table: dict, revised: dict) -> None:
     from humaskit.calendar.plans import _read_yaml
 
-    located = _read_yaml(path)
+    located = _read_yaml(path, what="Berkas koreksi libur")
     ctx = Context()
     data = OVERRIDES.check(located.value, (), ctx)
     names = [m["name"] for m in guideline["calendar"]["momentum"]]

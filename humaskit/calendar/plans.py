@@ -114,10 +114,10 @@ def in_quiet(minute: int, quiet: tuple[int, int]) -> bool:
     return start <= minute or minute < end if start > end else start <= minute < end
 
 
-def _read_yaml(path: Path):
+def _read_yaml(path: Path, what: str = "Berkas rencana"):
     from humaskit.lint.draft import read_text
 
-    text = read_text(path, what="Berkas rencana")
+    text = read_text(path, what=what)
     try:
         return load_located(text, str(path))
     except ValueError:
