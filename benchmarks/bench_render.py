@@ -95,15 +95,17 @@ def plain_script_poster(steps) -> bytes:
     return out.getvalue()
 
 
-def timed(function, repeat: int) -> float:
-    """Median seconds per call, after one warm-up call."""
-    function()
-    runs = []
+def timed_pair(first, second, repeat: int) -> tuple[float, float]:
+    """Median seconds per call of two functions, alternating them so that load from other
+    processes on the machine affects both alike; one warm-up call each."""
+    first(), second()
+    runs: tuple[list, list] = ([], [])
     for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+        for function, out in ((first, runs[0]), (second, runs[1])):
+            start = time.perf_counter()
+            function()
+            out.append(time.perf_counter() - start)
+    return statistics.median(runs[0]), statistics.median(runs[1])
 
 
 def batch_csv(folder: Path, rows: int) -> Path:
@@ -129,8 +131,7 @@ def main() -> None:
     renderer = Renderer.load("pengumuman", guideline, Options())
     item = load_items(str(REPO / "examples" / "render" / "pengumuman.yaml"), renderer.template, guideline)[0]
     steps = plain_script_setup(renderer, item)
-    ours = timed(lambda: humaskit_poster(renderer, item), repeat)
-    plain = timed(lambda: plain_script_poster(steps), repeat)
+    ours, plain = timed_pair(lambda: humaskit_poster(renderer, item), lambda: plain_script_poster(steps), repeat)
     print(f"Poster 1080×1350 PNG (median of {repeat}):")
     print(f"  plain Pillow script   {plain * 1000:7.1f} ms")
     print(f"  humaskit render       {ours * 1000:7.1f} ms   ({ours / plain:.2f}× the plain script)")
