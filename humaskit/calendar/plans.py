@@ -121,16 +121,20 @@ def _read_yaml(path: Path, what: str = "Berkas rencana"):
     try:
         return load_located(text, str(path))
     except ValueError:
-        # PyYAML builds dates itself and raises a bare ValueError for 2026-11-31.
-        for number, line in enumerate(text.splitlines(), 1):
-            for match in _DATE_LIKE.finditer(line):
-                try:
-                    date(*map(int, match.groups()))
-                except ValueError:
-                    raise HumaskitError.single(
-                        f"tanggal '{match[0]}' tidak ada di kalender.", path=str(path), line=number,
-                        column=match.start() + 1) from None
-        raise HumaskitError.single("YAML tidak valid: nilai tidak dapat dibaca.", path=str(path)) from None
+        raise _impossible_date(text, path) from None
+
+
+def _impossible_date(text: str, path) -> HumaskitError:
+    """PyYAML builds unquoted dates itself and raises a bare ValueError for 2026-11-31;
+    find the culprit so the message still names the line and column."""
+    for number, line in enumerate(text.splitlines(), 1):
+        for match in _DATE_LIKE.finditer(line):
+            try:
+                date(*map(int, match.groups()))
+            except ValueError:
+                return HumaskitError.single(f"tanggal '{match[0]}' tidak ada di kalender.", path=str(path),
+                                            line=number, column=match.start() + 1)
+    return HumaskitError.single("YAML tidak valid: nilai tidak dapat dibaca.", path=str(path))
 
 
 def plan_files(plans_dir: Path) -> list[Path]:
@@ -249,7 +253,10 @@ def _entry(raw: dict, at: tuple, agency: str, path: Path, located, guideline, ct
     if raw["draft"]:
         draft_path = (path.parent / raw["draft"])
         try:
-            draft = load_draft(draft_path, guideline=guideline)
+            try:
+                draft = load_draft(draft_path, guideline=guideline)
+            except ValueError:
+                raise _impossible_date(draft_path.read_text("utf-8", "replace"), draft_path) from None
         except HumaskitError as exc:
             for problem in exc.problems:
                 ctx.error(at + ("draft",), f"draf '{raw['draft']}' tidak dapat dipakai: {problem.render()}")
@@ -353,8 +360,13 @@ def _draft_entries(folder: Path, guideline, first: date, last: date, linked: set
     for name in files:
         if Path(name).resolve() in linked:
             continue
+        text = None
         try:
-            draft = parse_draft(read_text(name), name, guideline=guideline)
+            text = read_text(name)
+            draft = parse_draft(text, name, guideline=guideline)
+        except ValueError:
+            problems.extend(_impossible_date(text, name).problems)
+            continue
         except HumaskitError as exc:
             problems.extend(exc.problems)
             continue

@@ -168,3 +168,14 @@ def test_cli_startup_does_not_import_the_calendar_engine():
             "('holidays', 'jinja2', 'icalendar', 'humaskit.calendar.api', 'humaskit.calendar.schedule')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_impossible_date_in_a_draft(cli, plans):
+    linked = plans / "drafts" / "dinkes-hari-aids.md"
+    linked.write_text(linked.read_text().replace("campaign:", "publish: 2026-11-31\ncampaign:"))
+    unlinked = plans / "drafts" / "disdukcapil-layanan-akhir-tahun.md"
+    unlinked.write_text(unlinked.read_text().replace("publish: 2026-12-21T10:00", "publish: 2026-12-32"))
+    result = cli("check", "--month", "2026-12", "--plans", plans)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "dinkes-hari-aids.md:4:10: tanggal '2026-11-31' tidak ada di kalender." in result.stderr
+    assert "disdukcapil-layanan-akhir-tahun.md:4:10: tanggal '2026-12-32' tidak ada di kalender." in result.stderr
