@@ -29,12 +29,16 @@ Terima kasih atas dukungan seluruh warga. #KotaTasikmalaya #HariAIDSSedunia #Din
 MINE = ("grammar", "spelling", "reply", "tone.long-sentence")
 
 
-def per_draft(linter, draft, n=20000) -> float:
+def per_draft(linter, draft, n=5000, rounds=3) -> float:
+    """CPU time per draft, best of a few rounds (the machine may be shared)."""
     linter.lint_draft(draft)  # warm the memo and the word caches
-    start = time.perf_counter()
-    for _ in range(n):
-        linter.lint_draft(draft)
-    return (time.perf_counter() - start) / n * 1e6
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for _ in range(n):
+            linter.lint_draft(draft)
+        best = min(best, (time.process_time() - start) / n * 1e6)
+    return best
 
 
 def main() -> None:

@@ -70,12 +70,19 @@ class Speller:
     def __init__(self, dictionary: Dictionary, accept: frozenset[str] = frozenset()) -> None:
         self.dic = dictionary
         self.accept = accept | extra_words()
-        self.common = common_words()
-        self.english = english_words()
         self._known: dict[str, bool] = {}
         self._typo: dict[str, tuple[str, ...]] = {}
         self._men = [a for affixes in dictionary.prefixes.values() for a in affixes if a.flag == "M0"]
         self._verbal = frozenset(("M0", "Mi", "Mk", "D0", "Di", "Dk"))
+
+    # The frequency lists are read on first use: a draft with no unknown word never needs them.
+    @property
+    def common(self) -> dict[str, int]:
+        return common_words()
+
+    @property
+    def english(self) -> frozenset[str]:
+        return english_words()
 
     def known(self, word: str) -> bool:
         cached = self._known.get(word)
