@@ -94,4 +94,12 @@ def main() -> None:
     except abort:
         print("Dihentikan.", file=sys.stderr)
         sys.exit(130)
+    except Exception as exc:  # a bug, not bad input: still no traceback for humas staff
+        import os
+
+        if os.environ.get("HUMASKIT_DEBUG") == "1":
+            raise
+        print(f"galat: terjadi kesalahan internal humaskit ({type(exc).__name__}: {exc}). Jalankan ulang dengan "
+              "HUMASKIT_DEBUG=1 untuk rinciannya dan laporkan ke pengelola humaskit.", file=sys.stderr)
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

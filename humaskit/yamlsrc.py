@@ -97,4 +97,9 @@ def _convert(loader, node, path, positions, source):
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, item, path + (i,), positions, source) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:  # e.g. an impossible unquoted date such as 2026-11-31
+        _, line, col = _pos(node)
+        raise HumaskitError([Problem(f"Nilai '{node.value}' tidak valid (tanggal atau angka yang mustahil?).",
+                                     path=source, line=line, column=col, key=dotted(path) or None)]) from None

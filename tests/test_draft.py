@@ -128,3 +128,10 @@ def test_duplicate_front_matter_key_is_an_error():
     with pytest.raises(HumaskitError) as info:
         parse_draft("---\nagency: dinkes\nagency: dishub\n---\nHalo", "a.md")
     assert "dua kali" in str(info.value) and info.value.problems[0].line == 3
+
+
+def test_impossible_unquoted_date_is_located():
+    with pytest.raises(HumaskitError) as info:
+        parse_draft("---\nagency: dinkes\npublish: 2026-11-31\n---\nHalo", "a.md")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.key) == (3, "publish") and "2026-11-31" in problem.message

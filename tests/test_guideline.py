@@ -208,3 +208,9 @@ def test_cache_follows_changes_in_every_file_of_the_chain(tmp_path, monkeypatch)
     base.write_text("extends: tasikmalaya\ntone:\n  max_emoji: 7\n", encoding="utf-8")
     assert load_guideline(city)["tone"]["max_emoji"] == 7
     assert subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip() == "7"
+
+
+def test_impossible_unquoted_date_in_the_guideline(tmp_path):
+    path = write(tmp_path, "kota.yaml", "extends: tasikmalaya\ncalendar:\n  blackout:\n    - date: 2026-11-31\n")
+    [p] = problems(path)
+    assert p.line == 4 and p.key == "calendar.blackout[0].date"

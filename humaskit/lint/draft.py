@@ -223,7 +223,7 @@ def _quick_yaml(text: str):
 
     try:
         return yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date such as 2026-11-31
         return _FAILED
 
 
