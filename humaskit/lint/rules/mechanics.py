@@ -543,8 +543,20 @@ _FUNCTION_WORDS = frozenset((
     "serta", "bagi", "adalah", "ialah", "tidak", "juga", "sudah", "telah", "kami", "kita", "agar", "supaya",
     "karena", "sebagai", "tersebut", "bahwa", "para", "dapat", "bisa", "harus", "wajib", "ada", "sedang",
     "belum", "masih", "saat", "secara", "terhadap", "melalui", "hingga", "sampai", "antara", "jika", "bila",
-    "namun", "tetapi", "lalu", "kemudian", "maka", "pun", "per", "the", "of", "and", "to", "a", "an", "in"))
+    "namun", "tetapi", "lalu", "kemudian", "maka", "pun", "per", "tanpa", "sangat", "lebih", "paling", "hanya",
+    "saja", "lagi", "the", "of", "and", "to", "a", "an", "in"))
 _SAME_WORD = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+\1(?![\w-])", re.I)
+
+
+def _third(masked: str, m: re.Match, word: str) -> bool:
+    """The same word a third time, before or after: an interjection or a list (ah ah ah), not a
+    reduplication."""
+    before = masked[:m.start()].rstrip(" \t")
+    return masked.startswith(word, m.end() + 1) or (before.endswith(word) and not _is_word_char(before, -len(word) - 1))
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    return -i <= len(text) and text[i].isalnum()
 
 
 def _doubled(ctx):
@@ -575,8 +587,8 @@ def reduplication(ctx):
     for m in _doubled(ctx):
         word = m.group(1)
         if word.lower() in _FUNCTION_WORDS or not word.islower() or m.group().count(word) != 2 \
-                or not speller.known(word) or masked.startswith(word, m.end() + 1):
-            continue  # three in a row is an interjection or a list, not a reduplication
+                or not speller.known(word) or _third(masked, m, word):
+            continue
         fixed = f"{word}-{word}"
         yield Hit(m.start() + base, m.end() + base, f"Bentuk ulang ditulis dengan tanda hubung: '{fixed}'.", fixed)
     for i in _scan(ctx).twos:
