@@ -24,6 +24,13 @@ def cli(tmp_path, monkeypatch):
     return run
 
 
+def test_every_shipped_template_has_example_data():
+    from humaskit.render.template import template_names
+
+    assert set(template_names()) == set(TEMPLATES)
+    assert all((EXAMPLES / f"{name}.yaml").is_file() for name in TEMPLATES)
+
+
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_every_example_renders_every_size(cli, tmp_path, name):
     result = cli("render", name, "--data", EXAMPLES / f"{name}.yaml", "--out", tmp_path / "out", "--alt")
@@ -245,3 +252,28 @@ def test_yaml_list_renders_each_item_and_repeated_names_get_a_suffix(cli, tmp_pa
     first = (tmp_path / "out" / "ucapan-hari-kesehatan-nasional-x.png").read_bytes()
     second = (tmp_path / "out" / "ucapan-hari-kesehatan-nasional-2-x.png").read_bytes()
     assert first != second  # different agency name, handles and wish
+
+
+def test_a_city_guideline_adds_its_own_logo(cli, tmp_path):
+    Image.new("RGBA", (200, 100), (255, 0, 0, 255)).save(tmp_path / "lambang-merah.png")
+    write(tmp_path / "kota.yaml", "extends: tasikmalaya\nvisual:\n  logos:\n    merah: lambang-merah.png\n")
+    layers = """\
+name: Logo
+sizes: [instagram-square]
+fields: {judul: {}}
+alt: "{judul}"
+layers:
+  - {type: background, color: putih}
+  - {type: logo, logo: LOGO, box: [0.25, 0.25, 0.5, 0.5]}
+"""
+    data = write(tmp_path / "d.yaml", "fields: {judul: Logo kota}\n")
+    wrong = write(tmp_path / "salah.yaml", layers.replace("LOGO", "merha"))
+    result = cli("render", wrong, "-d", data, "-g", tmp_path / "kota.yaml", "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "Logo 'merha' tidak ada di pedoman" in result.stderr
+    assert "Apakah maksud Anda 'merah'?" in result.stderr
+    right = write(tmp_path / "benar.yaml", layers.replace("LOGO", "merah"))
+    result = cli("render", right, "-d", data, "-g", tmp_path / "kota.yaml", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    image = Image.open(tmp_path / "out" / "logo-kota-instagram-square.png").convert("RGB")
+    assert image.getpixel((540, 540)) == (255, 0, 0)      # the logo, contained in its box
+    assert image.getpixel((540, 300)) == (255, 255, 255)  # 2:1 logo leaves the box's top free
