@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from humaskit.errors import HumaskitError, Problem
+from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.render.color import hex_to_rgb
-from humaskit.render.template import AGENCY_COLOR, image_problem
+from humaskit.render.template import AGENCY_COLOR, image_problem, image_sizes
 
 
 def package_font(package: str, italic: bool) -> Path | None:
@@ -131,6 +131,12 @@ def load_brand(guideline, font_names=None, logo_names=None) -> Brand:
         if problem:
             problems.append(Problem(problem, **at))
         logos[name] = path
+    sizes = image_sizes(guideline)
+    for name in visual["safe_zones"]:  # a misspelt size would silently leave its zone unprotected
+        if name not in sizes:
+            problems.append(Problem(f"Zona aman untuk ukuran '{name}', padahal ukuran itu tidak ada di "
+                                    "`platforms.*.image_sizes`.", hint=did_you_mean(name, sizes),
+                                    **guideline.where("visual", "safe_zones", name)))
     if problems:
         raise HumaskitError(problems)
     palette = visual["palette"]

@@ -277,3 +277,12 @@ layers:
     image = Image.open(tmp_path / "out" / "logo-kota-instagram-square.png").convert("RGB")
     assert image.getpixel((540, 540)) == (255, 0, 0)      # the logo, contained in its box
     assert image.getpixel((540, 300)) == (255, 255, 255)  # 2:1 logo leaves the box's top free
+
+
+def test_misspelt_safe_zone_size_is_a_guideline_error(cli, tmp_path):
+    write(tmp_path / "kota.yaml", "extends: tasikmalaya\nvisual:\n  safe_zones:\n"
+          "    stroy: {top: 0.14, bottom: 0.35, sides: 0.06}\n")
+    result = cli("render", "agenda", "-d", EXAMPLES / "agenda.yaml", "-g", tmp_path / "kota.yaml", "-o", tmp_path)
+    assert result.exit_code == 2
+    assert "kota.yaml:4:5: [visual.safe_zones.stroy] Zona aman untuk ukuran 'stroy'" in result.stderr
+    assert "Apakah maksud Anda 'story'?" in result.stderr
