@@ -8,6 +8,7 @@ position of each key and value under its key path (a tuple of keys and list indi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Any
 
 import yaml
@@ -20,6 +21,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
 Path = tuple
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 @dataclass
@@ -99,7 +101,9 @@ def _convert(loader, node, path, positions, source):
         return [_convert(loader, item, path + (i,), positions, source) for i, item in enumerate(node.value)]
     try:
         return loader.construct_object(node, deep=True)
-    except ValueError:  # e.g. an impossible unquoted date such as 2026-11-31
+    except ValueError:  # PyYAML builds unquoted dates itself: 2026-11-31 raises a bare ValueError
         _, line, col = _pos(node)
-        raise HumaskitError([Problem(f"Nilai '{node.value}' tidak valid (tanggal atau angka yang mustahil?).",
-                                     path=source, line=line, column=col, key=dotted(path) or None)]) from None
+        message = (f"tanggal '{node.value}' tidak ada di kalender." if _DATE_LIKE.match(str(node.value))
+                   else f"nilai '{node.value}' tidak dapat dibaca.")
+        raise HumaskitError([Problem(message, path=source, line=line, column=col,
+                                     key=dotted(path) or None)]) from None

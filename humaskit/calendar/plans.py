@@ -20,7 +20,6 @@ PRIORITIES = ("urgent", "announcement", "momentum", "routine")
 PLAN_SUFFIXES = (".yaml", ".yml")
 DAY_MINUTES = 24 * 60
 _WINDOW = re.compile(r"([01]\d|2[0-3]):([0-5]\d)(?:\s*-\s*([01]\d|2[0-3]):([0-5]\d))?")
-_DATE_LIKE = re.compile(r"(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 
 
 @dataclass
@@ -117,24 +116,7 @@ def in_quiet(minute: int, quiet: tuple[int, int]) -> bool:
 def _read_yaml(path: Path, what: str = "Berkas rencana"):
     from humaskit.lint.draft import read_text
 
-    text = read_text(path, what=what)
-    try:
-        return load_located(text, str(path))
-    except ValueError:
-        raise _impossible_date(text, path) from None
-
-
-def _impossible_date(text: str, path) -> HumaskitError:
-    """PyYAML builds unquoted dates itself and raises a bare ValueError for 2026-11-31;
-    find the culprit so the message still names the line and column."""
-    for number, line in enumerate(text.splitlines(), 1):
-        for match in _DATE_LIKE.finditer(line):
-            try:
-                date(*map(int, match.groups()))
-            except ValueError:
-                return HumaskitError.single(f"tanggal '{match[0]}' tidak ada di kalender.", path=str(path),
-                                            line=number, column=match.start() + 1)
-    return HumaskitError.single("YAML tidak valid: nilai tidak dapat dibaca.", path=str(path))
+    return load_located(read_text(path, what=what), str(path))
 
 
 def plan_files(plans_dir: Path) -> list[Path]:
@@ -253,10 +235,7 @@ def _entry(raw: dict, at: tuple, agency: str, path: Path, located, guideline, ct
     if raw["draft"]:
         draft_path = (path.parent / raw["draft"])
         try:
-            try:
-                draft = load_draft(draft_path, guideline=guideline)
-            except ValueError:
-                raise _impossible_date(draft_path.read_text("utf-8", "replace"), draft_path) from None
+            draft = load_draft(draft_path, guideline=guideline)
         except HumaskitError as exc:
             for problem in exc.problems:
                 ctx.error(at + ("draft",), f"draf '{raw['draft']}' tidak dapat dipakai: {problem.render()}")
@@ -360,13 +339,8 @@ def _draft_entries(folder: Path, guideline, first: date, last: date, linked: set
     for name in files:
         if Path(name).resolve() in linked:
             continue
-        text = None
         try:
-            text = read_text(name)
-            draft = parse_draft(text, name, guideline=guideline)
-        except ValueError:
-            problems.extend(_impossible_date(text, name).problems)
-            continue
+            draft = parse_draft(read_text(name), name, guideline=guideline)
         except HumaskitError as exc:
             problems.extend(exc.problems)
             continue

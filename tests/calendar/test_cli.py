@@ -50,7 +50,7 @@ def test_unknown_agency_suggests_the_nearest(cli, plans, tmp_path):
 def test_impossible_date(cli, plans, tmp_path):
     text = "agency: dlh\nentries:\n  - title: Bersih sungai\n    platforms: [instagram]\n    date: 2026-11-31\n"
     err = _bad(cli, plans, tmp_path, "dlh.yaml", text)
-    assert "dlh.yaml:5:11: tanggal '2026-11-31' tidak ada di kalender." in err
+    assert "dlh.yaml:5:11: [entries[0].date] tanggal '2026-11-31' tidak ada di kalender." in err
     quoted = text.replace("2026-11-31", '"2026-11-31"')
     err = _bad(cli, plans, tmp_path, "dlh.yaml", quoted)
     assert "dlh.yaml:5:5: [entries[0].date] tanggal '2026-11-31' tidak valid" in err
@@ -177,5 +177,5 @@ def test_impossible_date_in_a_draft(cli, plans):
     unlinked.write_text(unlinked.read_text().replace("publish: 2026-12-21T10:00", "publish: 2026-12-32"))
     result = cli("check", "--month", "2026-12", "--plans", plans)
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert "dinkes-hari-aids.md:4:10: tanggal '2026-11-31' tidak ada di kalender." in result.stderr
-    assert "disdukcapil-layanan-akhir-tahun.md:4:10: tanggal '2026-12-32' tidak ada di kalender." in result.stderr
+    assert "dinkes-hari-aids.md:4:10: [publish] tanggal '2026-11-31' tidak ada di kalender." in result.stderr
+    assert "disdukcapil-layanan-akhir-tahun.md:4:10: [publish] tanggal '2026-12-32' tidak ada di kalender." in result.stderr
