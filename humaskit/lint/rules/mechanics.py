@@ -8,10 +8,11 @@ so offsets stay those of the file and nothing inside a link is ever "fixed".
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from humaskit.language.dates import (MONTH_FORMS, MONTHS, WEEKDAY_FORMS, WEEKDAYS, ZONES, make_date,
                                      nearest_year, number_words)
-from humaskit.language.find import occurrences
+from humaskit.language.find import WordVerdicts, is_word_char, occurrences
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import match_case, sentence_start
@@ -32,31 +33,47 @@ def _masked(ctx) -> str:
 
 
 class _Scan:
-    """What several rules need from one draft, found once with cheap string operations (the
-    caption's word tokens are not built unless some rule needs them)."""
-
-    __slots__ = ("tokens", "lower", "numbers", "doubles", "twos")
+    """What several rules need from one draft, found once with cheap string operations and
+    only when a rule asks (the caption's word tokens are never built here)."""
 
     def __init__(self, tokens) -> None:
         self.tokens = tokens
-        masked = tokens.masked
-        self.lower = lower = masked.lower()
-        words = tokens.lower_words
-        # Offsets (in the caption) of 1–3 digit numbers standing alone.
-        self.numbers = [m.start() for m in _DIGITS.finditer(masked) if m.end() - m.start() <= 3
-                        and _starts_word(masked, m.start())]
-        # Offsets of a word written twice in a row ("anak anak", "yang yang").
-        self.doubles = []
+        self.lower = tokens.masked.lower()
+
+    @cached_property
+    def numbers(self) -> list[int]:
+        """Offsets of 1–3 digit numbers standing alone and followed by a word."""
+        masked = self.tokens.masked
+        return [m.start() for m in _NUMBER_WORD.finditer(masked) if _starts_word(masked, m.start())]
+
+    @cached_property
+    def doubles(self) -> list[int]:
+        """Offsets of a word written twice in a row ("anak anak", "yang yang")."""
+        lower = self.lower
         parts = lower.split()
+        found = []
         for word in sorted({a for a, b in zip(parts, parts[1:]) if a == b and a.isalpha()}):
-            self.doubles.extend(occurrences(lower, f"{word} {word}"))
-        self.doubles.sort()
-        # Offsets of "anak2" forms.
-        self.twos = sorted(i for w in words if len(w) > 2 and w[-1] == "2" and w[:-1].isalpha()
-                           for i in occurrences(lower, w)) if "2" in lower else []
+            found.extend(occurrences(lower, f"{word} {word}"))
+        return sorted(found)
+
+    @cached_property
+    def twos(self) -> list[int]:
+        """Offsets of "anak2" forms: a letter, then 2, then the end of the word."""
+        lower, found = self.lower, []
+        i = lower.find("2")
+        while i != -1:
+            if i > 1 and lower[i - 1].isalpha() and (i + 1 == len(lower) or not is_word_char(lower[i + 1])):
+                j = i
+                while j > 0 and lower[j - 1].isalpha():
+                    j -= 1
+                if i - j >= 2 and _starts_word(lower, j):
+                    found.append(j)
+            i = lower.find("2", i + 1)
+        return found
 
 
-_DIGITS = re.compile(r"\d{1,4}")
+# A 1–3 digit number followed by a word: where dates and sentence-opening numbers start.
+_NUMBER_WORD = re.compile(r"\d{1,3}(?=[ \t]+[^\W\d_])")
 
 
 _LAST_SCAN: _Scan | None = None
@@ -135,22 +152,21 @@ def di_ke(ctx):
     speller = ctx.memo("mechanics.speller", _speller)
     baku = ctx.memo("mechanics.baku", _baku_words)
     dic = speller.dic
-    joined = ctx.memo("mechanics.joined", lambda g: {})
+    joined = ctx.memo("mechanics.joined", lambda g: WordVerdicts(
+        lambda w: w[:2] in ("di", "ke") and len(w) >= 5 and _joined_verdict(w, speller, baku)))
     masked = _masked(ctx)
     base = ctx.base
-    lower = _lower(ctx)
-    for low in sorted(w for w in ctx.tokens.lower_words if w[:2] in ("di", "ke") and len(w) >= 5):
-        verdict = joined.get(low)
-        if verdict is None:
-            verdict = joined[low] = _joined_verdict(low, speller, baku)
-        if not verdict:
-            continue
+    found = joined(ctx.tokens.lower_words)
+    lower = _lower(ctx) if found else ""
+    for low, verdict in found:
         for i in occurrences(lower, low):
             word = masked[i:i + len(low)]
             if word[1:].islower():
                 fixed = f"{word[:2]} {word[2:]}"
                 yield Hit(base + i, base + i + len(low), f"Kata depan '{low[:2]}' ditulis terpisah: '{fixed}'.",
                           fixed, verdict[1])
+    if "di" not in ctx.tokens.lower_words:
+        return
     split = ctx.memo("mechanics.split", lambda g: {})
     for m in _anchored(_DI_SPLIT, masked, ("di ", "Di ", "di\t")):
         rest = m.group(2)
@@ -235,6 +251,7 @@ def _time_patterns(guideline):
 # A bare time before a zone ("08:00 WIB"), looked for just before each zone name.
 _BARE_TIME = re.compile(rf"(?P<bh>\d{{2}})(?P<bsep>[.:])(?P<bm>[0-5]\d)[ \t]*(?:{_ZONE_ALT})\b")
 _CLOCK_WORDS = ("jam", "Jam", "pukul", "Pukul")
+_ZONE_WORDS = frozenset(("wib", "wita", "wit"))
 
 
 def _to_24(hour: int, part: str | None) -> int:
@@ -271,7 +288,8 @@ def time_format(ctx):
     zone_name = ZONES.get(ctx.guideline["timezone"], "WIB")
     base = ctx.base
     clock_ends = set()
-    for m in _anchored(pattern, masked, _CLOCK_WORDS):
+    words = ctx.tokens.lower_words
+    for m in _anchored(pattern, masked, _CLOCK_WORDS) if ("jam" in words or "pukul" in words) else ():
         clock_ends.add(m.end())
         hour, minutes = int(m.group("h")), m.group("m")
         if hour > 24 or (minutes and int(minutes) > 59):
@@ -302,7 +320,7 @@ def time_format(ctx):
             fixed += f" {zone or zone_name}"
         yield Hit(m.start() + base, m.end() + base, f"Penulisan jam: {'; '.join(problems)} ('{fixed}').", fixed,
                   severity)
-    i = masked.find("WI")
+    i = masked.find("WI") if _ZONE_WORDS & words else -1
     while i != -1:
         m = _BARE_TIME.search(masked, max(0, i - 8), i + 4)
         if m is not None and m.end() not in clock_ends and _starts_word(masked, m.start()) \
@@ -362,6 +380,7 @@ def currency(ctx):
 
 _DATE_WORDS = re.compile(rf"(?P<d>\d{{1,2}})[ \t]+(?P<mon>{_MONTH_ALT})\b\.?(?:[ \t]+(?P<y>\d{{4}})\b)?",
                          re.I)
+_MONTH_WORDS = frozenset(MONTH_FORMS)
 _NUMERIC_GUARD = re.compile(r"\d[/-]\d")
 _DATE_NUMERIC = re.compile(r"(?P<d>\d{1,2})([/-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?![\d/-])")
 
@@ -381,7 +400,8 @@ def date_format(ctx):
     """
     base = ctx.base
     masked = _masked(ctx)
-    for start in _scan(ctx).numbers:
+    months = not _MONTH_WORDS.isdisjoint(ctx.tokens.lower_words)
+    for start in _scan(ctx).numbers if months else ():
         m = _DATE_WORDS.match(masked, start)
         if m is None:
             continue
@@ -413,6 +433,7 @@ _WEEKDAY_DATE = re.compile(
 
 
 _WEEKDAY_NEEDLES = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
+_WEEKDAY_WORDS = frozenset(WEEKDAY_FORMS) | {"jum"}
 
 
 @rule("grammar.weekday", category="grammar", severity="error", fixable=True,
@@ -431,6 +452,8 @@ def weekday(ctx):
     base = ctx.base
     publish = ctx.draft.publish
     masked = _masked(ctx)
+    if _WEEKDAY_WORDS.isdisjoint(ctx.tokens.lower_words):
+        return
     for m in _anchored(_WEEKDAY_DATE, masked, _WEEKDAY_NEEDLES, _lower(ctx)):
         written = m.group("wd")
         if written == "minggu":
@@ -461,7 +484,7 @@ def _title_pattern(guideline):
     if not titles:
         return None
     body = "|".join(r"[ \t]+".join(map(re.escape, t.split())) for t in titles)
-    return re.compile(rf"(?:{body})(?=[ \t]+(?-i:[A-Z]))", re.I), tuple({t.split()[0] for t in titles})
+    return re.compile(rf"(?:{body})(?=[ \t]+(?-i:[A-Z]))", re.I), frozenset(t.split()[0] for t in titles)
 
 
 def _title_case(text: str) -> str:
@@ -486,6 +509,8 @@ def title_case(ctx):
     if compiled is None:
         return
     pattern, needles = compiled
+    if needles.isdisjoint(ctx.tokens.lower_words):
+        return
     base = ctx.base
     masked = _masked(ctx)
     for m in _anchored(pattern, masked, needles, _lower(ctx)):
@@ -661,18 +686,22 @@ def particle(ctx):
         if not acronym and not (speller.known(prev) if m.group(1) != "-" else prev in speller.dic.stems):
             continue  # "gojek-nya": a lower-case name keeps its hyphen
         yield Hit(i + base, m.end() + base, f"Klitik -nya ditulis serangkai: '{prev}{joined}'.", joined)
-    lower = _lower(ctx)
-    for low in sorted(w for w in ctx.tokens.lower_words if w.endswith("pun")) if "pun" in lower else ():
-        if len(low) < 6 or low in _PUN_JOINED or low in baku:
-            continue
-        head = low[:-3]
-        if not speller.known(head) or speller.dic.lookup(low):
-            continue
+    attached = ctx.memo("mechanics.pun", lambda g: WordVerdicts(lambda w: _pun_attached(w, speller, baku)))
+    found = attached(ctx.tokens.lower_words)
+    lower = _lower(ctx) if found else ""
+    for low, _ in found:
         for i in occurrences(lower, low):
             start, end = base + i, base + i + len(low)
             if text[start + 1:end].islower():
                 fixed = f"{text[start:end - 3]} pun"
                 yield Hit(start, end, f"Partikel pun ditulis terpisah: '{fixed}'.", fixed)
+
+
+def _pun_attached(low: str, speller, baku) -> bool:
+    """``low`` is a known word with the particle pun written onto it (kamipun)."""
+    if not low.endswith("pun") or len(low) < 6 or low in _PUN_JOINED or low in baku:
+        return False
+    return speller.known(low[:-3]) and not speller.dic.lookup(low)
 
 
 # --- abbreviations and punctuation ---------------------------------------------------------

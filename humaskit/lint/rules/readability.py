@@ -18,16 +18,12 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     """Sentence spans (offsets into ``masked``); a span may hold no word (a blank line)."""
     spans, start, n = [], 0, len(masked)
     for m in _BREAK.finditer(masked):
+        if m.group() == ".":
+            i = m.start()
+            word = masked[max(masked.rfind(" ", 0, i), masked.rfind("\n", 0, i)) + 1:i]
+            if len(word) <= 4 and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+                continue
         end = m.end()
-        if "\n" not in m.group():
-            if m.group() == ".":
-                i = m.start()
-                j = i
-                while j > 0 and masked[j - 1].isalpha() and i - j <= 4:
-                    j -= 1
-                word = masked[j:i]
-                if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-                    continue
         spans.append((start, end))
         start = end
     spans.append((start, n))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from humaskit.language.find import occurrences
+from humaskit.language.find import WordVerdicts, occurrences
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 
@@ -32,7 +32,9 @@ def _speller(guideline):
     from humaskit.language.speller import Speller, shipped_dictionary
 
     accept = frozenset(w.lower() for w in guideline["spelling"]["accept"])
-    return Speller(shipped_dictionary(), accept), _skip_words(guideline), {}
+    speller, skip, shortest = Speller(shipped_dictionary(), accept), _skip_words(guideline), \
+        guideline["spelling"]["min_length"]
+    return speller, WordVerdicts(lambda word: _verdict(word, speller, skip, shortest))
 
 
 @rule("spelling.typo", category="spelling", severity="warning", fixable=True,
@@ -57,21 +59,14 @@ def typo(ctx):
     """
     if not ctx.guideline["spelling"]["enabled"] or (ctx.draft.lang and not ctx.draft.lang.lower().startswith("id")):
         return
-    speller, skip, verdicts = ctx.memo("spelling.speller", _speller)
-    shortest = ctx.guideline["spelling"]["min_length"]
-    tokens = ctx.tokens
-    suspects = []
-    for word in tokens.lower_words:
-        found = verdicts.get(word)
-        if found is None:
-            found = verdicts[word] = _verdict(word, speller, skip, shortest)
-        if found:
-            suspects.append((word, found))
+    speller, verdicts = ctx.memo("spelling.speller", _speller)
+    suspects = verdicts(ctx.tokens.lower_words)
     if not suspects:
         return
-    masked, base = tokens.masked, ctx.base
-    for word, found in sorted(suspects):
-        for i in occurrences(masked.lower(), word):
+    masked, base = ctx.tokens.masked, ctx.base
+    lower = masked.lower()
+    for word, found in suspects:
+        for i in occurrences(lower, word):
             if masked[i:i + len(word)] == word:  # written in lower case: not a name
                 for offset, part, fixes in found:
                     yield _hit(base + i + offset, part, fixes)
