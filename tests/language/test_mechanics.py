@@ -30,6 +30,7 @@ FLAGGED = [
     ("Layanan tutup jam 3 sore.", "grammar.time", "pukul 15.00 WIB"),
     ("Layanan dibuka pukul 08:00 WIB.", "grammar.time", "pukul 08.00 WIB"),
     ("Rapat pukul 09.00-12.00 di aula.", "grammar.time", "pukul 09.00–12.00 WIB"),
+    ("Gerhana mulai pukul 01:35:20 WIB.", "grammar.time", "pukul 01.35.20 WIB"),
     ("Retribusi Rp. 25.000,- per bulan.", "grammar.currency", "Rp25.000,00"),
     ("Retribusi Rp 25.000 per bulan.", "grammar.currency", "Rp25.000,00"),
     ("Retribusi Rp25000 per bulan.", "grammar.currency", "Rp25.000,00"),
@@ -72,6 +73,7 @@ CLEAN = [
     "1. Siapkan KTP-el.\n2. Datang ke kantor kelurahan.",
     "Anak-anak dan ibu-ibu hamil dilayani. Walaupun hujan, kami pun tetap buka; KTP-nya juga dilayani.",
     "Bawa KTP-el, KK, dll. Yth. Bapak dan Ibu warga Cihideung, terima kasih.",
+    "Surat ditujukan kepada yth. Kepala Dinas. Saksi hadir di hadapan notaris.",
     "Simak ... selengkapnya di https://tasikmalayakota.go.id . Ketua : Ahmad Wijaya",
     "Ketidaknyamanan ini antarinstansi tangani bersama; laporannya ditindaklanjuti pascabencana.",
 ]

@@ -190,8 +190,8 @@ def _split_is_passive(rest: str, speller, baku) -> bool:
     # A bare stem is a passive when "di"+stem is in real use and the stem either only makes
     # verbs (unduh) or is rarer alone than with di- (tolak); "di lantai", "di danau" stay apart.
     rank = common.get(joined)
-    flags = dic.stems.get(rest, frozenset())
-    return rank is not None and (flags <= _VERB_ONLY or rank < common.get(rest, 10**9))
+    flags = dic.stems.get(rest)
+    return rank is not None and ((flags is not None and flags <= _VERB_ONLY) or rank < common.get(rest, 10**9))
 
 
 # hunspell-id flags of a bare verb (meN-, menge-, di-): "ke" + such a stem is the colloquial
@@ -241,7 +241,7 @@ _DURATION = r"hari|kali|x|menit|detik|jam|orang|minggu|bulan|tahun|lembar|kg"
 
 def _time_patterns(guideline):
     return re.compile(
-        rf"(?P<word>[Jj]am|[Pp]ukul)[ \t]+(?P<h>\d{{1,2}})(?!\d)(?:(?P<sep>[.:])(?P<m>\d{{2}})(?:[.:]\d{{2}})?)?"
+        rf"(?P<word>[Jj]am|[Pp]ukul)[ \t]+(?P<h>\d{{1,2}})(?!\d)(?:(?P<sep>[.:])(?P<m>\d{{2}})(?:[.:](?P<sec>\d{{2}}))?)?"
         rf"(?![ \t]*(?:{_DURATION})\b)"
         rf"(?P<range>[ \t]*(?:[-–—]|s\.d\.|sampai(?:[ \t]+dengan)?|hingga)[ \t]*(?P<h2>\d{{1,2}})"
         rf"(?:(?P<sep2>[.:])(?P<m2>\d{{2}}))?)?"
@@ -309,7 +309,7 @@ def time_format(ctx):
             continue
         part = m.group("part")
         h24 = _to_24(hour, part)
-        text = f"{h24:02d}{sep}{minutes or '00'}"
+        text = f"{h24:02d}{sep}{minutes or '00'}" + (f"{sep}{m.group('sec')}" if m.group("sec") else "")
         if m.group("range"):
             h2 = _to_24(int(m.group("h2")), part)
             text += f"–{h2:02d}{sep}{m.group('m2') or '00'}"
@@ -706,7 +706,7 @@ def _pun_attached(low: str, speller, baku) -> bool:
 
 # --- abbreviations and punctuation ---------------------------------------------------------
 
-_ABBREVIATIONS = {"dll": "dll.", "dsb": "dsb.", "dst": "dst.", "dkk": "dkk.", "yth": "Yth."}
+_ABBREVIATIONS = {"dll": "dll.", "dsb": "dsb.", "dst": "dst.", "dkk": "dkk.", "yth": "yth."}
 _ABBREV = re.compile(r"(?<![\w.-])(dll|dsb|dst|dkk|yth|d\.l\.l|d\.s\.b)(\.*)(?![\w-])", re.I)
 
 
@@ -730,7 +730,8 @@ def abbreviation(ctx):
         word, dots = m.group(1), m.group(2)
         key = word.replace(".", "").lower()
         proper = _ABBREVIATIONS[key]
-        fixed = match_case(word, proper) if key != "yth" else proper
+        # "yth." in a sentence, "Yth." opening a letter: EYD V writes both; keep the writer's case.
+        fixed = match_case(word, proper) if key != "yth" else (word[0] + "th.")
         if word + dots == fixed:
             continue
         yield Hit(m.start() + base, m.end() + base, f"Tulis singkatan ini '{fixed}'.", fixed)
