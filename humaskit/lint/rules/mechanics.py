@@ -1,8 +1,8 @@
 """EYD V mechanics (category ``grammar``): di/ke, time, money, dates, capitals, doubled words, punctuation.
 
-Every pattern is compiled once per guideline through ``ctx.memo`` and runs over the caption
-with URLs, e-mail addresses, mentions, hashtags and comments blanked out (``tokens.masked``),
-so offsets stay those of the file and nothing inside a link is ever "fixed".
+Patterns are compiled once (at import, or per guideline through ``ctx.memo``) and run over the
+caption with URLs, e-mail addresses, mentions, hashtags and comments blanked out
+(``tokens.masked``), so offsets stay those of the file and nothing inside a link is ever "fixed".
 """
 
 from __future__ import annotations
@@ -16,16 +16,11 @@ from humaskit.language.find import WordVerdicts, is_word_char, occurrences
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import match_case, sentence_start
+from humaskit.lint.rules.spelling import speller_for
 
 _FM = "---\nagency: dinkes\n---\n"
 _MONTH_ALT = "|".join(sorted(MONTH_FORMS, key=len, reverse=True))
 _ZONE_ALT = "WITA|WIB|WIT"
-
-
-def _speller(guideline):
-    from humaskit.lint.rules.spelling import _speller as build
-
-    return build(guideline)[0]
 
 
 def _masked(ctx) -> str:
@@ -149,9 +144,8 @@ def di_ke(ctx):
     Kesalahan di/ke adalah kesalahan ejaan yang paling sering ditemukan di unggahan instansi dan
     langsung terlihat oleh pembaca yang teliti.
     """
-    speller = ctx.memo("mechanics.speller", _speller)
+    speller = speller_for(ctx)
     baku = ctx.memo("mechanics.baku", _baku_words)
-    dic = speller.dic
     joined = ctx.memo("mechanics.joined", lambda g: WordVerdicts(
         lambda w: w[:2] in ("di", "ke") and len(w) >= 5 and _joined_verdict(w, speller, baku)))
     masked = _masked(ctx)
@@ -241,7 +235,8 @@ _DURATION = r"hari|kali|x|menit|detik|jam|orang|minggu|bulan|tahun|lembar|kg"
 
 def _time_patterns(guideline):
     return re.compile(
-        rf"(?P<word>[Jj]am|[Pp]ukul)[ \t]+(?P<h>\d{{1,2}})(?!\d)(?:(?P<sep>[.:])(?P<m>\d{{2}})(?:[.:](?P<sec>\d{{2}}))?)?"
+        rf"(?P<word>[Jj]am|[Pp]ukul)[ \t]+(?P<h>\d{{1,2}})(?!\d)"
+        rf"(?:(?P<sep>[.:])(?P<m>\d{{2}})(?:[.:](?P<sec>\d{{2}}))?)?"
         rf"(?![ \t]*(?:{_DURATION})\b)"
         rf"(?P<range>[ \t]*(?:[-–—]|s\.d\.|sampai(?:[ \t]+dengan)?|hingga)[ \t]*(?P<h2>\d{{1,2}})"
         rf"(?:(?P<sep2>[.:])(?P<m2>\d{{2}}))?)?"
@@ -606,7 +601,7 @@ def reduplication(ctx):
     EYD V (Bentuk Ulang) menulis bentuk ulang dengan tanda hubung; angka 2 sebagai pengganti
     pengulangan adalah gaya catatan pribadi, bukan tulisan resmi.
     """
-    speller = ctx.memo("mechanics.speller", _speller)
+    speller = speller_for(ctx)
     base = ctx.base
     masked = _masked(ctx)
     for m in _doubled(ctx):
@@ -666,7 +661,7 @@ def particle(ctx):
     Mengapa:
     Kesalahan ini sering muncul di takarir dan mudah diperbaiki otomatis.
     """
-    speller = ctx.memo("mechanics.speller", _speller)
+    speller = speller_for(ctx)
     baku = ctx.memo("mechanics.baku", _baku_words)
     base = ctx.base
     text = ctx.text

@@ -28,6 +28,11 @@ def _skip_words(guideline) -> frozenset[str]:
     return frozenset(words)
 
 
+def speller_for(ctx):
+    """The guideline's speller, built once per guideline and shared with the mechanics rules."""
+    return ctx.memo("spelling.speller", _speller)[0]
+
+
 def _speller(guideline):
     from humaskit.language.speller import Speller, shipped_dictionary
 
