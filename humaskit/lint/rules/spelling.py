@@ -98,7 +98,8 @@ def _hit(start: int, word: str, fixes: tuple[str, ...]) -> Hit:
     also = f" (atau {', '.join(repr(o) for o in others)})" if others else ""
     sure = len(word) >= 6 and _edit_kind(word, best) < _SURE_EDITS
     return Hit(start, start + len(word), f"'{word}' tidak ada di kamus; mungkin maksudnya '{best}'{also}.",
-               fix=best if len(fixes) == 1 else None, severity=None if sure else "suggestion")
+               # --fix only rewrites a near-certain slip with a single candidate.
+               fix=best if sure and len(fixes) == 1 else None, severity=None if sure else "suggestion")
 
 
 def _edit_kind(word: str, fix: str) -> int:
