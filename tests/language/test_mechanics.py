@@ -41,6 +41,7 @@ FLAGGED = [
     ("Pelayanan dibuka Senin (19/12/2026).", "grammar.weekday", "Sabtu"),
     ("Senam bersama Kamis, 12 Desember di Dadaha.", "grammar.weekday", "Sabtu"),  # year from publish
     ("Rapat dipimpin kepala dinas Kesehatan.", "grammar.title-case", "Kepala Dinas"),
+    ("Sambutan gubernur Jawa Barat dibacakan.", "grammar.title-case", "Gubernur"),
     ("Sebanyak dua pos dibuka. 12 petugas berjaga.", "grammar.digit-start", "Dua belas"),
     ("Posyandu melayani anak anak balita.", "grammar.reduplication", "anak-anak"),
     ("Bantuan untuk ibu2 hamil.", "grammar.reduplication", "ibu-ibu"),
@@ -69,7 +70,7 @@ CLEAN = [
     "Pelayanan dibuka Sabtu, 19 Desember 2026 di Taman Kota.",
     "Bantuan Rp1,5 juta dan retribusi Rp25.000,00 per bulan.",
     "Layanan buka 24 jam 7 hari seminggu.",
-    "Setiap wali kota hadir. Wali Kota Viman Alfarizi membuka acara.",
+    "Setiap camat hadir. Camat Cihideung dan Wali Kota Viman Alfarizi membuka acara.",
     "1. Siapkan KTP-el.\n2. Datang ke kantor kelurahan.",
     "Anak-anak dan ibu-ibu hamil dilayani. Walaupun hujan, kami pun tetap buka; KTP-nya juga dilayani.",
     "Bawa KTP-el, KK, dll. Yth. Bapak dan Ibu warga Cihideung, terima kasih.",

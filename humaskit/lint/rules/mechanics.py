@@ -475,7 +475,9 @@ def weekday(ctx):
 # --- capitals ------------------------------------------------------------------------------
 
 def _title_pattern(guideline):
-    titles = sorted({t.lower() for t in guideline["mechanics"]["titles"]}, key=len, reverse=True)
+    # A title that is also a term (Wali Kota, Bupati) has its casing checked by terminology.term-case.
+    terms = {" ".join(t.casefold().split()) for t in guideline["terminology"]["terms"]}
+    titles = sorted({t.lower() for t in guideline["mechanics"]["titles"]} - terms, key=len, reverse=True)
     if not titles:
         return None
     body = "|".join(r"[ \t]+".join(map(re.escape, t.split())) for t in titles)
@@ -488,14 +490,16 @@ def _title_case(text: str) -> str:
 
 @rule("grammar.title-case", category="grammar", severity="warning", fixable=True,
       summary="Huruf kapital jabatan di depan nama",
-      wrong=_FM + "Rapat dipimpin langsung oleh wali kota Viman Alfarizi.",
-      right=_FM + "Rapat dipimpin langsung oleh Wali Kota Viman Alfarizi. Setiap wali kota hadir.")
+      wrong=_FM + "Rapat dipimpin langsung oleh kepala dinas Kesehatan dan camat Cihideung.",
+      right=_FM + "Rapat dipimpin langsung oleh Kepala Dinas Kesehatan dan Camat Cihideung. Setiap camat hadir.")
 def title_case(ctx):
     """Apa yang diperiksa:
     Jabatan dan gelar yang diikuti nama orang, nama tempat, atau nama lembaga ditulis dengan
-    huruf kapital di awal setiap unsurnya: "Wali Kota Viman", "Kepala Dinas Kesehatan",
-    "Camat Cihideung". Jabatan yang tidak diikuti nama tetap huruf kecil ("setiap wali kota").
-    Daftar jabatan diatur di `mechanics.titles`. Huruf kapital "Anda" diperiksa `tone.pronoun`.
+    huruf kapital di awal setiap unsurnya: "Kepala Dinas Kesehatan", "Camat Cihideung",
+    "Gubernur Jawa Barat". Jabatan yang tidak diikuti nama tetap huruf kecil ("setiap camat").
+    Daftar jabatan diatur di `mechanics.titles`; jabatan yang juga tercantum di
+    `terminology.terms` (Wali Kota, Bupati) diperiksa `terminology.term-case`, dan huruf kapital
+    "Anda" diperiksa `tone.pronoun`.
     Mengapa:
     EYD V (Huruf Kapital) mengatur ini; nama jabatan yang ditulis benar menghormati pejabat dan
     lembaga yang disebut.
