@@ -143,3 +143,16 @@ def test_sentence_split_keeps_times_and_money_whole():
     text = "Buka pukul 07.00 WIB, tarif Rp25.000,00. Hubungi dr. Asep! Terima kasih"
     assert [text[s:e].strip() for s, e in sentences(text)] == [
         "Buka pukul 07.00 WIB, tarif Rp25.000,00.", "Hubungi dr. Asep!", "Terima kasih"]
+
+
+def test_a_word_is_reported_by_one_rule_only():
+    """Words the tone and terminology rules own (informal words, kata baku) are not reported
+    again by the mechanics or spelling rules, and a typo is not also called a joined preposition."""
+    linter = Linter(load_guideline(), select=("tone", "terminology", "spelling", "grammar"))
+    text = FM + "yth warga, itupun disampaikan kepadah Bapak dimana saja dan apapun caranya, dll."
+    findings = linter.lint_text(text).findings
+    spans = [(f.start, f.end) for f in findings]
+    overlapping = [(a.rule, b.rule) for i, a in enumerate(findings) for b in findings[i + 1:]
+                   if a.start < b.end and b.start < a.end]
+    assert not overlapping
+    assert len(spans) == 5  # yth, itupun, kepadah, dimana, apapun: each still reported, once

@@ -197,8 +197,8 @@ _VERB_ONLY = frozenset(("M0", "Mi", "Mk"))
 def _joined_verdict(low: str, speller, baku) -> tuple:
     """``()`` when "di…"/"ke…" is fine, else ``(True, severity)``: a preposition written attached."""
     dic = speller.dic
-    if low in baku or "-" in low or not low.isalpha() or speller.known(low):
-        return ()
+    if low in baku or "-" in low or not low.isalpha() or speller.known(low) or speller.typo(low):
+        return ()  # known, owned by another rule, or a typo of a known word (kepadah → kepada)
     stem = _stem(dic, low[2:])
     if stem is None or stem in _PLACE_WORDS:
         return ()
@@ -222,9 +222,10 @@ def _stem(dic, rest: str) -> str | None:
 
 
 def _baku_words(guideline) -> frozenset[str]:
+    """Words (and phrases) that terminology.kata-baku or tone.informal-word already report."""
     from humaskit.lint import lexicon
 
-    return frozenset(lexicon.kata_baku(guideline))
+    return frozenset(lexicon.kata_baku(guideline)) | frozenset(lexicon.informal(guideline))
 
 
 # --- time ----------------------------------------------------------------------------------
@@ -724,10 +725,13 @@ def abbreviation(ctx):
     lower = masked.lower()
     if not any(a in lower for a in ("dll", "dsb", "dst", "dkk", "yth", "d.l", "d.s")):
         return
+    owned = ctx.memo("mechanics.baku", _baku_words)
     base = ctx.base
     for m in _ABBREV.finditer(masked):
         word, dots = m.group(1), m.group(2)
         key = word.replace(".", "").lower()
+        if not dots and key in owned:
+            continue  # reported (with its own suggestion) by tone.informal-word
         proper = _ABBREVIATIONS[key]
         # "yth." in a sentence, "Yth." opening a letter: EYD V writes both; keep the writer's case.
         fixed = match_case(word, proper) if key != "yth" else (word[0] + "th.")
