@@ -156,3 +156,11 @@ def test_a_word_is_reported_by_one_rule_only():
                    if a.start < b.end and b.start < a.end]
     assert not overlapping
     assert len(spans) == 5  # yth, itupun, kepadah, dimana, apapun: each still reported, once
+
+
+def test_lines_are_sentences_for_readability(language):
+    """A caption's list items sit on their own lines without full stops: each is a sentence."""
+    items = "\n".join(f"Pos {i} buka untuk warga kelurahan setempat" for i in range(8))
+    result = language.lint_text(FM + items)
+    assert not [f for f in result.findings if f.rule == "tone.long-sentence"]
+    assert "8 kalimat" in result.notes[0]

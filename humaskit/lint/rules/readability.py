@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
-import re
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 from humaskit.lint.text import WORD
 
 # A sentence ends at . ! ? followed by a space, a quote or the end (not inside 07.00 or Rp25.000,
-# not after "dr." or "No." before a name), or at a line break.
-_BREAK = re.compile(r"[.!?\n]+(?![^\s\"'”’)])")
+# not after "dr." or "No." before a name), or at a line break (captions put list items on lines).
+_AFTER_END = frozenset(" \t\r\n\"'”’)")
 _ABBREVIATIONS = frozenset(("dr", "drg", "ir", "prof", "no", "yth", "hlm", "dll", "dsb", "dst", "dkk", "st", "tgl",
                             "jl", "kel", "kec", "rt", "rw", "sdr", "bpk", "h", "hj", "s", "m", "a"))
 
 
 def sentences(masked: str) -> list[tuple[int, int]]:
-    """Sentence spans (offsets into ``masked``); a span may hold no word (a blank line)."""
-    spans, start, n = [], 0, len(masked)
-    for m in _BREAK.finditer(masked):
-        if m.group() == ".":
-            i = m.start()
+    """Sentence spans (offsets into ``masked``); a span may hold no word (a blank line).
+
+    Found with ``str.find`` over the few end marks: cheaper than a regex scan of the caption.
+    """
+    n = len(masked)
+    cuts = []
+    for mark in ".!?\n":
+        i = masked.find(mark)
+        while i != -1:
+            j = i + 1
+            if mark == "\n" or j == n or masked[j] in _AFTER_END:
+                cuts.append(j)
+            i = masked.find(mark, j)
+    cuts.sort()
+    spans, start = [], 0
+    for cut in cuts:
+        if cut <= start:
+            continue
+        if masked[cut - 1] == ".":
+            i = cut - 1
             word = masked[max(masked.rfind(" ", 0, i), masked.rfind("\n", 0, i)) + 1:i]
             if len(word) <= 4 and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
                 continue
-        end = m.end()
-        spans.append((start, end))
-        start = end
+        spans.append((start, cut))
+        start = cut
     spans.append((start, n))
     return spans
 
