@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from operator import eq
 
 from humaskit.language.dates import (MONTH_FORMS, MONTHS, WEEKDAY_FORMS, WEEKDAYS, ZONES, make_date,
                                      nearest_year, number_words)
@@ -46,6 +47,8 @@ class _Scan:
         """Offsets of a word written twice in a row ("anak anak", "yang yang")."""
         lower = self.lower
         parts = lower.split()
+        if not any(map(eq, parts, parts[1:])):  # the common case, decided in C
+            return []
         found = []
         for word in sorted({a for a, b in zip(parts, parts[1:]) if a == b and a.isalpha()}):
             found.extend(occurrences(lower, f"{word} {word}"))
