@@ -164,3 +164,17 @@ def test_lines_are_sentences_for_readability(language):
     result = language.lint_text(FM + items)
     assert not [f for f in result.findings if f.rule == "tone.long-sentence"]
     assert "8 kalimat" in result.notes[0]
+
+
+def test_bad_ticket_pattern_is_a_located_guideline_error(tmp_path):
+    from humaskit.errors import HumaskitError
+
+    custom = tmp_path / "kota.yaml"
+    custom.write_text("extends: tasikmalaya\nreply:\n  ticket_pattern: 'nomor (tiket'\n", encoding="utf-8")
+    try:
+        load_guideline(custom)
+    except HumaskitError as exc:
+        [problem] = exc.problems
+        assert problem.line == 3 and "ekspresi reguler tidak valid" in problem.message
+    else:
+        raise AssertionError("a broken regular expression was accepted")

@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from humaskit.guideline.spec import Bool, Field, ListOf, MapOf, Num, Section, Str
+
+
+@dataclass
+class Regex(Str):
+    """A regular expression, compiled while the guideline is validated so a typo in it is a
+    guideline error with its line, not a failure in the middle of a lint run."""
+
+    type_label: str = "ekspresi reguler"
+
+    def check(self, value, path, ctx):
+        value = super().check(value, path, ctx)
+        if isinstance(value, str):
+            try:
+                re.compile(value)
+            except re.error as exc:
+                ctx.error(path, f"ekspresi reguler tidak valid: {exc}.")
+        return value
+
 
 REPLY = Section(fields={
     "greeting": Field(ListOf(Str()), "Salam pembuka yang diterima (salah satu harus ada)."),
     "thanks": Field(ListOf(Str()), "Ucapan terima kasih atas laporan (salah satu harus ada)."),
     "referral": Field(ListOf(Str()), "Rujukan kanal pengaduan resmi (misalnya SP4N-LAPOR!)."),
-    "ticket_pattern": Field(Str(), "Ekspresi reguler nomor tiket/laporan."),
+    "ticket_pattern": Field(Regex(), "Ekspresi reguler nomor tiket/laporan."),
     "follow_up": Field(ListOf(Str()), "Kata yang menandai komitmen tindak lanjut (siapa berbuat apa)."),
     "follow_up_time": Field(ListOf(Str()), "Penanda waktu tindak lanjut (kapan), misalnya 'hari ini', "
                             "'paling lambat'. Tanggal dan jam di jawaban juga dihitung."),
@@ -32,7 +53,7 @@ MECHANICS = Section(fields={
                     default=lambda: ["wali kota", "wakil wali kota", "bupati", "wakil bupati", "gubernur",
                                      "wakil gubernur", "presiden", "wakil presiden", "menteri",
                                      "kepala dinas", "kepala badan", "sekretaris daerah", "camat", "lurah",
-                                     "kapolres", "kapolsek", "dandim", "ketua dprd"]),
+                                     "kapolres", "kapolsek", "dandim"]),
 })
 
 GRAMMAR = Section(fields={
