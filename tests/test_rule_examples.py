@@ -20,6 +20,26 @@ from support import REPO
 RULES = sorted(list(load_rules().values()) + custom_rules(load_guideline()), key=lambda r: r.id)
 
 
+@pytest.fixture(scope="module")
+def linter():
+    """A linter whose optional grammar backend talks to a local STAND-IN LanguageTool server
+    (LanguageTool cannot be installed here), so that rule's examples run like the others."""
+    import os
+
+    from lt_standin import languagetool_standin
+
+    with languagetool_standin() as (url, _):
+        old = os.environ.get("HUMASKIT_LANGUAGETOOL_URL")
+        os.environ["HUMASKIT_LANGUAGETOOL_URL"] = url
+        try:
+            yield Linter(load_guideline())
+        finally:
+            if old is None:
+                os.environ.pop("HUMASKIT_LANGUAGETOOL_URL", None)
+            else:
+                os.environ["HUMASKIT_LANGUAGETOOL_URL"] = old
+
+
 def _lint_example(rule, text, tmp_path, linter):
     if rule.example_files:
         shutil.copytree(REPO / "tests" / "rule_examples" / rule.example_files, tmp_path, dirs_exist_ok=True)

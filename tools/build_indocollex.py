@@ -20,7 +20,9 @@ from pathlib import Path
 # Syllabic abbreviations that government writing uses as standard terms (rakor, ormas...),
 # and place names that IndoCollex splits.
 KEEP_OUT = {"pemprov", "pemkot", "pemkab", "rakor", "ruko", "ormas", "satpol", "wagub", "wabup", "warkop",
-            "bukittinggi", "medsos", "bio", "balita", "lansia", "nakes", "faskes", "bansos", "sembako", "damkar"}
+            "bukittinggi", "medsos", "bio", "balita", "lansia", "nakes", "faskes", "bansos", "sembako", "damkar",
+            # standard EYD abbreviations, owned by grammar.abbreviation
+            "yth", "dsb", "dll", "dst", "dkk", "tsb"}
 
 PREFIXES = ("meng", "meny", "mem", "men", "me", "di", "ber", "ter", "ke", "se", "peng", "pem", "pen", "pe", "per")
 SUFFIXES = ("nya", "kan", "lah", "kah", "an", "i")

@@ -89,4 +89,12 @@ def informal(guideline) -> dict[str, tuple[str, str]]:
     for word, formal in tone["informal_words"].items():
         words[word.casefold()] = (formal or "", "pedoman")
     baku = kata_baku(guideline)
-    return {w: v for w, v in words.items() if w not in allow and w not in baku and w not in SECOND_PERSON}
+    rude = profanity_words()  # tone.profanity owns these, with its stronger message
+    return {w: v for w, v in words.items()
+            if w not in allow and w not in baku and w not in SECOND_PERSON and w not in rude}
+
+
+@lru_cache(maxsize=None)
+def profanity_words() -> frozenset[str]:
+    text = data_file("profanity.txt").read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))

@@ -479,7 +479,7 @@ def weekday(ctx):
 # --- capitals ------------------------------------------------------------------------------
 
 def _title_pattern(guideline):
-    # A title that is also a term (Wali Kota, Bupati) has its casing checked by terminology.term-case.
+    # A title the guideline also lists as a term has its casing checked by terminology.term-case.
     terms = {" ".join(t.casefold().split()) for t in guideline["terminology"]["terms"]}
     titles = sorted({t.lower() for t in guideline["mechanics"]["titles"]} - terms, key=len, reverse=True)
     if not titles:
@@ -502,7 +502,7 @@ def title_case(ctx):
     huruf kapital di awal setiap unsurnya: "Kepala Dinas Kesehatan", "Camat Cihideung",
     "Gubernur Jawa Barat". Jabatan yang tidak diikuti nama tetap huruf kecil ("setiap camat").
     Daftar jabatan diatur di `mechanics.titles`; jabatan yang juga tercantum di
-    `terminology.terms` (Wali Kota, Bupati) diperiksa `terminology.term-case`, dan huruf kapital
+    `terminology.terms` diperiksa `terminology.term-case`, dan huruf kapital
     "Anda" diperiksa `tone.pronoun`.
     Mengapa:
     EYD V (Huruf Kapital) mengatur ini; nama jabatan yang ditulis benar menghormati pejabat dan

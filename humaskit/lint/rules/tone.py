@@ -231,8 +231,5 @@ def profanity(ctx):
 def _profanity(guideline) -> frozenset:
     if not guideline["tone"]["profanity_lexicon"]:
         return frozenset()
-    from humaskit.resources import data_file
-
     allow = {w.casefold() for w in guideline["tone"]["allow"]}
-    words = data_file("profanity.txt").read_text("utf-8").split()
-    return frozenset(w for w in words if not w.startswith("#") and w not in allow)
+    return frozenset(w for w in lexicon.profanity_words() if w not in allow)
