@@ -93,10 +93,11 @@ def shouting(ctx):
     if not _CAPS.search(ctx.tokens.masked):
         return
     known = ctx.memo("tone.acronyms", _acronyms)
+    informal, _ = ctx.memo("tone.informal", _informal)  # "INFO": tone.informal-word's fix settles both
     minimum = ctx.guideline["tone"]["shouting_min_letters"]
     text = ctx.text
     for start, end, word in ctx.tokens.words:
-        if len(word) < minimum or not word.isupper() or word in known:
+        if len(word) < minimum or not word.isupper() or word in known or word.lower() in informal:
             continue
         letters = sum(ch.isalpha() for ch in word)
         if letters < minimum or any(part in known for part in re.split(r"[-'’]", word)):
