@@ -80,12 +80,22 @@ class Dictionary:
 
     def _parse_dic(self, text: str) -> None:
         stems = self.stems
+        # Few distinct flag sets are shared by 31,000 stems: one object per distinct set keeps
+        # the parse, the memory and the cached (pickled) copy small.
+        shared: dict[frozenset, frozenset] = {}
+        by_text: dict[str, frozenset] = {"": frozenset()}
         for line in text.splitlines()[1:]:
-            word, _, flags = line.strip().partition("/")
+            word, _, raw = line.strip().partition("/")
             if not word:
                 continue
-            flags = self._flags(flags.split()[0]) if flags else frozenset()
-            stems[word] = stems[word] | flags if word in stems else flags
+            key = raw.split()[0] if raw else ""
+            flags = by_text.get(key)
+            if flags is None:
+                flags = by_text[key] = shared.setdefault(self._flags(key), self._flags(key))
+            if word in stems:
+                merged = stems[word] | flags
+                flags = shared.setdefault(merged, merged)
+            stems[word] = flags
 
     # --- lookup ----------------------------------------------------------------------------
 
