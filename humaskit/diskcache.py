@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from functools import lru_cache
 from pathlib import Path
 
 from humaskit import __version__
@@ -30,6 +31,18 @@ def _digest(path) -> str:
     return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """Size and time of every module of the package: a changed install invalidates entries
+    even when the version number did not move."""
+    package = Path(__file__).resolve().parent
+    stamp = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        stamp.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return stamp.hexdigest()
+
+
 def _entry(name: str) -> Path:
     key = hashlib.blake2b(f"{__version__}:{name}".encode(), digest_size=12).hexdigest()
     return _folder() / f"{key}.pickle"
@@ -42,7 +55,7 @@ def load(name: str):
     try:
         with open(_entry(name), "rb") as handle:
             version, sources, value = pickle.load(handle)
-        if version == __version__ and all(_digest(p) == h for p, h in sources):
+        if version == _code_stamp() and all(_digest(p) == h for p, h in sources):
             return value
     except Exception:  # a stale or unreadable cache is never an error for the user
         return None
@@ -57,6 +70,15 @@ def store(name: str, sources, value) -> None:
         from humaskit.fsutil import atomic_write
 
         recorded = [(str(p), _digest(p)) for p in sources]
-        atomic_write(_entry(name), pickle.dumps((__version__, recorded, value), protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(_entry(name), pickle.dumps((_code_stamp(), recorded, value), protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:
         pass
+
+
+def cached(name: str, sources, build):
+    """``build()`` once per set of source contents; later starts read the pickled result."""
+    value = load(name)
+    if value is None:
+        value = build()
+        store(name, sources, value)
+    return value

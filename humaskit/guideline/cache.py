@@ -27,7 +27,7 @@ def cached_load(path: Path, load):
         return hit[1]
     name = f"guideline:{resolved}"
     guideline = diskcache.load(name)
-    if guideline is None:
+    if guideline is None:  # the chain of files is known only after loading, so no cached() here
         guideline = load(path)
         diskcache.store(name, guideline.chain, guideline)
     _MEMO[resolved] = (_stamps(guideline.chain), guideline)

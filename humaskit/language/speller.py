@@ -44,11 +44,7 @@ def shipped_dictionary() -> Dictionary:
 
     folder = data_file("hunspell-id")
     sources = (folder / "id_ID.aff", folder / "id_ID.dic")
-    dictionary = diskcache.load("hunspell-id")
-    if dictionary is None:
-        dictionary = Dictionary(*sources)
-        diskcache.store("hunspell-id", sources, dictionary)
-    return dictionary
+    return diskcache.cached("hunspell-id", sources, lambda: Dictionary(*sources))
 
 
 def _word_lines(name: str) -> list[str]:
@@ -64,12 +60,18 @@ def extra_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def common_words() -> dict[str, int]:
     """Indonesian words in real use → frequency rank (0 = most frequent)."""
-    return {w: i for i, w in enumerate(_word_lines("id-common.txt"))}
+    from humaskit import diskcache
+
+    return diskcache.cached("id-common", [data_file("spelling/id-common.txt")],
+                            lambda: {w: i for i, w in enumerate(_word_lines("id-common.txt"))})
 
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    return frozenset(_word_lines("en-common.txt"))
+    from humaskit import diskcache
+
+    return diskcache.cached("en-common", [data_file("spelling/en-common.txt")],
+                            lambda: frozenset(_word_lines("en-common.txt")))
 
 
 class Speller:
