@@ -2,7 +2,7 @@
 
 Linting one draft must feel instant, yet parsing and validating the guideline chain or
 reading the Hunspell dictionary costs more than the lint itself. Each entry records the
-content hash of every file it was built from and the humaskit version; it is used only when
+content hash of every file it was built from and a stamp of the package code; it is used only when
 all still match, so it is never stale. Any problem with the cache (missing, unwritable,
 corrupt) silently falls back to building the value. HUMASKIT_NO_CACHE=1 disables it.
 """
