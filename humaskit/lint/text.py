@@ -35,7 +35,7 @@ EMOJI = re.compile(
 _TLD_HINT = re.compile(r"\.(?:go\.id|co\.id|ac\.id|or\.id|id|com|net|org|info|ly|me|gl)\b", re.I)
 _HASH = re.compile(r"#\w+")
 _AT = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
-_HIGH = "\u2000"  # every emoji lies above this code point
+_HIGH_CHAR = re.compile("[\u2000-\U0010FFFF]")  # every emoji lies above U+2000
 
 
 def trim_url(start: int, end: int, text: str) -> int:
@@ -160,7 +160,8 @@ class Tokens:
 
     @cached_property
     def emoji(self) -> list[tuple[int, int]]:
-        if not self.masked or max(self.masked) < _HIGH:
+        first = _HIGH_CHAR.search(self.masked)
+        if first is None:
             return []
         base = self.base
-        return [(m.start() + base, m.end() + base) for m in EMOJI.finditer(self.masked)]
+        return [(m.start() + base, m.end() + base) for m in EMOJI.finditer(self.masked, first.start())]

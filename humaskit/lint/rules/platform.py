@@ -53,15 +53,20 @@ def _plain(text: str, start: int, end: int, weighted: bool) -> int:
 
 
 def _walk(text: str, start: int, end: int, budget: int, weighted: bool) -> int:
-    """The offset inside a plain stretch where ``budget`` runs out."""
-    for i in range(start, end):
-        if text[i] == "\r" and text.startswith("\n", i + 1):
-            continue
-        cost = _weight(text[i]) if weighted else 1
-        if cost > budget:
-            return i
-        budget -= cost
-    return end
+    """The offset inside a plain stretch where ``budget`` runs out (the stretch costs more).
+
+    A binary search over the cost of growing prefixes, each counted in C, instead of a
+    character walk: a long post for X would otherwise be walked character by character."""
+    low, high = start, end - 1  # the answer i is the first with cost(start, i + 1) > budget
+    while low < high:
+        mid = (low + high) // 2
+        if _plain(text, start, mid + 1, weighted) > budget:
+            high = mid
+        else:
+            low = mid + 1
+    if text[low] == "\r" and text.startswith("\n", low + 1):
+        low += 1  # a CRLF counts once, at its \n
+    return low
 
 
 def measure(ctx, platform: dict) -> tuple[int, int | None]:
