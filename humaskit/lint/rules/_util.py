@@ -20,16 +20,6 @@ def sentence_start(text: str, offset: int, base: int) -> bool:
     return i < base or text[i] in ".!?\n\r:•-–—*>"
 
 
-def phrase_regex(phrases, *, ignorecase: bool = True) -> re.Pattern | None:
-    """One alternation over whole-word phrases, longest first so the longest match wins;
-    spaces in a phrase match any run of spaces."""
-    items = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    if not items:
-        return None
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in items)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I if ignorecase else 0)
-
-
 def mentions_any(ctx, words: frozenset) -> bool:
     """Whether the caption has any of ``words`` (lower case): one set operation, so a rule
     can return at once on the common clean draft before walking tokens with offsets."""

@@ -6,7 +6,7 @@ import re
 
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.rules._util import phrase_regex
+from humaskit.lint.rules._util import PhraseIndex
 
 _FM = "---\nagency: dishub\nkind: reply\n---\n"
 _GOOD = (_FM + "Selamat pagi, Bapak Asep. Terima kasih atas laporannya. Laporan Anda tercatat dengan nomor "
@@ -48,7 +48,7 @@ def _compiled(guideline):
         "ticket": ticket,
         "follow_up": _Phrases(reply["follow_up"]),
         "follow_up_time": _Phrases(reply["follow_up_time"]),
-        "defensive": phrase_regex(defensive),
+        "defensive": PhraseIndex(defensive),
         "defensive_map": defensive,
     }
 
@@ -165,12 +165,7 @@ def defensive(ctx):
     kepercayaan pada seluruh pemerintah kota.
     """
     patterns = ctx.memo("reply.patterns", _compiled)
-    if patterns["defensive"] is None:
-        return
-    base = ctx.base
-    for m in patterns["defensive"].finditer(ctx.tokens.masked):
-        phrase = " ".join(m.group().split()).casefold()
-        better = patterns["defensive_map"].get(phrase)
-        yield Hit(m.start() + base, m.end() + base,
-                  f"Frasa defensif '{m.group()}'; tulis misalnya: '{better}'." if better
-                  else f"Frasa defensif '{m.group()}'.", better)
+    for start, end, written, phrase in patterns["defensive"].finditer(ctx.tokens):
+        better = patterns["defensive_map"][phrase]
+        yield Hit(start, end, f"Frasa defensif '{written}'; tulis misalnya: '{better}'." if better
+                  else f"Frasa defensif '{written}'.", better)
