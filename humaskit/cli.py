@@ -81,6 +81,7 @@ def rules(
 
 def main() -> None:
     """Run the CLI; command-line mistakes are explained in Indonesian (exit 2)."""
+    import os
     import sys
 
     from humaskit.clikit import usage_error_types, usage_message
@@ -88,18 +89,21 @@ def main() -> None:
     usage_error, abort = usage_error_types()
     try:
         code = app(standalone_mode=False)
+        code = code if isinstance(code, int) else 0
     except usage_error as exc:
         print(f"galat: {usage_message(exc)}", file=sys.stderr)
-        sys.exit(2)
+        code = 2
     except abort:
         print("Dihentikan.", file=sys.stderr)
-        sys.exit(130)
+        code = 130
     except Exception as exc:  # a bug, not bad input: still no traceback for humas staff
-        import os
-
         if os.environ.get("HUMASKIT_DEBUG") == "1":
             raise
         print(f"galat: terjadi kesalahan internal humaskit ({type(exc).__name__}: {exc}). Jalankan ulang dengan "
               "HUMASKIT_DEBUG=1 untuk rinciannya dan laporkan ke pengelola humaskit.", file=sys.stderr)
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+        code = 2
+    # Every file was written and closed by now; skipping the interpreter's teardown of the
+    # loaded dictionary and lexicons saves ~40 ms of a lint that must feel instant.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

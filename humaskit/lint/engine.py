@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 from humaskit.errors import HumaskitError
 from humaskit.lint.draft import Draft, LineIndex, parse_draft, read_text
 from humaskit.lint.finding import FileResult, Finding, Hit, Report
-from humaskit.lint.registry import Rule, load_rules
+from humaskit.lint.registry import CATEGORIES, Rule, load_rules
 from humaskit.lint.text import Tokens
 
 _CONTROL = re.compile(
@@ -77,7 +77,10 @@ class Linter:
         self.memo: dict = {}
         self.notices: list[str] = []
         select, ignore = tuple(select), tuple(ignore)
-        rules = list(load_rules().values()) + custom_rules(guideline)
+        # A fixed order, whatever order the rule modules happened to be imported in, so that
+        # per-file notes and equal-position findings always come out the same.
+        rules = sorted(load_rules().values(), key=lambda r: (CATEGORIES.index(r.category), r.id))
+        rules += custom_rules(guideline)
         active = []
         for rule in rules:
             severity = guideline.severity(rule.id, rule.severity)
