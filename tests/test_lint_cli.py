@@ -211,3 +211,22 @@ def test_command_line_mistakes_are_explained_in_indonesian(args, expected):
     done = subprocess.run([sys.executable, "-m", "humaskit", *args], capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 2
     assert expected in done.stderr and "Traceback" not in done.stderr
+
+
+def test_fix_into_an_unwritable_folder_keeps_the_file_and_says_so(tmp_path, monkeypatch):
+    """The rename into place fails (as in a read-only folder): the draft is untouched, exit 2."""
+    import humaskit.fsutil
+
+    path = tmp_path / "a.md"
+    original = "---\nagency: dinkes\nplatforms: [facebook]\n---\nDinkes menghimbau warga.\n"
+    path.write_text(original, encoding="utf-8")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(humaskit.fsutil.os, "replace", refuse)
+    result = run("lint", str(path), "--fix")
+    assert result.exit_code == 2
+    assert "tidak dapat ditulis" in result.output
+    assert path.read_text(encoding="utf-8") == original
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"], "temporary file left behind"

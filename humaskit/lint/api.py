@@ -60,10 +60,12 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, **option
     """Fix every file that has fixable findings, then lint again so the report shows what is left."""
     import difflib
 
+    from humaskit.errors import Problem
     from humaskit.fsutil import atomic_write
     from humaskit.lint.draft import parse_draft
     from humaskit.lint.engine import fix_text, lint_paths
 
+    unwritable = []
     for result in report.files:
         if not any(f.fix is not None for f in result.findings):
             continue
@@ -79,11 +81,16 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, **option
         if write:
             if result.path == "-":
                 out.write(fixed)
-            else:
+                continue
+            try:
                 atomic_write(result.path, fixed)
+            except OSError as exc:  # the original stays as it was
+                unwritable.append(Problem(f"Perbaikan tidak dapat ditulis: {exc.strerror}. Berkas tidak diubah.",
+                                          path=result.path))
     if not write or all(r.path == "-" for r in report.files):
         return report
     fresh = lint_paths(paths, linter.guideline, linter=linter, **options)
+    fresh.problems.extend(unwritable)
     return fresh
 
 
