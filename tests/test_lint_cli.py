@@ -230,3 +230,19 @@ def test_fix_into_an_unwritable_folder_keeps_the_file_and_says_so(tmp_path, monk
     assert "tidak dapat ditulis" in result.output
     assert path.read_text(encoding="utf-8") == original
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"], "temporary file left behind"
+
+
+def test_linting_a_text_draft_imports_no_heavy_library():
+    """Start-up stays fast: Pillow, icalendar, jinja2, holidays and LanguageTool load only in
+    the commands (or for the drafts) that need them."""
+    import subprocess
+    import sys
+
+    probe = ("import contextlib, io, sys\n"
+             "from humaskit.cli import app\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             "    app(['lint', 'examples/drafts/disdukcapil-layanan-sabtu.md'], standalone_mode=False)\n"
+             "heavy = {'PIL', 'icalendar', 'jinja2', 'holidays', 'language_tool_python'}\n"
+             "print(sorted(heavy & set(sys.modules)))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
+    assert done.stdout.strip() == "[]"
