@@ -22,6 +22,9 @@ _FENCE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 
+_PUBLISH = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
+
+
 @dataclass
 class _Publish(Spec):
     type_label: str = "tanggal dan jam YYYY-MM-DDTHH:MM"
@@ -30,11 +33,11 @@ class _Publish(Spec):
         if isinstance(value, datetime):
             return value.replace(tzinfo=None, second=0, microsecond=0)
         text = str(value)
-        for shape in ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"):
+        if _PUBLISH.fullmatch(text):
             try:
-                return datetime.strptime(text, shape)
+                return datetime.fromisoformat(text).replace(second=0)
             except ValueError:
-                continue
+                pass
         ctx.error(path, f"waktu tayang '{text}' tidak valid; tulis seperti 2026-12-03T09:00.")
         return None
 
