@@ -1,10 +1,17 @@
-"""Atomic file writes: a user's file is either the old version or the new one, never half."""
+"""Reading and writing users' files: clear Indonesian errors on read, atomic writes.
+
+A user's file is either the old version or the new one, never half written."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+
+from humaskit.errors import HumaskitError
+
+# Plans, templates, guidelines and CSV batches are far smaller; anything bigger is a wrong file.
+MAX_INPUT_BYTES = 50_000_000
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str, *, encoding: str = "utf-8") -> None:
@@ -32,3 +39,29 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, *, encoding: str = 
         except FileNotFoundError:
             pass
         raise
+
+
+def read_user_text(path: str | os.PathLike, *, what: str, max_bytes: int = MAX_INPUT_BYTES,
+                   too_big_hint: str = "") -> str:
+    """Read a user's file (or ``-`` for standard input) as UTF-8, with a clear Indonesian error,
+    naming the file (and the line of a bad byte), for anything that cannot be read."""
+    import sys
+
+    try:
+        raw = sys.stdin.buffer.read() if str(path) == "-" else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise HumaskitError.single(f"{what} tidak ditemukan.", path=str(path)) from None
+    except IsADirectoryError:
+        raise HumaskitError.single(f"{what} adalah folder, bukan berkas.", path=str(path)) from None
+    except OSError as exc:
+        raise HumaskitError.single(f"{what} tidak dapat dibaca: {exc.strerror}.", path=str(path)) from None
+    if len(raw) > max_bytes:
+        message = f"{what} terlalu besar ({len(raw) / 1e6:.1f} MB); batasnya {max_bytes / 1e6:.0f} MB."
+        raise HumaskitError.single(f"{message} {too_big_hint}".strip(), path=str(path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise HumaskitError.single(
+            f"{what} bukan teks UTF-8 (bita ke-{exc.start + 1} tidak valid). Simpan ulang berkas dengan "
+            "pengodean UTF-8.", path=str(path), line=line) from None

@@ -114,9 +114,9 @@ def in_quiet(minute: int, quiet: tuple[int, int]) -> bool:
 
 
 def _read_yaml(path: Path, what: str = "Berkas rencana"):
-    from humaskit.lint.draft import read_text
+    from humaskit.fsutil import read_user_text
 
-    return load_located(read_text(path, what=what), str(path))
+    return load_located(read_user_text(path, what=what), str(path))
 
 
 def plan_files(plans_dir: Path) -> list[Path]:

@@ -47,16 +47,9 @@ class Guideline:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise HumaskitError.single("Berkas pedoman tidak ditemukan.", path=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise HumaskitError.single(f"Berkas pedoman bukan teks UTF-8 (bita ke-{exc.start + 1}).",
-                                   path=str(path)) from None
-    except OSError as exc:
-        raise HumaskitError.single(f"Berkas pedoman tidak dapat dibaca: {exc.strerror}.",
-                                   path=str(path)) from None
+    from humaskit.fsutil import read_user_text
+
+    return read_user_text(path, what="Berkas pedoman").removeprefix("\ufeff")
 
 
 def _resolve_base(name: str, relative_to: Path, at: dict) -> Path:

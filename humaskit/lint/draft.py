@@ -117,31 +117,11 @@ class Draft:
 
 
 def read_text(path: str | Path, *, what: str = "Draf") -> str:
-    """Read a user file as UTF-8 with a clear Indonesian error for anything unreadable."""
-    import sys
+    """A draft's text; a caption is a few KB, so a much bigger file is refused as the wrong one."""
+    from humaskit.fsutil import read_user_text
 
-    try:
-        if str(path) == "-":
-            raw = sys.stdin.buffer.read()
-        else:
-            raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise HumaskitError.single(f"{what} tidak ditemukan.", path=str(path)) from None
-    except IsADirectoryError:
-        raise HumaskitError.single(f"{what} adalah folder, bukan berkas.", path=str(path)) from None
-    except OSError as exc:
-        raise HumaskitError.single(f"{what} tidak dapat dibaca: {exc.strerror}.", path=str(path)) from None
-    if len(raw) > MAX_DRAFT_BYTES:
-        raise HumaskitError.single(
-            f"{what} terlalu besar ({len(raw) / 1e6:.1f} MB); batasnya {MAX_DRAFT_BYTES / 1e6:.0f} MB. "
-            "Takarir media sosial hanya beberapa KB: periksa apakah berkasnya benar.", path=str(path))
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise HumaskitError.single(
-            f"{what} bukan teks UTF-8 (bita ke-{exc.start + 1} tidak valid). Simpan ulang berkas dengan "
-            "pengodean UTF-8.", path=str(path), line=line) from None
+    return read_user_text(path, what=what, max_bytes=MAX_DRAFT_BYTES,
+                          too_big_hint="Takarir media sosial hanya beberapa KB: periksa apakah berkasnya benar.")
 
 
 def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | None = None,

@@ -88,10 +88,10 @@ def _from_draft(source: Path, template: Template, guideline) -> Item:
 
 
 def _from_yaml(source: Path, template: Template, guideline) -> list[Item]:
-    from humaskit.lint.draft import read_text
+    from humaskit.fsutil import read_user_text
     from humaskit.yamlsrc import load_located
 
-    located = load_located(read_text(source, what="Berkas data"), str(source))
+    located = load_located(read_user_text(source, what="Berkas data"), str(source))
     raw = located.value
     many = isinstance(raw, list)
     entries = raw if many else [raw]
@@ -116,9 +116,9 @@ def _from_csv(source: Path, template: Template, guideline) -> list[Item]:
     import csv
     import io
 
-    from humaskit.lint.draft import read_text
+    from humaskit.fsutil import read_user_text
 
-    text = read_text(source, what="Berkas CSV").lstrip("\ufeff")
+    text = read_user_text(source, what="Berkas CSV").lstrip("\ufeff")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     known = set(template.fields) | {AGENCY_COLUMN, NAME_COLUMN}

@@ -240,10 +240,10 @@ def image_problem(path: Path, what: str, relative_to: str) -> str | None:
 
 def load_template(name: str, guideline) -> Template:
     """Find, parse and validate a template against ``guideline``; every problem at once."""
-    from humaskit.lint.draft import read_text
+    from humaskit.fsutil import read_user_text
 
     path = find_template(name)
-    located = load_located(read_text(path, what="Templat"), str(path))
+    located = load_located(read_user_text(path, what="Templat"), str(path))
     ctx = Context()
     data = TEMPLATE.check(located.value, (), ctx)
     if not ctx.issues:
