@@ -30,6 +30,7 @@ class LintContext:
         self._memo = memo
         self.notices = notices if notices is not None else []
         self.file_notes: list[str] = []
+        self._draft_memo: dict = {}
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -49,6 +50,14 @@ class LintContext:
             return self._memo[key]
         except KeyError:
             value = self._memo[key] = factory(self.guideline)
+            return value
+
+    def per_draft(self, key: str, factory: Callable):
+        """Something several rules derive from this draft, computed once for it."""
+        try:
+            return self._draft_memo[key]
+        except KeyError:
+            value = self._draft_memo[key] = factory(self)
             return value
 
     def note(self, message: str) -> None:

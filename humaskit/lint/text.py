@@ -131,20 +131,21 @@ class Tokens:
         return frozenset(WORD.findall(self.masked.lower()))
 
     @cached_property
-    def lower_masked(self) -> str | None:
-        """The masked caption in lower case, or None when lowering would shift offsets."""
+    def lower_masked(self) -> str:
+        """The masked caption in lower case, offset for offset (the few characters whose lower
+        case is longer, such as 'İ', are left as they are)."""
         low = self.masked.lower()
-        return low if len(low) == len(self.masked) else None
+        if len(low) != len(self.masked):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.masked)
+        return low
 
     def find_words(self, wanted) -> list[tuple[int, int, str]]:
-        """The word tokens whose lower case is in ``wanted``, in text order, found with
-        ``str.find`` so that a rule with a few candidate words never walks every token."""
-        wanted = [w for w in wanted if w in self.lower_words]
+        """The word tokens whose lower case is in ``wanted`` (a set of lower-case words), in
+        text order, found with ``str.find`` so that a rule never walks every token."""
+        wanted = self.lower_words.intersection(wanted)
         if not wanted:
             return []
         low = self.lower_masked
-        if low is None:
-            return [t for t in self.words if t[2].lower() in wanted]
         masked, base, size = self.masked, self.base, len(low)
         found = []
         for word in wanted:

@@ -6,7 +6,7 @@ modules so each engine can grow its section without touching the others.
 
 from __future__ import annotations
 
-from humaskit.guideline.spec import Field, MapOf, Section, Str, Num, ListOf
+from humaskit.guideline.spec import Field, ListOf, Num, Section, Str
 from humaskit.guideline.schema.core import (
     AGENCIES, CUSTOM_RULES, DEFAULTS, HASHTAGS, LINKS, PLATFORMS, RULES, TERMINOLOGY, TONE,
 )

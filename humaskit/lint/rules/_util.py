@@ -55,7 +55,7 @@ class PhraseIndex:
         if self.ignorecase:
             if self.first_words.isdisjoint(tokens.lower_words):
                 return
-            starts = tokens.find_words(self.first_words & tokens.lower_words)
+            starts = tokens.find_words(self.first_words)
             key = str.lower
         else:
             starts = tokens.words

@@ -24,17 +24,13 @@ _MONTH_ALT = "|".join(sorted(MONTH_FORMS, key=len, reverse=True))
 _ZONE_ALT = "WITA|WIB|WIT"
 
 
-def _masked(ctx) -> str:
-    return ctx.tokens.masked
-
-
 class _Scan:
     """What several rules need from one draft, found once with cheap string operations and
     only when a rule asks (the caption's word tokens are never built here)."""
 
     def __init__(self, tokens) -> None:
         self.tokens = tokens
-        self.lower = tokens.masked.lower()
+        self.lower = tokens.lower_masked
 
     @cached_property
     def numbers(self) -> list[int]:
@@ -74,20 +70,8 @@ class _Scan:
 _NUMBER_WORD = re.compile(r"\d{1,3}(?=[ \t]+[^\W\d_])")
 
 
-_LAST_SCAN: _Scan | None = None
-
-
 def _scan(ctx) -> _Scan:
-    """The scan of the draft being linted; rebuilt when the linter moves to the next draft."""
-    global _LAST_SCAN
-    scan = _LAST_SCAN
-    if scan is None or scan.tokens is not ctx.tokens:
-        scan = _LAST_SCAN = _Scan(ctx.tokens)
-    return scan
-
-
-def _lower(ctx) -> str:
-    return _scan(ctx).lower
+    return ctx.per_draft("mechanics.scan", lambda c: _Scan(c.tokens))
 
 
 def _anchored(pattern: re.Pattern, text: str, needles, haystack: str | None = None):
@@ -151,17 +135,13 @@ def di_ke(ctx):
     baku = ctx.memo("mechanics.baku", _baku_words)
     joined = ctx.memo("mechanics.joined", lambda g: WordVerdicts(
         lambda w: w[:2] in ("di", "ke") and len(w) >= 5 and _joined_verdict(w, speller, baku)))
-    masked = _masked(ctx)
+    masked = ctx.tokens.masked
     base = ctx.base
-    found = joined(ctx.tokens.lower_words)
-    lower = _lower(ctx) if found else ""
-    for low, verdict in found:
-        for i in occurrences(lower, low):
-            word = masked[i:i + len(low)]
+    for low, verdict in joined(ctx.tokens.lower_words):
+        for start, end, word in ctx.tokens.find_words((low,)):
             if word[1:].islower():
                 fixed = f"{word[:2]} {word[2:]}"
-                yield Hit(base + i, base + i + len(low), f"Kata depan '{low[:2]}' ditulis terpisah: '{fixed}'.",
-                          fixed, verdict[1])
+                yield Hit(start, end, f"Kata depan '{low[:2]}' ditulis terpisah: '{fixed}'.", fixed, verdict[1])
     if "di" not in ctx.tokens.lower_words:
         return
     split = ctx.memo("mechanics.split", lambda g: {})
@@ -280,7 +260,7 @@ def time_format(ctx):
     Warga dari zona waktu lain dan media yang mengutip unggahan perlu jam yang tidak ambigu;
     "jam" dalam EYD menyatakan jangka waktu (dua jam), bukan saat.
     """
-    masked = _masked(ctx)
+    masked = ctx.tokens.masked
     pattern = ctx.memo("mechanics.time", _time_patterns)
     mech = ctx.guideline["mechanics"]
     sep = mech["time_separator"]
@@ -354,7 +334,7 @@ def currency(ctx):
     EYD V (Angka dan Bilangan; Tanda Titik) menetapkan bentuk ini; satu bentuk yang seragam
     mencegah salah baca nominal retribusi, bantuan, dan tarif layanan.
     """
-    masked = _masked(ctx)
+    masked = ctx.tokens.masked
     if "Rp" not in masked and "rp" not in masked and "RP" not in masked:
         return
     cents = ctx.guideline["mechanics"]["currency_style"].endswith(",00")
@@ -398,7 +378,7 @@ def date_format(ctx):
     EYD V sendiri memakainya dalam naskah dinas.
     """
     base = ctx.base
-    masked = _masked(ctx)
+    masked = ctx.tokens.masked
     months = not _MONTH_WORDS.isdisjoint(ctx.tokens.lower_words)
     for start in _scan(ctx).numbers if months else ():
         m = _DATE_WORDS.match(masked, start)
@@ -450,10 +430,10 @@ def weekday(ctx):
     """
     base = ctx.base
     publish = ctx.draft.publish
-    masked = _masked(ctx)
+    masked = ctx.tokens.masked
     if _WEEKDAY_WORDS.isdisjoint(ctx.tokens.lower_words):
         return
-    for m in _anchored(_WEEKDAY_DATE, masked, _WEEKDAY_NEEDLES, _lower(ctx)):
+    for m in _anchored(_WEEKDAY_DATE, masked, _WEEKDAY_NEEDLES, ctx.tokens.lower_masked):
         written = m.group("wd")
         if written == "minggu":
             continue  # lower-case "minggu" is "week", not Sunday
@@ -515,8 +495,8 @@ def title_case(ctx):
     if needles.isdisjoint(ctx.tokens.lower_words):
         return
     base = ctx.base
-    masked = _masked(ctx)
-    for m in _anchored(pattern, masked, needles, _lower(ctx)):
+    masked = ctx.tokens.masked
+    for m in _anchored(pattern, masked, needles, ctx.tokens.lower_masked):
         fixed = _title_case(m.group())
         if fixed != m.group():
             yield Hit(m.start() + base, m.end() + base, f"Jabatan di depan nama ditulis kapital: '{fixed}'.", fixed)
@@ -542,7 +522,7 @@ def digit_start(ctx):
     """
     base = ctx.base
     text = ctx.text
-    masked = _masked(ctx)
+    masked = ctx.tokens.masked
     for start in _scan(ctx).numbers:
         m = _DIGIT_START.match(masked, start)
         if m is None:
@@ -611,7 +591,7 @@ def reduplication(ctx):
     """
     speller = speller_for(ctx)
     base = ctx.base
-    masked = _masked(ctx)
+    masked = ctx.tokens.masked
     for m in _doubled(ctx):
         word = m.group(1)
         if word.lower() in _FUNCTION_WORDS or not word.islower() or m.group().count(word) != 2 \
@@ -673,7 +653,7 @@ def particle(ctx):
     baku = ctx.memo("mechanics.baku", _baku_words)
     base = ctx.base
     text = ctx.text
-    masked = _masked(ctx)
+    masked = ctx.tokens.masked
     for m in (_NYA_APART.finditer(masked) if " nya" in masked or "-nya" in masked else ()):
         i = m.start()
         j = i
@@ -690,11 +670,8 @@ def particle(ctx):
             continue  # "gojek-nya": a lower-case name keeps its hyphen
         yield Hit(i + base, m.end() + base, f"Klitik -nya ditulis serangkai: '{prev}{joined}'.", joined)
     attached = ctx.memo("mechanics.pun", lambda g: WordVerdicts(lambda w: _pun_attached(w, speller, baku)))
-    found = attached(ctx.tokens.lower_words)
-    lower = _lower(ctx) if found else ""
-    for low, _ in found:
-        for i in occurrences(lower, low):
-            start, end = base + i, base + i + len(low)
+    for low, _ in attached(ctx.tokens.lower_words):
+        for start, end, _ in ctx.tokens.find_words((low,)):
             if text[start + 1:end].islower():
                 fixed = f"{text[start:end - 3]} pun"
                 yield Hit(start, end, f"Partikel pun ditulis terpisah: '{fixed}'.", fixed)
@@ -724,8 +701,8 @@ def abbreviation(ctx):
     Mengapa:
     EYD V (Singkatan) menetapkan bentuk ini; tanpa titik, singkatan terbaca sebagai kata gaul.
     """
-    masked = _masked(ctx)
-    lower = masked.lower()
+    masked = ctx.tokens.masked
+    lower = ctx.tokens.lower_masked
     if not any(a in lower for a in ("dll", "dsb", "dst", "dkk", "yth", "d.l", "d.s")):
         return
     owned = ctx.memo("mechanics.baku", _baku_words)
@@ -760,7 +737,7 @@ def space_before_punctuation(ctx):
     Tanda baca menempel pada kata sebelumnya; spasi sebelum tanda baca membuat tanda itu
     terpisah ke baris berikutnya di layar ponsel.
     """
-    masked = _masked(ctx)
+    masked = ctx.tokens.masked
     if not any(p in masked for p in (" ,", " .", " ;", " !", " ?", "\t")):
         return
     base = ctx.base

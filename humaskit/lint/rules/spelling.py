@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from humaskit.language.find import WordVerdicts, occurrences
+from humaskit.language.find import WordVerdicts
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 
@@ -68,13 +68,11 @@ def typo(ctx):
     suspects = verdicts(ctx.tokens.lower_words)
     if not suspects:
         return
-    masked, base = ctx.tokens.masked, ctx.base
-    lower = masked.lower()
     for word, found in suspects:
-        for i in occurrences(lower, word):
-            if masked[i:i + len(word)] == word:  # written in lower case: not a name
+        for start, _, written in ctx.tokens.find_words((word,)):
+            if written == word:  # written in lower case: not a name
                 for offset, part, fixes in found:
-                    yield _hit(base + i + offset, part, fixes)
+                    yield _hit(start + offset, part, fixes)
 
 
 def _verdict(word: str, speller, skip, shortest: int) -> tuple:

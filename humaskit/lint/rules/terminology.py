@@ -31,7 +31,7 @@ def kata_baku(ctx):
     """
     single, keys, index, multi = ctx.memo("terminology.baku", _baku_index)
     if mentions_any(ctx, keys):
-        for start, end, word in ctx.tokens.find_words(keys & ctx.tokens.lower_words):
+        for start, end, word in ctx.tokens.find_words(keys):
             yield from _baku_hit(start, end, word, single[word.lower()])
     for start, end, written, phrase in index.finditer(ctx.tokens):
         yield from _baku_hit(start, end, written, multi[phrase])
@@ -66,7 +66,7 @@ def foreign_term(ctx):
     terms, keys = ctx.memo("terminology.foreign", _foreign)
     if not mentions_any(ctx, keys):
         return
-    for start, end, word in ctx.tokens.find_words(keys & ctx.tokens.lower_words):
+    for start, end, word in ctx.tokens.find_words(keys):
         standard = terms[word.lower()]
         if standard:
             fix = match_case(word, standard)

@@ -30,7 +30,7 @@ def informal_word(ctx):
     words, keys = ctx.memo("tone.informal", _informal)
     if not mentions_any(ctx, keys):
         return
-    for start, end, word in ctx.tokens.find_words(keys & ctx.tokens.lower_words):
+    for start, end, word in ctx.tokens.find_words(keys):
         formal, level = words[word.lower()]
         if level == "kamus" and word[:1].isupper() and not sentence_start(ctx.text, start, ctx.base):
             continue  # a capitalised dictionary-only match mid-sentence is likely a name
@@ -225,7 +225,7 @@ def profanity(ctx):
     words = ctx.memo("tone.profanity", _profanity)
     if not mentions_any(ctx, words):
         return
-    for start, end, word in ctx.tokens.find_words(words & ctx.tokens.lower_words):
+    for start, end, word in ctx.tokens.find_words(words):
         yield Hit(start, end, f"'{word}' adalah kata kasar; jangan dipakai di akun resmi.")
 
 
