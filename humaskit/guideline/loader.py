@@ -22,6 +22,7 @@ class Guideline:
     source: Path
     positions: dict = field(default_factory=dict, repr=False, compare=False)
     chain: tuple = field(default=(), repr=False, compare=False)  # every file read, for cache checks
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, key: str) -> Any:
         return self.data[key]
@@ -41,6 +42,19 @@ class Guideline:
     def where(self, *path) -> dict:
         """Problem location (file, line, column, key) of a key path in the guideline."""
         return where(self.positions, path, str(self.source))
+
+    def derived(self, key: str, build):
+        """A value computed from this guideline (a merged lexicon), built once however many
+        rules ask for it."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = build(self)
+            return value
+
+    def __getstate__(self) -> dict:
+        # Derived values are rebuilt by the code that reads them, never taken from a cache.
+        return {**self.__dict__, "_derived": {}}
 
     def severity(self, rule_id: str, default: str) -> str:
         return self.data["rules"].get(rule_id, default)

@@ -59,6 +59,10 @@ def _informal_rows() -> tuple[tuple[str, str, str], ...]:
 
 def kata_baku(guideline) -> dict[str, Pair]:
     """Lower-case non-standard form (one word or a phrase) → its standard form."""
+    return guideline.derived("lexicon.kata_baku", _kata_baku)
+
+
+def _kata_baku(guideline) -> dict[str, Pair]:
     terms = guideline["terminology"]
     allow = {w.casefold() for w in terms["allow"]}
     pairs = {k.casefold(): v for k, v in _kata_baku_rows()} if terms["kata_baku"] else {}
@@ -68,6 +72,10 @@ def kata_baku(guideline) -> dict[str, Pair]:
 
 
 def foreign_terms(guideline) -> dict[str, str]:
+    return guideline.derived("lexicon.foreign_terms", _foreign_terms)
+
+
+def _foreign_terms(guideline) -> dict[str, str]:
     terms = guideline["terminology"]
     if not terms["foreign_terms"]:
         return {}
@@ -77,6 +85,10 @@ def foreign_terms(guideline) -> dict[str, str]:
 
 def informal(guideline) -> dict[str, tuple[str, str]]:
     """Lower-case informal word → (formal suggestion or "", level), as the register allows."""
+    return guideline.derived("lexicon.informal", _informal)
+
+
+def _informal(guideline) -> dict[str, tuple[str, str]]:
     tone = guideline["tone"]
     allow = {w.casefold() for w in tone["allow"]}
     friendly = tone["register"] == "friendly"
