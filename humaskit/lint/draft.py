@@ -77,9 +77,6 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
-    def line_start(self, line: int) -> int:
-        return self.starts[line - 1]
-
 
 @dataclass(frozen=True)
 class Draft:

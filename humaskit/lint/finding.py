@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
@@ -82,6 +82,3 @@ class Report:
     def file_count(self) -> int:
         return len(self.files) + len({p.path for p in self.problems})
 
-
-def relocated(finding: Finding, **changes) -> Finding:
-    return replace(finding, **changes)

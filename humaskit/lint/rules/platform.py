@@ -7,18 +7,6 @@ import re
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 
-# twitter-text v3: these code point ranges weigh 1, everything else 2.
-_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
-
-
-def _weight(ch: str) -> int:
-    cp = ord(ch)
-    for low, high in _LIGHT:
-        if low <= cp <= high:
-            return 1
-    return 2
-
-
 def _posted_spans(ctx):
     """The caption as it will be posted: HTML comments (humaskit's own switches) are not."""
     start = ctx.base
@@ -31,6 +19,8 @@ def _posted_spans(ctx):
     yield start, end
 
 
+# twitter-text v3: code points U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F and U+2032–U+2037
+# weigh 1, everything else 2.
 _HEAVY = re.compile(r"[^\u0000-\u10FF\u2000-\u200D\u2010-\u201F\u2032-\u2037]")
 
 
