@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'()]+"
-    r"|\b(?:[a-z0-9-]+\.)+(?:go\.id|co\.id|ac\.id|or\.id|id|com|net|org|info|ly|me|gl)\b(?:/[^\s<>\"'()]*)?",
-    re.I,
-)
+# Top-level domains a bare address (tasikmalayakota.go.id) is recognised by.
+_TLD = r"(?:go\.id|co\.id|ac\.id|or\.id|id|com|net|org|info|ly|me|gl)\b"
+URL = re.compile(rf"(?:https?://|www\.)[^\s<>\"'()]+|\b(?:[a-z0-9-]+\.)+{_TLD}(?:/[^\s<>\"'()]*)?", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
-HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
+# Hashtags and mentions; what may stand before them is checked in code, as a leading
+# lookbehind makes a regex scan the whole caption several times slower.
+HASHTAG = re.compile(r"#\w+")
+MENTION = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 # \w (not [^\W_]) because Python's engine is twice as fast on it; an underscore in a
 # caption is rare and harmless inside a word.
@@ -32,9 +32,7 @@ EMOJI = re.compile(
 )
 
 
-_TLD_HINT = re.compile(r"\.(?:go\.id|co\.id|ac\.id|or\.id|id|com|net|org|info|ly|me|gl)\b", re.I)
-_HASH = re.compile(r"#\w+")
-_AT = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_TLD_HINT = re.compile(rf"\.{_TLD}", re.I)
 _HIGH_CHAR = re.compile("[\u2000-\U0010FFFF]")  # every emoji lies above U+2000
 
 
@@ -94,13 +92,13 @@ class Tokens:
                     taken.append((m.start(), stop))
                     self.urls.append((m.start() + base, stop + base, caption[m.start():stop]))
         if "@" in caption:
-            for m in _AT.finditer(caption):
+            for m in MENTION.finditer(caption):
                 s, e = m.span()
                 if (s == 0 or not (caption[s - 1].isalnum() or caption[s - 1] in "_@")) and _free(taken, s, e):
                     taken.append((s, e))
                     self.mentions.append((s + base, e + base, m.group()))
         if "#" in caption:
-            for m in _HASH.finditer(caption):
+            for m in HASHTAG.finditer(caption):
                 s, e = m.span()
                 if e - s > 1 and (s == 0 or not (caption[s - 1].isalnum() or caption[s - 1] in "_&#")) \
                         and _free(taken, s, e):
