@@ -50,9 +50,10 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _continues(text: str, i: int, step: int, size: int) -> bool:
-    """Whether the word token around a match goes on at ``i`` (a word character, or a
-    hyphen/apostrophe joining another word character), as WORD tokenises."""
+def continues_word(text: str, i: int, step: int) -> bool:
+    """Whether a word touching position ``i`` goes on there, as WORD tokenises: ``i`` holds a
+    word character, or a hyphen/apostrophe with another word character ``step`` further."""
+    size = len(text)
     if i < 0 or i >= size:
         return False
     c = text[i]
@@ -60,6 +61,16 @@ def _continues(text: str, i: int, step: int, size: int) -> bool:
         return True
     j = i + step
     return c in "-'’" and 0 <= j < size and _word_char(text[j])
+
+
+def whole_word_offsets(text: str, needle: str):
+    """Offsets where ``needle`` (one word or several) stands in ``text`` as whole words."""
+    n = len(needle)
+    i = text.find(needle)
+    while i != -1:
+        if not continues_word(text, i - 1, -1) and not continues_word(text, i + n, 1):
+            yield i
+        i = text.find(needle, i + 1)
 
 
 class Tokens:
@@ -144,16 +155,9 @@ class Tokens:
         if not wanted:
             return []
         low = self.lower_masked
-        masked, base, size = self.masked, self.base, len(low)
-        found = []
-        for word in wanted:
-            n = len(word)
-            i = low.find(word)
-            while i != -1:
-                end = i + n
-                if not _continues(low, i - 1, -1, size) and not _continues(low, end, 1, size):
-                    found.append((i + base, end + base, masked[i:end]))
-                i = low.find(word, end)
+        masked, base = self.masked, self.base
+        found = [(i + base, i + len(word) + base, masked[i:i + len(word)])
+                 for word in wanted for i in whole_word_offsets(low, word)]
         found.sort()
         return found
 

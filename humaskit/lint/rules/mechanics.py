@@ -13,11 +13,12 @@ from operator import eq
 
 from humaskit.language.dates import (MONTH_FORMS, MONTHS, WEEKDAY_FORMS, WEEKDAYS, ZONES, make_date,
                                      nearest_year, number_words)
-from humaskit.language.find import WordVerdicts, is_word_char, occurrences
+from humaskit.language.find import WordVerdicts
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import match_case, sentence_start
 from humaskit.lint.rules.spelling import speller_for
+from humaskit.lint.text import continues_word, whole_word_offsets
 
 _FM = "---\nagency: dinkes\n---\n"
 _MONTH_ALT = "|".join(sorted(MONTH_FORMS, key=len, reverse=True))
@@ -47,7 +48,7 @@ class _Scan:
             return []
         found = []
         for word in sorted({a for a, b in zip(parts, parts[1:]) if a == b and a.isalpha()}):
-            found.extend(occurrences(lower, f"{word} {word}"))
+            found.extend(whole_word_offsets(lower, f"{word} {word}"))
         return sorted(found)
 
     @cached_property
@@ -56,7 +57,7 @@ class _Scan:
         lower, found = self.lower, []
         i = lower.find("2")
         while i != -1:
-            if i > 1 and lower[i - 1].isalpha() and (i + 1 == len(lower) or not is_word_char(lower[i + 1])):
+            if i > 1 and lower[i - 1].isalpha() and not continues_word(lower, i + 1, 1):
                 j = i
                 while j > 0 and lower[j - 1].isalpha():
                     j -= 1
@@ -560,11 +561,8 @@ def _third(masked: str, m: re.Match, word: str) -> bool:
     """The same word a third time, before or after: an interjection or a list (ah ah ah), not a
     reduplication."""
     before = masked[:m.start()].rstrip(" \t")
-    return masked.startswith(word, m.end() + 1) or (before.endswith(word) and not _is_word_char(before, -len(word) - 1))
-
-
-def _is_word_char(text: str, i: int) -> bool:
-    return -i <= len(text) and text[i].isalnum()
+    return masked.startswith(word, m.end() + 1) or (
+        before.endswith(word) and not continues_word(before, len(before) - len(word) - 1, -1))
 
 
 def _doubled(ctx):
