@@ -40,6 +40,12 @@ class LintContext:
     def caption(self) -> str:
         return self.draft.caption
 
+    @cached_property
+    def platforms(self) -> list[dict]:
+        """The guideline's entries for the draft's platforms (validated when the draft was read)."""
+        known = self.guideline.platforms
+        return [known[name] for name in self.draft.platforms if name in known]
+
     @property
     def agency(self) -> dict | None:
         return self.guideline.agencies.get(self.draft.agency) if self.draft.agency else None

@@ -70,10 +70,9 @@ def count(ctx):
     lebih dari 15), sehingga tagar wajib bisa tidak terbaca.
     """
     tags = ctx.tokens.hashtags
-    for name in ctx.draft.platforms:
-        platform = ctx.guideline.platforms.get(name)
-        limit = platform and platform["max_hashtags"]
-        if limit is not None and platform and len(tags) > limit:
+    for platform in ctx.platforms:
+        limit = platform["max_hashtags"]
+        if limit is not None and len(tags) > limit:
             yield Hit(tags[limit][0], tags[-1][1],
                       f"{platform['label']} membatasi {limit} tagar; takarir ini memakai {len(tags)}.")
 

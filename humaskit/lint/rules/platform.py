@@ -98,10 +98,7 @@ def length(ctx):
     Takarir yang terlalu panjang ditolak atau dipotong platform, sehingga bagian akhirnya
     (sering berisi tagar dan kontak) hilang.
     """
-    for name in ctx.draft.platforms:
-        platform = ctx.guideline.platforms.get(name)
-        if not platform:
-            continue
+    for platform in ctx.platforms:
         total, over = measure(ctx, platform)
         if over is not None:
             end = len(ctx.text.rstrip())
@@ -158,8 +155,7 @@ def link_not_clickable(ctx):
     Warga tidak bisa mengeklik tautan itu; arahkan ke tautan di bio atau tulis alamat yang
     pendek dan mudah diketik.
     """
-    blocked = [ctx.guideline.platforms[p]["label"] for p in ctx.draft.platforms
-               if p in ctx.guideline.platforms and not ctx.guideline.platforms[p]["links_clickable"]]
+    blocked = [p["label"] for p in ctx.platforms if not p["links_clickable"]]
     if blocked and ctx.tokens.urls:
         start, end, _ = ctx.tokens.urls[0]
         yield Hit(start, end, f"Tautan di takarir tidak bisa diklik di {', '.join(blocked)}; "
@@ -181,8 +177,7 @@ def image_required(ctx):
     """
     if ctx.draft.image or ctx.draft.kind == "reply":
         return
-    needing = [ctx.guideline.platforms[p]["label"] for p in ctx.draft.platforms
-               if p in ctx.guideline.platforms and ctx.guideline.platforms[p]["requires_image"]]
+    needing = [p["label"] for p in ctx.platforms if p["requires_image"]]
     if needing:
         at = ctx.draft.key_offset("platforms")
         end = ctx.text.find("\n", at)

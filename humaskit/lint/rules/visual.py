@@ -168,9 +168,8 @@ def image_file(ctx):
         yield Hit(start, end, f"Format gambar {probe.name} adalah {probe.format.upper() or 'tidak dikenal'}; "
                               f"pedoman hanya menerima {', '.join(f.upper() for f in formats)}.")
     limit, where = ctx.guideline["visual"]["max_image_mb"], "pedoman"
-    for name in ctx.draft.platforms:
-        platform = ctx.guideline.platforms.get(name)
-        if platform and platform["max_image_mb"] and platform["max_image_mb"] < limit:
+    for platform in ctx.platforms:
+        if platform["max_image_mb"] and platform["max_image_mb"] < limit:
             limit, where = platform["max_image_mb"], platform["label"]
     if probe.size_bytes > limit * MB:
         yield Hit(start, end, f"Berkas {probe.name} berukuran {_file_size(probe.size_bytes)}, melebihi batas "
@@ -206,9 +205,8 @@ def image_size(ctx):
         return
     probe, start, end = found
     w, h = probe.width, probe.height
-    for name in ctx.draft.platforms:
-        platform = ctx.guideline.platforms.get(name)
-        sizes = (platform or {}).get("image_sizes") or []
+    for platform in ctx.platforms:
+        sizes = platform["image_sizes"]
         if not sizes:
             continue
         same_ratio = [s for s in sizes
