@@ -52,6 +52,29 @@ def dotted(path: Path) -> str:
     return out
 
 
+# PyYAML's problems, said the way a humas staff member can act on them.
+_PROBLEMS = (
+    ("did not find expected ',' or ']'", "daftar yang dibuka dengan '[' belum ditutup dengan ']'"),
+    ("did not find expected ',' or '}'", "pemetaan yang dibuka dengan '{' belum ditutup dengan '}'"),
+    ("mapping values are not allowed", "ada titik dua (:) yang tidak pada tempatnya; beri tanda kutip pada teks "
+                                       "yang memuat titik dua"),
+    ("found character that cannot start any token", "ada karakter yang tidak boleh di sini (misalnya tab untuk "
+                                                    "indentasi; gunakan spasi)"),
+    ("found unexpected end of stream", "tanda kutip belum ditutup"),
+    ("did not find expected key", "indentasi tidak rata"),
+    ("found undefined alias", "alias (*nama) merujuk ke jangkar (&nama) yang tidak ada"),
+    ("could not find expected ':'", "baris ini perlu titik dua (kunci: nilai)"),
+    ("did not find expected '-' indicator", "butir daftar harus diawali '- ' dengan indentasi yang sama"),
+)
+
+
+def _explain(problem: str) -> str:
+    for english, indonesian in _PROBLEMS:
+        if problem.startswith(english):
+            return indonesian
+    return problem
+
+
 def load_located(text: str, source: str) -> Located:
     """Parse one YAML document; raise :class:`HumaskitError` with its position if it is malformed."""
     loader = _Loader(text)
@@ -64,7 +87,7 @@ def load_located(text: str, source: str) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise HumaskitError([Problem(
-            f"YAML tidak valid: {exc.problem or exc.context}.",
+            f"YAML tidak valid: {_explain(exc.problem or exc.context or '')}.",
             path=source,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,

@@ -214,3 +214,14 @@ def test_impossible_unquoted_date_in_the_guideline(tmp_path):
     path = write(tmp_path, "kota.yaml", "extends: tasikmalaya\ncalendar:\n  blackout:\n    - date: 2026-11-31\n")
     [p] = problems(path)
     assert p.line == 4 and p.key == "calendar.blackout[0].date"
+
+
+@pytest.mark.parametrize("text,explained", [
+    ("tone:\n  register: [formal\n", "belum ditutup dengan ']'"),
+    ("name: Kota: Tasik\n", "titik dua"),
+    ("tone:\n\tregister: formal\n", "tab"),
+    ('name: "Kota\n', "tanda kutip belum ditutup"),
+])
+def test_yaml_mistakes_are_explained_in_indonesian(tmp_path, text, explained):
+    [p] = problems(write(tmp_path, "rusak.yaml", text))
+    assert p.message.startswith("YAML tidak valid: ") and explained in p.message and p.line

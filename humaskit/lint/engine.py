@@ -112,6 +112,8 @@ class Linter:
                 continue
             for hit in active.rule.check(ctx) or ():
                 hits.append((active, hit))
+        if not hits:
+            return FileResult(draft.path, draft.text, [], ctx.file_notes)
         lines = LineIndex.of(draft.text)
         suppressed = _suppressions(draft, lines) if "humaskit-" in draft.text else None
         findings = []
