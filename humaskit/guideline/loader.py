@@ -9,7 +9,6 @@ from typing import Any
 
 from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.resources import shipped_guideline, shipped_guideline_names
-from humaskit.yamlsrc import load_located, where
 
 CONFIG_NAME = "humaskit.yaml"
 
@@ -41,6 +40,8 @@ class Guideline:
 
     def where(self, *path) -> dict:
         """Problem location (file, line, column, key) of a key path in the guideline."""
+        from humaskit.yamlsrc import where
+
         return where(self.positions, path, str(self.source))
 
     def derived(self, key: str, build):
@@ -117,6 +118,8 @@ def _move_positions(src: dict, dst: dict, old: tuple, new: tuple, offset: int) -
 
 
 def _load_raw(path: Path, chain: tuple, seen: list | None = None) -> tuple[dict, dict]:
+    from humaskit.yamlsrc import load_located
+
     path = path.resolve()
     if path in chain:
         raise HumaskitError.single("Pedoman saling memperluas (extends melingkar).", path=str(path))
@@ -154,6 +157,7 @@ def _load_uncached(path: Path) -> Guideline:
     from humaskit.guideline.schema import GUIDELINE
     from humaskit.guideline.spec import Context
     from humaskit.guideline.crosscheck import cross_check
+    from humaskit.yamlsrc import where
 
     files: list = []
     raw, positions = _load_raw(path, (), files)
@@ -169,13 +173,38 @@ def _load_uncached(path: Path) -> Guideline:
     return Guideline(data=data, source=path.resolve(), positions=positions, chain=tuple(files))
 
 
+class _Config:
+    """``humaskit.yaml``: one ``guideline:`` line, read without PyYAML when it is that simple;
+    key positions (for error messages) are worked out only when needed."""
+
+    def __init__(self, path: Path) -> None:
+        from humaskit.lint.quickyaml import read_simple
+
+        self.path = path
+        self.text = _read(path)
+        self.value = read_simple(self.text)
+        self._located = None
+        if self.value is None:
+            self.value = self._locate().value
+
+    def _locate(self):
+        from humaskit.yamlsrc import load_located
+
+        if self._located is None:
+            self._located = load_located(self.text, str(self.path))
+        return self._located
+
+    def where(self, path: tuple) -> dict:
+        return self._locate().where(path)
+
+
 def find_guideline(start: Path | None = None) -> Path | None:
     """The guideline named by the nearest ``humaskit.yaml`` in ``start`` or a parent."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         config = folder / CONFIG_NAME
         if config.is_file():
-            located = load_located(_read(config), str(config))
+            located = _Config(config)
             value = located.value if isinstance(located.value, dict) else {}
             unknown = [k for k in value if k != "guideline"]
             if unknown:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from humaskit.errors import HumaskitError, Problem
 from humaskit.guideline.spec import Context, Field, ListOf, MapOf, Section, Spec, Str
-from humaskit.yamlsrc import load_located
+from humaskit.lint.quickyaml import read_simple
 
 MAX_DRAFT_BYTES = 1_000_000  # a caption is a few KB; anything this big is not a post
 _FENCE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")
@@ -139,7 +139,9 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
             raise HumaskitError.single("Front matter dibuka dengan '---' tetapi tidak ditutup.", path=path, line=1)
         yaml_text = text[opening.end():close.start()]
         first_line = text.count("\n", 0, opening.end()) + 1
-        meta = _quick_yaml(yaml_text)
+        meta = read_simple(yaml_text)
+        if meta is None:
+            meta = _quick_yaml(yaml_text)
         if meta is _FAILED:
             located = _located(yaml_text, path, first_line)  # raises with the exact position
             meta = located.value
@@ -196,7 +198,7 @@ _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)", re.M)
 
 
 def _quick_yaml(text: str):
-    """Front matter through libyaml's loader; _FAILED when it is malformed."""
+    """Front matter through (lib)yaml's loader; _FAILED when it is malformed."""
     import yaml
 
     from humaskit.yamlsrc import _Loader
@@ -208,6 +210,8 @@ def _quick_yaml(text: str):
 
 
 def _located(yaml_text: str, path: str, first_line: int):
+    from humaskit.yamlsrc import load_located
+
     try:
         return load_located(yaml_text, path)
     except HumaskitError as exc:

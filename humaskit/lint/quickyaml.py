@@ -1,0 +1,86 @@
+"""The common shape of draft front matter, read without PyYAML.
+
+Almost every draft's front matter is a handful of ``key: value`` lines: plain words,
+a flow list of platforms, a publish time, a quoted title. Reading those with PyYAML costs
+more than linting the caption (importing it alone is a noticeable part of start-up), so
+:func:`read_simple` reads exactly that subset and returns ``None`` for anything else,
+which then goes through PyYAML as before. For what it accepts it must give what
+``yaml.safe_load`` gives; a property test holds it to that.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *")
+# A plain scalar that YAML 1.1 resolves to a string for certain: it starts with a letter
+# (or a character that is not a YAML indicator, a digit, sign or dot), and it holds no
+# ": " or " #" that would make it a mapping or a comment.
+_PLAIN = re.compile(r"[^\W\d_][^\x00-\x1f\x7f:#]*(?<![ \t])")
+_PLAIN_ITEM = re.compile(r"[^\W\d_][^\x00-\x1f\x7f:#,\[\]{}]*(?<![ \t])")
+# A publish time without seconds is a string in YAML 1.1 (its timestamp needs seconds).
+_MINUTES = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+# Plain words YAML 1.1 reads as booleans or null, in every casing it accepts.
+_SPECIAL = frozenset(
+    w for base in ("y", "yes", "n", "no", "true", "false", "on", "off", "null")
+    for w in (base, base.capitalize(), base.upper())
+) | {"~"}
+
+
+def _scalar(value: str, plain: re.Pattern):
+    """The string a one-line scalar stands for, or None when YAML might read it otherwise."""
+    if value[:1] == '"':
+        inner = value[1:-1]
+        if len(value) >= 2 and value[-1] == '"' and '"' not in inner and "\\" not in inner \
+                and inner.isprintable():
+            return inner
+        return None
+    if value[:1] == "'":
+        inner = value[1:-1]
+        if len(value) >= 2 and value[-1] == "'" and "'" not in inner.replace("''", "") \
+                and inner.isprintable():
+            return inner.replace("''", "'")
+        return None
+    if value in _SPECIAL or not value.isprintable():
+        return None
+    if plain.fullmatch(value):
+        return value
+    if _MINUTES.fullmatch(value):
+        return value
+    return None
+
+
+def read_simple(text: str) -> dict | None:
+    """The front matter as a dict when it is simple one-line ``key: value`` pairs, else None."""
+    out: dict = {}
+    for line in text.split("\n"):
+        if line.endswith("\r"):
+            line = line[:-1]
+        if not line.strip(" ") or line[0] == "#":
+            continue
+        m = _LINE.fullmatch(line)
+        if not m:
+            return None
+        key, value = m.group(1), m.group(2)
+        if key in out or key in _SPECIAL:
+            return None
+        if not value:
+            return None  # "key:" alone may open a nested block on the next lines
+        if value[0] == "[":
+            if value[-1] != "]":
+                return None
+            inner = value[1:-1].strip()
+            items = []
+            if inner:
+                for part in inner.split(","):
+                    item = _scalar(part.strip(), _PLAIN_ITEM)
+                    if item is None:
+                        return None
+                    items.append(item)
+            out[key] = items
+            continue
+        scalar = _scalar(value, _PLAIN)
+        if scalar is None:
+            return None
+        out[key] = scalar
+    return out
