@@ -58,3 +58,37 @@ def test_find_words_agrees_with_the_word_tokens(caption, wanted):
 
     tokens = Tokens(caption, 0)
     assert tokens.find_words(wanted) == [t for t in tokens.words if t[2].lower() in wanted]
+
+
+URLISH = st.sampled_from(["https://bit.ly/x", "http://localhost", "WWW.Kota.go.id/a", "wWw.x", "dinkes.go.id.",
+                          "(tasikmalayakota.go.id)", "a.ID/b?c=1", "x://y", "foo.com", "e-mail@kota.go.id",
+                          ".go.id", "go.id", "a..id", "x.idn", "\u00a0kota.go.id", "https://a.b/c).", "www.",
+                          "ke\u3000www.x.org", "<https://x.y/z>", "\"bit.ly/q\""])
+URL_TEXT = st.lists(st.one_of(URLISH, WORDS, st.text(max_size=6)), max_size=25).map(
+    lambda parts: "".join(p + " " * (i % 3 == 0) for i, p in enumerate(parts)))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(URL_TEXT)
+def test_url_scan_finds_what_a_whole_caption_scan_finds(text):
+    from humaskit.lint.text import URL, _url_spans
+
+    assert _url_spans(text) == [m.span() for m in URL.finditer(text)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(CAPTIONS, URL_TEXT, st.text()))
+def test_lower_words_are_the_tokens_of_the_lower_case_caption(text):
+    from humaskit.lint.text import WORD, Tokens
+
+    tokens = Tokens(text, 0)
+    assert tokens.lower_words == frozenset(WORD.findall(tokens.masked.lower()))
+
+
+@SETTINGS
+@given(st.one_of(CAPTIONS, st.text()))
+def test_upper_words_are_the_capitalised_word_tokens(caption):
+    from humaskit.lint.text import Tokens
+
+    tokens = Tokens(caption, 0)
+    assert tokens.upper_words() == [t for t in tokens.words if t[2].isupper()]

@@ -32,8 +32,11 @@ EMOJI = re.compile(
 )
 
 
-_TLD_HINT = re.compile(rf"\.{_TLD}", re.I)
-_HIGH_CHAR = re.compile("[\u2000-\U0010FFFF]")  # every emoji lies above U+2000
+# Every emoji lies above U+2000. (Written as a negated class: the same class written as
+# the range up to U+10FFFF takes milliseconds to compile, at every start.)
+_HIGH_CHAR = re.compile("[^\x00-\u1fff]")
+# Every URL holds one of these: a scheme, "www." or a dot before a known top-level domain.
+_URL_HINT = re.compile(rf"://|www\.|\.{_TLD}", re.I)
 
 
 def trim_url(start: int, end: int, text: str) -> int:
@@ -63,14 +66,56 @@ def continues_word(text: str, i: int, step: int) -> bool:
     return c in "-'’" and 0 <= j < size and _word_char(text[j])
 
 
-def whole_word_offsets(text: str, needle: str):
-    """Offsets where ``needle`` (one word or several) stands in ``text`` as whole words."""
-    n = len(needle)
-    i = text.find(needle)
+def whole_word_offsets(text: str, needle: str) -> list[int]:
+    """Offsets where ``needle`` (one word or several) stands in ``text`` as whole words
+    (``continues_word`` is false on both sides; written out here, as it runs for every
+    occurrence of every word a rule looks for)."""
+    n, size = len(needle), len(text)
+    found = []
+    find = text.find
+    i = find(needle)
     while i != -1:
-        if not continues_word(text, i - 1, -1) and not continues_word(text, i + n, 1):
-            yield i
-        i = text.find(needle, i + 1)
+        if i:
+            c = text[i - 1]
+            if c.isalnum() or c == "_" or (c in "-'’" and i >= 2 and (text[i - 2].isalnum() or text[i - 2] == "_")):
+                i = find(needle, i + 1)
+                continue
+        j = i + n
+        if j < size:
+            c = text[j]
+            if c.isalnum() or c == "_" or (c in "-'’" and j + 1 < size
+                                           and (text[j + 1].isalnum() or text[j + 1] == "_")):
+                i = find(needle, i + 1)
+                continue
+        found.append(i)
+        i = find(needle, i + 1)
+    return found
+
+
+def _url_spans(caption: str) -> list[tuple[int, int]]:
+    """What ``URL.finditer`` finds, but the pattern is tried only from the start of the
+    whitespace-separated chunks that hold a sign of an address ("://", "www.", ".go.id"...).
+
+    A URL never spans whitespace, so every match lies inside such a chunk; running the
+    pattern over the whole caption instead costs more than the rest of tokenising."""
+    hints = [m.start() for m in _URL_HINT.finditer(caption)]
+    if not hints:
+        return []
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for hint in sorted(hints):
+        if hint < done:
+            continue
+        start = hint
+        while start > done and caption[start - 1] not in " \t\r\n":
+            start -= 1
+        end = hint
+        while end < len(caption) and caption[end] not in " \t\r\n":
+            end += 1
+        for m in URL.finditer(caption, start, end):
+            spans.append(m.span())
+        done = end
+    return spans
 
 
 class Tokens:
@@ -85,6 +130,7 @@ class Tokens:
     def __init__(self, text: str, base: int) -> None:
         caption = text[base:] if base else text
         self.base = base
+        self._offsets: dict[str, list[int]] = {}
         self.urls, self.emails, self.mentions, self.hashtags, self.comments = [], [], [], [], []
         taken: list[tuple[int, int]] = []  # caption-relative spans already claimed
         if "<!--" in caption:
@@ -96,12 +142,11 @@ class Tokens:
                 if _free(taken, *m.span()):
                     taken.append(m.span())
                     self.emails.append((m.start() + base, m.end() + base))
-        if "://" in caption or "www." in caption or _TLD_HINT.search(caption):
-            for m in URL.finditer(caption):
-                stop = trim_url(m.start(), m.end(), caption)
-                if _free(taken, m.start(), stop):
-                    taken.append((m.start(), stop))
-                    self.urls.append((m.start() + base, stop + base, caption[m.start():stop]))
+        for s, e in _url_spans(caption):
+            stop = trim_url(s, e, caption)
+            if _free(taken, s, stop):
+                taken.append((s, stop))
+                self.urls.append((s + base, stop + base, caption[s:stop]))
         if "@" in caption:
             for m in MENTION.finditer(caption):
                 s, e = m.span()
@@ -137,7 +182,16 @@ class Tokens:
     @cached_property
     def lower_words(self) -> frozenset[str]:
         """Every word of the caption in lower case, for a quick "any hit at all?" test."""
-        return frozenset(WORD.findall(self.masked.lower()))
+        # Most chunks between spaces are one plain word; only the others (punctuation,
+        # hyphens) need the tokeniser, which is several times slower than str.split.
+        words = set()
+        add, extend = words.add, words.update
+        for chunk in self.masked.lower().split():
+            if chunk.isalnum():
+                add(chunk)
+            else:
+                extend(WORD.findall(chunk))
+        return frozenset(words)
 
     @cached_property
     def lower_masked(self) -> str:
@@ -154,16 +208,45 @@ class Tokens:
         wanted = self.lower_words.intersection(wanted)
         if not wanted:
             return []
-        low = self.lower_masked
-        masked, base = self.masked, self.base
+        masked, base, offsets = self.masked, self.base, self.offsets
         found = [(i + base, i + len(word) + base, masked[i:i + len(word)])
-                 for word in wanted for i in whole_word_offsets(low, word)]
+                 for word in wanted for i in offsets(word)]
+        found.sort()
+        return found
+
+    def offsets(self, word: str) -> list[int]:
+        """Where the lower-case ``word`` stands as a whole word (caption offsets), remembered:
+        several rules look for the same common words."""
+        try:
+            return self._offsets[word]
+        except KeyError:
+            found = self._offsets[word] = whole_word_offsets(self.lower_masked, word)
+            return found
+
+    def upper_words(self) -> list[tuple[int, int, str]]:
+        """The word tokens written in capitals (``str.isupper``), in text order.
+
+        Only space-separated chunks that are not all lower case are tokenised, and offsets
+        are found for the few words wanted, instead of building every word's tuple."""
+        wanted = set()
+        for chunk in self.masked.split():
+            if chunk.islower():  # most chunks: no word in them can be in capitals
+                continue
+            if chunk.isalnum():
+                if chunk.isupper():
+                    wanted.add(chunk)
+            else:
+                wanted.update(w for w in WORD.findall(chunk) if w.isupper())
+        if not wanted:
+            return []
+        masked, base = self.masked, self.base
+        found = [(i + base, i + len(word) + base, word) for word in wanted for i in whole_word_offsets(masked, word)]
         found.sort()
         return found
 
     @cached_property
     def emoji(self) -> list[tuple[int, int]]:
-        first = _HIGH_CHAR.search(self.masked)
+        first = None if self.masked.isascii() else _HIGH_CHAR.search(self.masked)
         if first is None:
             return []
         base = self.base

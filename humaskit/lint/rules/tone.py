@@ -96,8 +96,8 @@ def shouting(ctx):
     informal, _ = ctx.memo("tone.informal", _informal)  # "INFO": tone.informal-word's fix settles both
     minimum = ctx.guideline["tone"]["shouting_min_letters"]
     text = ctx.text
-    for start, end, word in ctx.tokens.words:
-        if len(word) < minimum or not word.isupper() or word in known or word.lower() in informal:
+    for start, end, word in ctx.tokens.upper_words():
+        if len(word) < minimum or word in known or word.lower() in informal:
             continue
         letters = sum(ch.isalpha() for ch in word)
         if letters < minimum or any(part in known for part in re.split(r"[-'’]", word)):
