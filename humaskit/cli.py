@@ -55,6 +55,8 @@ def lint(
     kind: Optional[str] = typer.Option(None, "--kind", help="Jenis draf tanpa front matter: post atau reply."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Hanya aturan/kategori ini (boleh diulang)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Lewati aturan/kategori ini (boleh diulang)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Jumlah proses paralel untuk folder besar "
+                             "(0 = semua inti CPU, 1 = satu proses)."),
 ) -> None:
     """Periksa draf unggahan terhadap pedoman; temuan dalam bahasa Indonesia, dengan perbaikan."""
     from humaskit.lint.api import run_lint
@@ -62,7 +64,7 @@ def lint(
     with user_errors():
         code = run_lint(paths, guideline_path=guideline, output_format=output_format, fix=fix, diff=diff,
                         fail_on=fail_on, platforms=platform, agency=agency, kind=kind,
-                        select=select or (), ignore=ignore or ())
+                        select=select or (), ignore=ignore or (), jobs=jobs)
     raise typer.Exit(code)
 
 

@@ -19,7 +19,7 @@ def _choice(value: str, choices, option: str) -> None:
 
 def run_lint(paths, *, guideline_path: Path | None = None, output_format: str = "text", fix: bool = False,
              diff: bool = False, fail_on: str = "error", platforms=None, agency=None, kind=None,
-             select=(), ignore=(), out=None) -> int:
+             select=(), ignore=(), jobs: int = 0, out=None) -> int:
     """Lint ``paths``, print the report in ``output_format``, apply fixes if asked; return the exit code."""
     from humaskit.clikit import resolve_guideline
     from humaskit.lint.engine import Linter, lint_paths
@@ -33,9 +33,9 @@ def run_lint(paths, *, guideline_path: Path | None = None, output_format: str = 
     guideline = resolve_guideline(guideline_path)
     linter = Linter(guideline, select=select, ignore=ignore)
     _check_patterns(linter, select, ignore)
-    report = lint_paths(paths, guideline, linter=linter, agency=agency, platforms=platforms, kind=kind)
+    report = lint_paths(paths, guideline, linter=linter, agency=agency, platforms=platforms, kind=kind, jobs=jobs)
     if fix or diff:
-        report = _apply(report, linter, paths, write=fix, show_diff=diff, out=out,
+        report = _apply(report, linter, paths, write=fix, show_diff=diff, out=out, jobs=jobs,
                         agency=agency, platforms=platforms, kind=kind)
     if output_format == "text":
         colour = out.isatty() and "NO_COLOR" not in __import__("os").environ
@@ -56,7 +56,7 @@ def _check_patterns(linter, select, ignore) -> None:
                                            hint=did_you_mean(value, known))
 
 
-def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, **options):
+def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: int = 0, **options):
     """Fix every file that has fixable findings, then lint again so the report shows what is left."""
     import difflib
 
@@ -89,7 +89,7 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, **option
                                           path=result.path))
     if not write or all(r.path == "-" for r in report.files):
         return report
-    fresh = lint_paths(paths, linter.guideline, linter=linter, **options)
+    fresh = lint_paths(paths, linter.guideline, linter=linter, jobs=jobs, **options)
     fresh.problems.extend(unwritable)
     return fresh
 

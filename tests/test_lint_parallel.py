@@ -1,0 +1,92 @@
+"""Linting a large folder on several processes gives the report one process gives, byte for byte;
+the JSON printer writes what the standard library's encoder would."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings, strategies as st
+from typer.testing import CliRunner
+
+from humaskit.cli import app
+from humaskit.errors import Problem
+from humaskit.lint.engine import PARALLEL_FROM, worker_count
+from humaskit.lint.finding import FileResult, Finding, Report
+from humaskit.lint.printers import as_json, indented_json, json_payload
+
+from support import REPO
+
+runner = CliRunner()
+
+
+def _big_folder(tmp_path):
+    """Every example draft many times over, with changes so files differ, and one broken file."""
+    folder = tmp_path / "banyak"
+    examples = sorted(p for p in (REPO / "examples" / "drafts").iterdir() if p.suffix in (".md", ".txt"))
+    count = 0
+    while count < PARALLEL_FROM + 40:
+        for source in examples:
+            text = source.read_text(encoding="utf-8")
+            text += f"\nInfo {count}: kamu bisa cek jadwalnya disini ya!!\n" if count % 3 else ""
+            target = folder / f"{count // 50:02d}" / f"{count:04d}-{source.name}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            count += 1
+    (folder / "01" / "rusak.md").write_bytes(b"Caf\xe9 kamu")
+    return folder, count + 1
+
+
+def test_a_large_folder_is_split_over_processes_with_the_same_report(tmp_path):
+    folder, files = _big_folder(tmp_path)
+    assert worker_count(files, 2) == 2  # so the second run below really forks
+    outputs = {}
+    for fmt in ("json", "text", "sarif"):
+        one = runner.invoke(app, ["lint", "--format", fmt, "--jobs", "1", str(folder)])
+        two = runner.invoke(app, ["lint", "--format", fmt, "--jobs", "2", str(folder)])
+        assert one.exit_code == two.exit_code == 2  # the broken file
+        assert one.output == two.output
+        outputs[fmt] = two.output
+    payload = json.loads(outputs["json"])
+    assert payload["files"] == files
+    assert len({f["path"] for f in payload["findings"]}) > PARALLEL_FROM
+    assert "UTF-8" in payload["errors"][0]["message"]
+
+
+def test_few_files_or_one_job_stay_in_one_process():
+    assert worker_count(PARALLEL_FROM - 1) == 1
+    assert worker_count(10_000, 1) == 1
+    assert worker_count(10_000, 3) in (1, 3)  # 1 only where fork is unavailable
+
+
+TEXT = st.text(max_size=30)
+
+
+@st.composite
+def reports(draw):
+    findings = [Finding(path=draw(TEXT), line=draw(st.integers(1, 10**6)), column=draw(st.integers(1, 500)),
+                        end_line=draw(st.integers(1, 10**6)), end_column=draw(st.integers(1, 500)),
+                        rule=draw(TEXT), category=draw(TEXT), severity=draw(st.sampled_from(["error", "warning",
+                                                                                               "suggestion"])),
+                        message=draw(TEXT), fix=draw(st.none() | TEXT))
+                for _ in range(draw(st.integers(0, 4)))]
+    problems = [Problem(draw(TEXT), path=draw(TEXT), line=draw(st.none() | st.integers(1, 99)),
+                        key=draw(st.none() | TEXT), hint=draw(st.none() | TEXT))
+                for _ in range(draw(st.integers(0, 2)))]
+    return Report(files=[FileResult("a.md", "", findings)], problems=problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(reports())
+def test_json_report_is_what_the_standard_encoder_writes(report):
+    assert as_json(report) == json.dumps(json_payload(report), ensure_ascii=False, indent=2) + "\n"
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | TEXT,
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+                    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON)
+def test_indented_json_matches_the_standard_encoder(value):
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
