@@ -92,3 +92,48 @@ def test_upper_words_are_the_capitalised_word_tokens(caption):
 
     tokens = Tokens(caption, 0)
     assert tokens.upper_words() == [t for t in tokens.words if t[2].isupper()]
+
+
+PHRASES = ["wali kota", "Wali Kota", "kota", "dinas kesehatan", "jangan sampai ketinggalan!!", "covid-19",
+           "wajib tahu", "a", "tidak tahu diri", "Kota Tasikmalaya", "(heboh)", "x_y"]
+PHRASE_TEXT = st.lists(st.one_of(st.sampled_from(PHRASES + ["Kota", "WALI", "tahu-diri", "kota_", "kota-", "-kota",
+                                                             "wali\tkota", "wali\u00a0kota", "wali  kota",
+                                                             "wali\nkota", "ketinggalan!!!", "!!"]),
+                                 st.sampled_from([" ", "\n", ", ", "-", "_", "'", "."])), max_size=30).map("".join)
+
+
+def _phrases_by_regex(phrases, tokens, ignorecase):
+    """The reference: each phrase as an anchored regular expression, tried at every word token."""
+    import re
+
+    from humaskit.lint.text import WORD
+
+    first = {}
+    for phrase in sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
+        words = WORD.findall(phrase)
+        if words:
+            body = r"\s+".join(map(re.escape, phrase.split()))
+            pattern = re.compile(rf"(?:{body})(?![\w-])", re.I if ignorecase else 0)
+            first.setdefault(words[0].lower() if ignorecase else words[0], []).append((pattern, phrase))
+    found, skip_to = [], -1
+    for start, _, word in tokens.words:
+        if start < skip_to:
+            continue
+        for pattern, phrase in first.get(word.lower() if ignorecase else word, ()):
+            m = pattern.match(tokens.masked, start)
+            if m:
+                skip_to = m.end()
+                found.append((start, skip_to, m.group(), phrase))
+                break
+    return found
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sets(st.sampled_from(PHRASES), min_size=1), PHRASE_TEXT, st.booleans())
+def test_phrase_index_finds_what_the_phrase_patterns_find(phrases, text, ignorecase):
+    from humaskit.lint.rules._util import PhraseIndex
+    from humaskit.lint.text import Tokens
+
+    tokens = Tokens(text, 0)
+    assert list(PhraseIndex(phrases, ignorecase=ignorecase).finditer(tokens)) == \
+        _phrases_by_regex(phrases, tokens, ignorecase)

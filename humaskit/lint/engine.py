@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
@@ -103,15 +104,16 @@ class Linter:
                 continue
             active.append(ActiveRule(rule, severity))
         self.active = active
+        # (rule, check) per draft kind, looked up once instead of per rule per draft
+        self._checks = {kind: [(a, a.rule.check) for a in active if kind in a.rule.kinds]
+                        for kind in ("post", "reply")}
 
     def lint_draft(self, draft: Draft) -> FileResult:
         ctx = LintContext(draft, self.guideline, self.memo, self.notices)
         hits: list[tuple[ActiveRule, Hit]] = []
-        for active in self.active:
-            if draft.kind not in active.rule.kinds:
-                continue
-            for hit in active.rule.check(ctx) or ():
-                hits.append((active, hit))
+        extend = hits.extend
+        for active, check in self._checks[draft.kind]:
+            extend(zip(repeat(active), check(ctx) or ()))
         if not hits:
             return FileResult(draft.path, draft.text, [], ctx.file_notes)
         lines = LineIndex.of(draft.text)

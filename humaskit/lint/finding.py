@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
-@dataclass(frozen=True)
+# Hits and findings are made by the ten thousand: plain slotted classes construct several
+# times faster than frozen ones (whose __init__ goes through object.__setattr__ per field).
+# Nothing mutates them after construction.
+@dataclass(slots=True)
 class Hit:
     """What a rule yields: a span of the draft's text (offsets), a message and an optional fix."""
 
@@ -18,7 +21,7 @@ class Hit:
     severity: str | None = None  # overrides the rule's default severity for this hit
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Finding:
     """One finding in the contract's shape (DESIGN.md): 1-based lines/columns, end exclusive."""
 

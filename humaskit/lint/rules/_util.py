@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 
 def match_case(original: str, replacement: str) -> str:
     """Keep the capital of the word being replaced (Praktek → Praktik)."""
@@ -27,47 +25,69 @@ def mentions_any(ctx, words: frozenset) -> bool:
 
 
 class PhraseIndex:
-    """Find whole-word phrases fast: index each phrase by its first word, and try the
-    phrase's anchored pattern only where a token starts with that word. Longest phrase
-    first at each token; matches do not overlap."""
+    """Find whole-word phrases fast: index each phrase by its first word and compare the
+    phrase only where a token starts with that word. Longest phrase first at each token;
+    matches do not overlap.
+
+    A phrase matches as the pattern ``word\\s+word…(?![\\w-])`` would, compared with
+    ``str.startswith`` on the (lower-cased) caption instead: no regular expression is
+    compiled for the hundreds of names a guideline lists, nor run for each candidate.
+    """
 
     def __init__(self, phrases, *, ignorecase: bool = True) -> None:
         from humaskit.lint.text import WORD
 
         self.ignorecase = ignorecase
-        self.first: dict[str, list[tuple[re.Pattern, str]]] = {}
+        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase in sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
             words = WORD.findall(phrase)
             if not words:
                 continue
-            body = r"\s+".join(map(re.escape, phrase.split()))
-            pattern = re.compile(rf"(?:{body})(?![\w-])", re.I if ignorecase else 0)
+            parts = tuple(part.lower() if ignorecase else part for part in phrase.split())
             key = words[0].lower() if ignorecase else words[0]
-            self.first.setdefault(key, []).append((pattern, phrase))
+            self.first.setdefault(key, []).append((parts, phrase))
         self.first_words = frozenset(self.first)
+        self.lower_first = frozenset(w.lower() for w in self.first)
 
     def __bool__(self) -> bool:
         return bool(self.first)
 
     def finditer(self, tokens):
         """Yield (start, end, text, phrase) with absolute offsets over a caption's tokens."""
+        if self.lower_first.isdisjoint(tokens.lower_words):
+            return
         first = self.first
+        starts = tokens.find_words(self.lower_first)
         if self.ignorecase:
-            if self.first_words.isdisjoint(tokens.lower_words):
-                return
-            starts = tokens.find_words(self.first_words)
-            key = str.lower
+            text, key = tokens.lower_masked, str.lower
         else:
-            starts = tokens.words
-            key = str
+            text, key = tokens.masked, str
         masked, base = tokens.masked, tokens.base
         skip_to = -1
         for start, _, word in starts:
             if start < skip_to:
                 continue
-            for pattern, phrase in first.get(key(word), ()):
-                m = pattern.match(masked, start - base)
-                if m:
-                    skip_to = m.end() + base
-                    yield start, skip_to, m.group(), phrase
+            for parts, phrase in first.get(key(word), ()):
+                end = _phrase_end(text, start - base, parts)
+                if end != -1:
+                    skip_to = end + base
+                    yield start, skip_to, masked[start - base:end], phrase
                     break
+
+
+def _phrase_end(text: str, i: int, parts: tuple[str, ...]) -> int:
+    """Where ``parts`` joined by whitespace end when they start at ``i`` as whole words, else -1."""
+    n = len(text)
+    for k, part in enumerate(parts):
+        if k:
+            if i >= n or not text[i].isspace():
+                return -1
+            i += 1
+            while i < n and text[i].isspace():
+                i += 1
+        if not text.startswith(part, i):
+            return -1
+        i += len(part)
+    if i < n and (text[i].isalnum() or text[i] in "_-"):
+        return -1
+    return i

@@ -39,7 +39,8 @@ def _fixed_costs(ctx, platform: dict) -> list[tuple[int, int, int]]:
 def _plain(text: str, start: int, end: int, weighted: bool) -> int:
     """Cost of a stretch without fixed spans: one per character, a CRLF once, heavy ones twice."""
     cost = end - start - text.count("\r\n", start, end)
-    return cost + len(_HEAVY.findall(text, start, end)) if weighted else cost
+    # str.isascii is answered from the string's header: an ASCII caption has no heavy character.
+    return cost + len(_HEAVY.findall(text, start, end)) if weighted and not text.isascii() else cost
 
 
 def _walk(text: str, start: int, end: int, budget: int, weighted: bool) -> int:
@@ -47,6 +48,8 @@ def _walk(text: str, start: int, end: int, budget: int, weighted: bool) -> int:
 
     A binary search over the cost of growing prefixes, each counted in C, instead of a
     character walk: a long post for X would otherwise be walked character by character."""
+    if "\r" not in text and (not weighted or text.isascii()):
+        return start + budget  # one per character: the budget itself is the offset
     low, high = start, end - 1  # the answer i is the first with cost(start, i + 1) > budget
     while low < high:
         mid = (low + high) // 2
