@@ -184,14 +184,17 @@ class Tokens:
         """Every word of the caption in lower case, for a quick "any hit at all?" test."""
         # Most chunks between spaces are one plain word; only the others (punctuation,
         # hyphens) need the tokeniser, which is several times slower than str.split.
-        words = set()
-        add, extend = words.add, words.update
-        for chunk in self.masked.lower().split():
-            if chunk.isalnum():
-                add(chunk)
-            else:
-                extend(WORD.findall(chunk))
-        return frozenset(words)
+        chunks = set(self.lower_chunks)
+        odd = [c for c in chunks if not c.isalnum()]
+        if odd:
+            chunks.difference_update(odd)
+            chunks.update(WORD.findall(" ".join(odd)))
+        return frozenset(chunks)
+
+    @cached_property
+    def lower_chunks(self) -> list[str]:
+        """The lower-case masked caption split at whitespace (words with their punctuation)."""
+        return self.lower_masked.split()
 
     @cached_property
     def lower_masked(self) -> str:

@@ -43,7 +43,7 @@ class _Scan:
     def doubles(self) -> list[int]:
         """Offsets of a word written twice in a row ("anak anak", "yang yang")."""
         lower = self.lower
-        parts = lower.split()
+        parts = self.tokens.lower_chunks
         if not any(map(eq, parts, parts[1:])):  # the common case, decided in C
             return []
         found = []
