@@ -35,11 +35,16 @@ def _digest(path) -> str:
 def _code_stamp() -> str:
     """Size and time of every module of the package: a changed install invalidates entries
     even when the version number did not move."""
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.realpath(__file__))
+    found = []
+    for folder, _, names in os.walk(package):  # os.walk: several times faster than Path.rglob here
+        for name in names:
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                found.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{info.st_size}:{info.st_mtime_ns};")
     stamp = hashlib.blake2b(__version__.encode(), digest_size=16)
-    for path in sorted(package.rglob("*.py")):
-        info = path.stat()
-        stamp.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns};".encode())
+    for entry in sorted(found):
+        stamp.update(entry.encode())
     return stamp.hexdigest()
 
 
