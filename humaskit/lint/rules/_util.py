@@ -63,11 +63,19 @@ class PhraseIndex:
         else:
             text, key = tokens.masked, str
         masked, base = tokens.masked, tokens.base
+        # Only phrases whose other parts occur somewhere in the caption are tried.
+        viable: dict[str, list] = {}
         skip_to = -1
         for start, _, word in starts:
             if start < skip_to:
                 continue
-            for parts, phrase in first.get(key(word), ()):
+            word = key(word)
+            candidates = viable.get(word)
+            if candidates is None:
+                candidates = viable[word] = [(parts, phrase) for parts, phrase in first.get(word, ())
+                                             if len(parts) == 1 or parts[-1] in text and (
+                                                 len(parts) == 2 or all(p in text for p in parts[1:-1]))]
+            for parts, phrase in candidates:
                 end = _phrase_end(text, start - base, parts)
                 if end != -1:
                     skip_to = end + base
