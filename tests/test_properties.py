@@ -138,3 +138,43 @@ def test_phrase_index_finds_what_the_phrase_patterns_find(phrases, text, ignorec
     tokens = Tokens(text, 0)
     assert list(PhraseIndex(phrases, ignorecase=ignorecase).finditer(tokens)) == \
         _phrases_by_regex(phrases, tokens, ignorecase)
+
+
+MECHANICS_TEXT = st.lists(st.one_of(
+    st.sampled_from(["Rp", "rp.", "RP 2.000", "Rp2.000,-", "rp 1,5 juta", "xrp5", "_rp5", "Rp.10.000", "HEBOH", "Dinkes",
+                     "3 petugas", "12 Des", "1234 warga", "03/12/2026", "1-2", "٣ hari", "Éé", "ÉCOLE", "A1", "jam 7",
+                     "!", "?!", "covid-19"]),
+    st.text(alphabet="aR pP0123456789.,-/ \tAZé٣", max_size=8)), max_size=20).map(" ".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(MECHANICS_TEXT)
+def test_fast_scans_find_what_the_plain_patterns_find(text):
+    import re
+
+    from humaskit.lint.rules import mechanics, tone
+
+    lower = text.lower() if len(text.lower()) == len(text) else text
+    assert [m.span() for m in mechanics._money(text, lower)] == \
+        [m.span() for m in re.finditer(r"\b" + mechanics._MONEY.pattern, text)]
+    if text.isascii():
+        assert [m.span() for m in mechanics._NUMBER_WORD_ASCII.finditer(text)] == \
+            [m.span() for m in re.finditer(r"\d{1,3}(?=[ \t]+[^\W\d_])", text)]
+        assert bool(mechanics._NUMERIC_GUARD_ASCII.search(text)) == bool(re.search(r"\d[/-]\d", text))
+        assert bool(tone._CAPS_ASCII.search(text)) == bool(re.search(r"[^\W\d_a-z]{2}", text))
+    assert [m.span() for m in mechanics._NUMBER_WORD.finditer(text)] == \
+        [m.span() for m in re.finditer(r"\d{1,3}(?=[ \t]+[^\W\d_])", text)]
+    assert bool(tone._CAPS.search(text)) == bool(re.search(r"[^\W\d_a-z]{2}", text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["dll", "DLL.", "d.l.l", "dsb..", "Yth.", "dst'an", "xdll", "dkk-", "yth’s",
+                                           " ,", " .", "\t!", "ok ?", "..."]), st.text(max_size=5)),
+                max_size=12).map(" ".join))
+def test_abbreviation_gate_never_hides_a_match(text):
+    from humaskit.lint.rules import mechanics
+    from humaskit.lint.text import Tokens
+
+    tokens = Tokens(text, 0)
+    if mechanics._ABBREV.search(tokens.masked):
+        assert not mechanics._ABBREVIATION_WORDS.isdisjoint(tokens.lower_words) or "'" in text or "’" in text

@@ -37,7 +37,8 @@ class _Scan:
     def numbers(self) -> list[int]:
         """Offsets of 1–3 digit numbers standing alone and followed by a word."""
         masked = self.tokens.masked
-        return [m.start() for m in _NUMBER_WORD.finditer(masked) if _starts_word(masked, m.start())]
+        pattern = _NUMBER_WORD_ASCII if masked.isascii() else _NUMBER_WORD
+        return [m.start() for m in pattern.finditer(masked) if _starts_word(masked, m.start())]
 
     @cached_property
     def doubles(self) -> list[int]:
@@ -68,7 +69,9 @@ class _Scan:
 
 
 # A 1–3 digit number followed by a word: where dates and sentence-opening numbers start.
-_NUMBER_WORD = re.compile(r"\d{1,3}(?=[ \t]+[^\W\d_])")
+# The ASCII form means the same on an ASCII caption and scans one about twice as fast.
+_NUMBER_WORD = re.compile(r"\d\d?\d?(?=[ \t]+[^\W\d_])")
+_NUMBER_WORD_ASCII = re.compile(r"[0-9][0-9]?[0-9]?(?=[ \t]+[A-Za-z])")
 
 
 def _scan(ctx) -> _Scan:
@@ -313,9 +316,24 @@ def time_format(ctx):
 
 # --- money ---------------------------------------------------------------------------------
 
-_MONEY = re.compile(r"\b(?P<rp>[Rr][Pp])(?P<dot>\.?)(?P<space>[ \t]*)(?P<num>\d{1,3}(?:\.\d{3})+|\d+)"
+# Matched from each "rp" (any case) that starts a word: scanning the caption with a leading
+# \b is several times slower than finding the few places with str.find.
+_MONEY = re.compile(r"(?P<rp>[Rr][Pp])(?P<dot>\.?)(?P<space>[ \t]*)(?P<num>\d{1,3}(?:\.\d{3})+|\d+)"
                     r"(?P<tail>,-|,\d{1,2}(?!\d)|,(?=\d+[ \t]+(?:ribu|juta|miliar|triliun))\d+)?"
                     r"(?P<unit>[ \t]+(?:ribu|juta|miliar|triliun)\b)?(?![.,]?\d)")
+
+
+def _money(masked: str, lower: str):
+    """What ``\\b`` + ``_MONEY`` finds by finditer: tried only where "rp" begins a word."""
+    end = 0
+    i = lower.find("rp")
+    while i != -1:
+        if i >= end and (i == 0 or not (masked[i - 1].isalnum() or masked[i - 1] == "_")):
+            m = _MONEY.match(masked, i)
+            if m is not None:
+                end = m.end()
+                yield m
+        i = lower.find("rp", i + 1)
 
 
 def _grouped(digits: str) -> str:
@@ -336,11 +354,11 @@ def currency(ctx):
     mencegah salah baca nominal retribusi, bantuan, dan tarif layanan.
     """
     masked = ctx.tokens.masked
-    if "Rp" not in masked and "rp" not in masked and "RP" not in masked:
+    if "rp" not in ctx.tokens.lower_masked:
         return
     cents = ctx.guideline["mechanics"]["currency_style"].endswith(",00")
     base = ctx.base
-    for m in _MONEY.finditer(masked):
+    for m in _money(masked, ctx.tokens.lower_masked):
         num, tail, unit = m.group("num"), m.group("tail") or "", m.group("unit") or ""
         grouped = num if "." in num else _grouped(num)
         if unit:
@@ -362,6 +380,7 @@ _DATE_WORDS = re.compile(rf"(?P<d>\d{{1,2}})[ \t]+(?P<mon>{_MONTH_ALT})\b\.?(?:[
                          re.I)
 _MONTH_WORDS = frozenset(MONTH_FORMS)
 _NUMERIC_GUARD = re.compile(r"\d[/-]\d")
+_NUMERIC_GUARD_ASCII = re.compile(r"[0-9][/-][0-9]")
 _DATE_NUMERIC = re.compile(r"(?P<d>\d{1,2})([/-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?![\d/-])")
 
 
@@ -395,7 +414,8 @@ def date_format(ctx):
             written = written[:-1]  # a full stop after the month ends the sentence
         if fixed != written:
             yield Hit(m.start() + base, m.start() + base + len(written), f"Penulisan tanggal: '{fixed}'.", fixed)
-    for m in (_DATE_NUMERIC.finditer(masked) if _NUMERIC_GUARD.search(masked) else ()):
+    guard = _NUMERIC_GUARD_ASCII if masked.isascii() else _NUMERIC_GUARD
+    for m in (_DATE_NUMERIC.finditer(masked) if ("/" in masked or "-" in masked) and guard.search(masked) else ()):
         if not _starts_word(masked, m.start()):
             continue
         d = make_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
@@ -685,6 +705,7 @@ def _pun_attached(low: str, speller, baku) -> bool:
 # --- abbreviations and punctuation ---------------------------------------------------------
 
 _ABBREVIATIONS = {"dll": "dll.", "dsb": "dsb.", "dst": "dst.", "dkk": "dkk.", "yth": "yth."}
+_ABBREVIATION_WORDS = frozenset(("dll", "dsb", "dst", "dkk", "yth", "d"))
 _ABBREV = re.compile(r"(?<![\w.-])(dll|dsb|dst|dkk|yth|d\.l\.l|d\.s\.b)(\.*)(?![\w-])", re.I)
 
 
@@ -700,8 +721,11 @@ def abbreviation(ctx):
     EYD V (Singkatan) menetapkan bentuk ini; tanpa titik, singkatan terbaca sebagai kata gaul.
     """
     masked = ctx.tokens.masked
-    lower = ctx.tokens.lower_masked
-    if not any(a in lower for a in ("dll", "dsb", "dst", "dkk", "yth", "d.l", "d.s")):
+    # Each of these is a word token of its own (d.l.l gives "d"), except where an apostrophe
+    # joins it to the next word; only then are the substrings looked for.
+    if _ABBREVIATION_WORDS.isdisjoint(ctx.tokens.lower_words) and not (
+            ("'" in masked or "’" in masked)
+            and any(a in ctx.tokens.lower_masked for a in ("dll", "dsb", "dst", "dkk", "yth", "d.l", "d.s"))):
         return
     owned = ctx.memo("mechanics.baku", _baku_words)
     base = ctx.base
@@ -719,6 +743,7 @@ def abbreviation(ctx):
 
 
 # Not the colon: EYD V aligns colons in lists and scripts ("Ketua : Ahmad Wijaya").
+_SPACE_THEN_MARK = re.compile(r" [,.;!?]")  # the gate: one scan instead of five substring looks
 _SPACE_PUNCT = re.compile(r"(?<=[^\s.,;:!?])([ \t]+)[,.;!?](?=[ \t]|\r?\n|$)(?![ \t]*[,.;:!?])")
 
 
@@ -736,7 +761,7 @@ def space_before_punctuation(ctx):
     terpisah ke baris berikutnya di layar ponsel.
     """
     masked = ctx.tokens.masked
-    if not any(p in masked for p in (" ,", " .", " ;", " !", " ?", "\t")):
+    if "\t" not in masked and not _SPACE_THEN_MARK.search(masked):
         return
     base = ctx.base
     text = ctx.text

@@ -75,7 +75,11 @@ def pronoun(ctx):
             yield Hit(start, end, f"Sapa warga dengan '{chosen}', bukan '{word}'.", match_case(word, chosen))
 
 
-_CAPS = re.compile(r"[^\W\d_a-z]{2}")  # two capitals in a row: the cheap gate before walking words
+# Two capitals in a row: the cheap gate before looking at words. Python's regex engine scans
+# for a repeated class several times slower than for the class written twice, and for A-Z
+# faster still, so an ASCII caption (most) gets the narrow form, which means the same there.
+_CAPS = re.compile(r"[^\W\d_a-z][^\W\d_a-z]")
+_CAPS_ASCII = re.compile(r"[A-Z][A-Z]")
 
 
 @rule("tone.shouting", category="tone", severity="warning", fixable=True,
@@ -90,7 +94,8 @@ def shouting(ctx):
     Huruf kapital semua terbaca sebagai berteriak dan menyulitkan pembaca layar; penekanan
     cukup dengan susunan kalimat.
     """
-    if not _CAPS.search(ctx.tokens.masked):
+    masked = ctx.tokens.masked
+    if not (_CAPS_ASCII if masked.isascii() else _CAPS).search(masked):
         return
     known = ctx.memo("tone.acronyms", _acronyms)
     informal, _ = ctx.memo("tone.informal", _informal)  # "INFO": tone.informal-word's fix settles both
@@ -131,7 +136,10 @@ def punctuation_run(ctx):
     panik atau emosional, tidak cocok untuk informasi resmi.
     """
     limit = ctx.guideline["tone"]["max_punctuation_run"]
-    for m in _PUNCT_RUN.finditer(ctx.tokens.masked):
+    masked = ctx.tokens.masked
+    if "!" not in masked and "?" not in masked:
+        return
+    for m in _PUNCT_RUN.finditer(masked):
         marks = m.group().replace(" ", "")
         if len(marks) <= limit:
             continue
