@@ -90,3 +90,24 @@ JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | TE
 @given(JSON)
 def test_indented_json_matches_the_standard_encoder(value):
     assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_folder_walk_order_and_filters_match_sorted_paths(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from humaskit.lint.engine import DRAFT_SUFFIXES, expand_paths
+
+    for name in ["b.md", "a.TXT", "Z.markdown", "c.png", ".hidden.md", "sub/x.md", "sub/.git/y.md",
+                 ".cache/z.md", "sub-a/q.md", "sub/deeper/w.txt", "10.md", "9.md"]:
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("kamu", encoding="utf-8")
+    (tmp_path / "folder.md").mkdir()  # a folder with a draft's suffix is not a draft
+    monkeypatch.chdir(tmp_path)
+    for given in (str(tmp_path), ".", "sub", "./sub/"):
+        folder = Path(given)
+        expected = [str(p) for p in sorted(
+            p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts))]
+        assert expand_paths([given])[0] == expected
+    assert len(expand_paths(["."])[0]) == 8

@@ -200,9 +200,7 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            files.extend(str(p) for p in found)
+            files.extend(_drafts_in(path))
         elif path.exists():
             files.append(str(path))
         else:
@@ -212,6 +210,34 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list]:
 
 PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
 _WORKER: tuple = ()  # (linter, draft options), inherited by forked workers
+
+
+def _drafts_in(folder: Path) -> list[str]:
+    """Draft files under ``folder``, hidden folders and files skipped, in the order sorting
+    their Path objects gives (os.scandir: several times faster than Path.rglob here)."""
+    import os
+
+    top = str(folder)
+    prefix = "" if top == "." else top.rstrip(os.sep) + os.sep if top != os.sep else top
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(directory: str, parts: tuple[str, ...]) -> None:
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, parts + (entry.name,))
+            elif os.path.splitext(entry.name)[1].lower() in DRAFT_SUFFIXES and entry.is_file():
+                key = parts + (entry.name,)
+                found.append((key, prefix + os.sep.join(key)))
+
+    walk(top, ())
+    found.sort()
+    return [path for _, path in found]
 
 
 def lint_paths(paths: Iterable[str], guideline, *, linter: Linter | None = None,
