@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import compress, islice
 from operator import eq
 
 from humaskit.language.dates import (MONTH_FORMS, MONTHS, WEEKDAY_FORMS, WEEKDAYS, ZONES, make_date,
@@ -45,10 +46,12 @@ class _Scan:
         """Offsets of a word written twice in a row ("anak anak", "yang yang")."""
         lower = self.lower
         parts = self.tokens.lower_chunks
-        if not any(map(eq, parts, parts[1:])):  # the common case, decided in C
+        # The chunks equal to the next one, picked out in C (compress over a map of eq).
+        twice = {a for a in compress(parts, map(eq, parts, islice(parts, 1, None))) if a.isalpha()}
+        if not twice:
             return []
         found = []
-        for word in sorted({a for a, b in zip(parts, parts[1:]) if a == b and a.isalpha()}):
+        for word in sorted(twice):
             found.extend(whole_word_offsets(lower, f"{word} {word}"))
         return sorted(found)
 
