@@ -150,7 +150,9 @@ class Speller:
         return cached
 
     def _corrections(self, word: str) -> tuple[str, ...]:
-        if word in self.common or word in self.english or self.known(word):
+        # Cheapest first: the English list is read from disk only for a word neither common
+        # nor known to the dictionary.
+        if word in self.common or self.known(word) or word in self.english:
             return ()
         common = self.common
         found: dict[str, tuple[int, int]] = {}

@@ -187,10 +187,11 @@ _VERB_ONLY = frozenset(("M0", "Mi", "Mk"))
 def _joined_verdict(low: str, speller, baku) -> tuple:
     """``()`` when "di…"/"ke…" is fine, else ``(True, severity)``: a preposition written attached."""
     dic = speller.dic
-    if low in baku or "-" in low or not low.isalpha() or speller.known(low) or speller.typo(low):
-        return ()  # known, owned by another rule, or a typo of a known word (kepadah → kepada)
+    if low in baku or "-" in low or not low.isalpha() or speller.known(low):
+        return ()  # known, or owned by another rule
     stem = _stem(dic, low[2:])
-    if stem is None or stem in _PLACE_WORDS:
+    # The typo model (the costliest check) last: a typo of a known word (kepadah → kepada).
+    if stem is None or stem in _PLACE_WORDS or speller.typo(low):
         return ()
     flags = dic.stems[stem]
     if low.startswith("ke") and ("K0" in flags or not flags.isdisjoint(_BARE_VERB)):
