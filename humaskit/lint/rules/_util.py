@@ -38,44 +38,49 @@ class PhraseIndex:
         from humaskit.lint.text import WORD
 
         self.ignorecase = ignorecase
-        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # lower-case first word → (first word as written in the phrase, parts, phrase),
+        # longest phrase first
+        self.first: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
         for phrase in sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
             words = WORD.findall(phrase)
             if not words:
                 continue
             parts = tuple(part.lower() if ignorecase else part for part in phrase.split())
             key = words[0].lower() if ignorecase else words[0]
-            self.first.setdefault(key, []).append((parts, phrase))
-        self.first_words = frozenset(self.first)
-        self.lower_first = frozenset(w.lower() for w in self.first)
+            self.first.setdefault(words[0].lower(), []).append((key, parts, phrase))
+        self.lower_first = frozenset(self.first)
 
     def __bool__(self) -> bool:
         return bool(self.first)
 
     def finditer(self, tokens):
         """Yield (start, end, text, phrase) with absolute offsets over a caption's tokens."""
-        if self.lower_first.isdisjoint(tokens.lower_words):
+        present = self.lower_first.intersection(tokens.lower_words)
+        if not present:
             return
-        first = self.first
-        starts = tokens.find_words(self.lower_first)
-        if self.ignorecase:
-            text, key = tokens.lower_masked, str.lower
-        else:
-            text, key = tokens.masked, str
-        masked, base = tokens.masked, tokens.base
-        # Only phrases whose other parts occur somewhere in the caption are tried.
+        lower = tokens.lower_masked
+        text = lower if self.ignorecase else tokens.masked
+        # Only phrases whose other parts occur somewhere in the caption are tried, and only
+        # the first words of those are looked for.
         viable: dict[str, list] = {}
+        for word in present:
+            candidates = [(k, parts, phrase) for k, parts, phrase in self.first[word]
+                          if len(parts) == 1 or parts[-1] in text and (
+                              len(parts) == 2 or all(p in text for p in parts[1:-1]))]
+            if candidates:
+                viable[word] = candidates
+        if not viable:
+            return
+        masked, base = tokens.masked, tokens.base
         skip_to = -1
-        for start, _, word in starts:
+        for start, end, written in tokens.find_words(viable):
             if start < skip_to:
                 continue
-            word = key(word)
-            candidates = viable.get(word)
-            if candidates is None:
-                candidates = viable[word] = [(parts, phrase) for parts, phrase in first.get(word, ())
-                                             if len(parts) == 1 or parts[-1] in text and (
-                                                 len(parts) == 2 or all(p in text for p in parts[1:-1]))]
-            for parts, phrase in candidates:
+            low = lower[start - base:end - base]  # the word as find_words matched it
+            exact = low if self.ignorecase else written
+            for k, parts, phrase in viable.get(low, ()):
+                if k != exact:
+                    continue
                 end = _phrase_end(text, start - base, parts)
                 if end != -1:
                     skip_to = end + base
