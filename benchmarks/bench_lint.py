@@ -92,7 +92,27 @@ def in_process(n: int):
     linter.lint_draft(parse_draft(drafts[0], "warm.md", guideline=g))
     ours = timed(lint_all)
     base = timed(baseline, drafts, words)
-    return n, megabytes, ours, base
+    return n, megabytes, ours, base, floors(drafts, g)
+
+
+def floors(drafts, guideline) -> tuple[float, float, int]:
+    """Seconds per draft for (the engine running every rule slot with a rule that does
+    nothing, the shared tokenisation every rule reads), and the number of rules: what any
+    set of rules costs before the rules do their work."""
+    from humaskit.lint.draft import parse_draft
+    from humaskit.lint.engine import Linter
+    from humaskit.lint.text import Tokens
+
+    parsed = [parse_draft(text, f"d{i}.md", guideline=guideline) for i, text in enumerate(drafts)]
+
+    def nothing(ctx):
+        return ()
+
+    idle = Linter(guideline)
+    idle._checks = {kind: [(active, nothing) for active, _ in checks] for kind, checks in idle._checks.items()}
+    engine = timed(lambda: [idle.lint_draft(d) for d in parsed]) / len(parsed)
+    tokens = timed(lambda: [Tokens(d.text, d.body_start).lower_words for d in parsed]) / len(parsed)
+    return engine, tokens, len(idle._checks["post"])
 
 
 BASELINE_SCRIPT = """
@@ -151,11 +171,13 @@ def main() -> None:
     args = parser.parse_args()
     humaskit = shutil.which("humaskit") or sys.exit("humaskit is not on PATH: install the package first")
 
-    n, mb, ours, base = in_process(args.drafts)
+    n, mb, ours, base, (engine, tokens, rules) = in_process(args.drafts)
     print("| measurement | humaskit | baseline | ratio |")
     print("| --- | --- | --- | --- |")
     print(f"| in-process, {n:,} drafts of 100–200 words ({mb:.1f} MB) | {n / ours:,.0f} drafts/s, "
           f"{mb / ours:.2f} MB/s | {n / base:,.0f} drafts/s, {mb / base:.2f} MB/s | {ours / base:.1f}× |")
+    print(f"| per draft: all of it / engine with {rules} do-nothing rules / shared tokenisation | "
+          f"{ours / n * 1e6:.0f} / {engine * 1e6:.0f} / {tokens * 1e6:.0f} µs | {base / n * 1e6:.0f} µs | |")
     cli, cli_base = cli_files(args.files, humaskit)
     print(f"| whole CLI, {args.files:,} draft files | {cli:.2f} s ({args.files / cli:,.0f} files/s) | "
           f"{cli_base:.2f} s | {cli / cli_base:.1f}× |")
