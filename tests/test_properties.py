@@ -178,3 +178,43 @@ def test_abbreviation_gate_never_hides_a_match(text):
     tokens = Tokens(text, 0)
     if mechanics._ABBREV.search(tokens.masked):
         assert not mechanics._ABBREVIATION_WORDS.isdisjoint(tokens.lower_words) or "'" in text or "’" in text
+
+
+def _sentences_reference(masked):
+    """readability.sentences as first written: the word before a dot found from the line start."""
+    from humaskit.lint.rules.readability import _ABBREVIATIONS, _AFTER_END
+
+    n, cuts = len(masked), []
+    for mark in ".!?\n":
+        i = masked.find(mark)
+        while i != -1:
+            j = i + 1
+            if mark == "\n" or j == n or masked[j] in _AFTER_END:
+                cuts.append(j)
+            i = masked.find(mark, j)
+    cuts.sort()
+    spans, start = [], 0
+    for cut in cuts:
+        if cut <= start:
+            continue
+        if masked[cut - 1] == ".":
+            i = cut - 1
+            word = masked[max(masked.rfind(" ", 0, i), masked.rfind("\n", 0, i)) + 1:i]
+            if len(word) <= 4 and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+                continue
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["dr.", "Dr.", "No.", "A.", "yth.", "dll.", "kota.", "a.b.", "x.", "st.",
+                                           "warga!", "?", "\n", ".", " ", "  ", "\t", "\"", "07.00", "Prof."]),
+                          st.text(alphabet="ab .!?\nA\t", max_size=6)), max_size=25).map("".join))
+def test_sentence_split_unchanged_by_the_windowed_abbreviation_look(text):
+    from humaskit.lint.rules.readability import _syllables, sentences
+
+    assert sentences(text) == _sentences_reference(text)
+    low = text.lower()
+    assert _syllables(text) == sum(map(low.count, "aiueo")) - sum(map(low.count, ("ai", "au", "oi")))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import repeat
 from functools import cached_property
+from itertools import repeat
 from pathlib import Path
 from typing import Callable, Iterable
 
