@@ -178,7 +178,7 @@ class _Config:
     key positions (for error messages) are worked out only when needed."""
 
     def __init__(self, path: Path) -> None:
-        from humaskit.lint.quickyaml import read_simple
+        from humaskit.quickyaml import read_simple
 
         self.path = path
         self.text = _read(path)

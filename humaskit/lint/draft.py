@@ -15,7 +15,7 @@ from pathlib import Path
 
 from humaskit.errors import HumaskitError, Problem
 from humaskit.guideline.spec import Context, Field, ListOf, MapOf, Section, Spec, Str
-from humaskit.lint.quickyaml import read_simple
+from humaskit.quickyaml import read_simple
 
 MAX_DRAFT_BYTES = 1_000_000  # a caption is a few KB; anything this big is not a post
 _FENCE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")

@@ -1,9 +1,9 @@
-"""The common shape of draft front matter, read without PyYAML.
+"""The common shape of draft front matter (and of ``humaskit.yaml``), read without PyYAML.
 
 Almost every draft's front matter is a handful of ``key: value`` lines: plain words,
-a flow list of platforms, a publish time, a quoted title. Reading those with PyYAML costs
-more than linting the caption (importing it alone is a noticeable part of start-up), so
-:func:`read_simple` reads exactly that subset and returns ``None`` for anything else,
+a flow list of platforms, a publish time, a quoted title. Reading those with PyYAML cost
+as much as several rules together, and importing PyYAML was a noticeable part of start-up,
+so :func:`read_simple` reads exactly that subset and returns ``None`` for anything else,
 which then goes through PyYAML as before. For what it accepts it must give what
 ``yaml.safe_load`` gives; a property test holds it to that.
 """
@@ -14,8 +14,8 @@ import re
 
 _LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *")
 # A plain scalar that YAML 1.1 resolves to a string for certain: it starts with a letter
-# (or a character that is not a YAML indicator, a digit, sign or dot), and it holds no
-# ": " or " #" that would make it a mapping or a comment.
+# (so it is no number, date, indicator or tag) and holds no ':' or '#' (which could make it
+# a mapping or a comment) and no control character. In a flow list, no flow indicator either.
 _PLAIN = re.compile(r"[^\W\d_][^\x00-\x1f\x7f:#]*(?<![ \t])")
 _PLAIN_ITEM = re.compile(r"[^\W\d_][^\x00-\x1f\x7f:#,\[\]{}]*(?<![ \t])")
 # A publish time without seconds is a string in YAML 1.1 (its timestamp needs seconds).
