@@ -177,10 +177,17 @@ def test_config_discovery(tmp_path, monkeypatch):
     nested = tmp_path / "drafts" / "dinkes"
     nested.mkdir(parents=True)
     assert find_guideline(nested) == tmp_path / "pedoman.yaml"
-    write(tmp_path, "humaskit.yaml", "guidline: pedoman.yaml\n")
+    write(tmp_path, "humaskit.yaml", "guideline: 'pedoman.yaml'  # pedoman kota\n")  # read by PyYAML
+    assert find_guideline(nested) == tmp_path / "pedoman.yaml"
+    write(tmp_path, "humaskit.yaml", "# pedoman\nguidline: pedoman.yaml\n")
     with pytest.raises(HumaskitError) as info:
         find_guideline(nested)
     assert "'guideline'" in str(info.value)
+    assert info.value.problems[0].line == 2 and info.value.problems[0].key == "guidline"
+    write(tmp_path, "humaskit.yaml", "guideline: [pedoman.yaml\n")
+    with pytest.raises(HumaskitError) as info:
+        find_guideline(nested)
+    assert info.value.problems[0].line is not None
 
 
 def test_guideline_docs_are_current():
