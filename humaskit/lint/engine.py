@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -210,6 +211,7 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list]:
 
 PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
 _WORKER: tuple = ()  # (linter, draft options), inherited by forked workers
+_FORKING = _thread.allocate_lock()  # one pool at a time sets _WORKER, even from several threads
 
 
 def _drafts_in(folder: Path) -> list[str]:
@@ -248,15 +250,10 @@ def lint_paths(paths: Iterable[str], guideline, *, linter: Linter | None = None,
 
     Many files are linted on every CPU core (``jobs`` processes; 0 = one per core). The
     report is the same, byte for byte, however many processes made it."""
-    global _WORKER
     linter = linter or Linter(guideline, select=select, ignore=ignore)
     files, problems = expand_paths(paths)
     report = Report(problems=list(problems), notices=linter.notices)
-    _WORKER = (linter, {"agency": agency, "platforms": platforms, "kind": kind})
-    try:
-        outcomes = _lint_files(files, jobs)
-    finally:
-        _WORKER = ()
+    outcomes = _lint_files(files, jobs, linter, {"agency": agency, "platforms": platforms, "kind": kind})
     for outcome, notices in outcomes:
         if isinstance(outcome, FileResult):
             report.files.append(outcome)
@@ -279,37 +276,43 @@ def worker_count(files: int, jobs: int = 0) -> int:
     return max(1, min(jobs or cores, files // (PARALLEL_FROM // 4)))
 
 
-def _lint_files(files: list[str], jobs: int) -> list:
+def _lint_files(files: list[str], jobs: int, linter: Linter, options: dict) -> list:
     """(FileResult or problems, notices raised there) for every file, in file order."""
+    global _WORKER
     workers = worker_count(len(files), jobs) if "-" not in files else 1
     if workers < 2:
-        return [(_lint_one(path), ()) for path in files]
+        return [(_lint_one(path, linter, options), ()) for path in files]
     import multiprocessing
 
     # The first file is linted here before forking, so the workers inherit the lexicons and
     # the dictionary already loaded instead of each loading its own.
-    done = [(_lint_one(files[0]), ())]
+    done = [(_lint_one(files[0], linter, options), ())]
     rest = files[1:]
     size = -(-len(rest) // (workers * 4))
     chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for chunk in pool.map(_lint_chunk, chunks, chunksize=1):
-            done.extend(chunk)
+    with _FORKING:
+        _WORKER = (linter, options)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for chunk in pool.map(_lint_chunk, chunks, chunksize=1):
+                    done.extend(chunk)
+        finally:
+            _WORKER = ()
     return done
 
 
 def _lint_chunk(paths: list[str]):
-    linter = _WORKER[0]
+    """In a worker process: lint ``paths`` with the linter inherited from the parent."""
+    linter, options = _WORKER
     out = []
     for path in paths:
         before = len(linter.notices)
-        out.append((_lint_one(path), tuple(linter.notices[before:])))
+        out.append((_lint_one(path, linter, options), tuple(linter.notices[before:])))
     return out
 
 
-def _lint_one(path: str):
+def _lint_one(path: str, linter: Linter, options: dict):
     """A FileResult, or the problems that kept the file from being linted."""
-    linter, options = _WORKER
     try:
         draft = parse_draft(read_text(path), path, guideline=linter.guideline, **options)
     except HumaskitError as exc:
