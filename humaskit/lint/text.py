@@ -184,6 +184,9 @@ class Tokens:
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
+        """Every word token with its offsets: the definition the faster lookups below
+        (``lower_words``, ``find_words``, ``upper_words``) are tested against; no rule needs
+        the whole list."""
         base = self.base
         return [(m.start() + base, m.end() + base, m.group()) for m in WORD.finditer(self.masked)]
 
