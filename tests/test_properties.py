@@ -218,3 +218,21 @@ def test_sentence_split_unchanged_by_the_windowed_abbreviation_look(text):
     assert sentences(text) == _sentences_reference(text)
     low = text.lower()
     assert _syllables(text) == sum(map(low.count, "aiueo")) - sum(map(low.count, ("ai", "au", "oi")))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["Senin, 1 Desember 2026", "jumat 5 Des", "Jum'at, 5 Desember", "x’Sabtu 6 Desember",
+                                 "Minggu (7/12/2026)", "minggu 7 Desember", "SENIN 1 Desember", "Rabu tgl. 3 Desember",
+                                 "kamis", "ahad, 7 Desember 2026", "warga", "'", "di"]), max_size=8).map(" ".join))
+def test_weekday_rule_sees_every_weekday_the_full_scan_sees(text):
+    from humaskit.lint.rules import mechanics
+    from humaskit.lint.text import Tokens
+
+    tokens = Tokens(text, 0)
+    full = list(mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, mechanics._WEEKDAY_NEEDLES,
+                                    tokens.lower_masked))
+    if full and "'" not in text and "’" not in text:
+        present = mechanics._WEEKDAY_WORDS.intersection(tokens.lower_words)
+        needles = {mechanics._WEEKDAY_NEEDLE[w] for w in present}
+        assert [m.span() for m in mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, needles,
+                                                      tokens.lower_masked)] == [m.span() for m in full]

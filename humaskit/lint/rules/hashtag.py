@@ -47,7 +47,12 @@ def required(ctx):
     if ctx.draft.kind == "reply" and not ctx.guideline["hashtags"]["required_on_replies"]:
         return
     present = {tag.casefold() for _, _, tag in ctx.tokens.hashtags}
-    missing = [t for t in required_tags(ctx.guideline, ctx.draft) if t.casefold() not in present]
+    wanted = ctx.memo("hashtag.required", lambda g: {})  # (agency, campaign) → [(tag, folded)]
+    tags = wanted.get((ctx.draft.agency, ctx.draft.campaign))
+    if tags is None:
+        tags = wanted[ctx.draft.agency, ctx.draft.campaign] = [
+            (t, t.casefold()) for t in required_tags(ctx.guideline, ctx.draft)]
+    missing = [t for t, folded in tags if folded not in present]
     if missing:
         end = _caption_end(ctx)
         newline = "\r\n" if "\r\n" in ctx.text else "\n"  # keep the file's own line endings

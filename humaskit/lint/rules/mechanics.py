@@ -438,6 +438,7 @@ _WEEKDAY_DATE = re.compile(
 
 _WEEKDAY_NEEDLES = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
 _WEEKDAY_WORDS = frozenset(WEEKDAY_FORMS) | {"jum"}
+_WEEKDAY_NEEDLE = {w: next(n for n in _WEEKDAY_NEEDLES if w.startswith(n)) for w in _WEEKDAY_WORDS}
 
 
 @rule("grammar.weekday", category="grammar", severity="error", fixable=True,
@@ -456,9 +457,14 @@ def weekday(ctx):
     base = ctx.base
     publish = ctx.draft.publish
     masked = ctx.tokens.masked
-    if _WEEKDAY_WORDS.isdisjoint(ctx.tokens.lower_words):
+    present = _WEEKDAY_WORDS.intersection(ctx.tokens.lower_words)
+    if "'" in masked or "’" in masked:
+        needles = _WEEKDAY_NEEDLES  # an apostrophe can join a weekday to the word before it
+    else:  # only the weekdays the caption has are looked for
+        needles = {_WEEKDAY_NEEDLE[w] for w in present}
+    if not needles:
         return
-    for m in _anchored(_WEEKDAY_DATE, masked, _WEEKDAY_NEEDLES, ctx.tokens.lower_masked):
+    for m in _anchored(_WEEKDAY_DATE, masked, needles, ctx.tokens.lower_masked):
         written = m.group("wd")
         if written == "minggu":
             continue  # lower-case "minggu" is "week", not Sunday
