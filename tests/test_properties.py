@@ -180,32 +180,23 @@ def test_abbreviation_gate_never_hides_a_match(text):
         assert not mechanics._ABBREVIATION_WORDS.isdisjoint(tokens.lower_words) or "'" in text or "’" in text
 
 
-def _sentences_reference(masked):
-    """readability.sentences as first written: the word before a dot found from the line start."""
-    from humaskit.lint.rules.readability import _ABBREVIATIONS, _AFTER_END
+def _abbreviation_reference(masked, i):
+    """readability's abbreviation look as first written: the word before the dot found from
+    the line start."""
+    from humaskit.lint.rules.readability import _ABBREVIATIONS
 
-    n, cuts = len(masked), []
-    for mark in ".!?\n":
-        i = masked.find(mark)
-        while i != -1:
-            j = i + 1
-            if mark == "\n" or j == n or masked[j] in _AFTER_END:
-                cuts.append(j)
-            i = masked.find(mark, j)
-    cuts.sort()
-    spans, start = [], 0
-    for cut in cuts:
-        if cut <= start:
-            continue
-        if masked[cut - 1] == ".":
-            i = cut - 1
-            word = masked[max(masked.rfind(" ", 0, i), masked.rfind("\n", 0, i)) + 1:i]
-            if len(word) <= 4 and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-                continue
-        spans.append((start, cut))
-        start = cut
-    spans.append((start, n))
-    return spans
+    word = masked[max(masked.rfind(" ", 0, i), masked.rfind("\n", 0, i)) + 1:i]
+    return len(word) <= 4 and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+
+
+def _sentences_reference(masked):
+    """readability.sentences with the abbreviation look as first written."""
+    from unittest import mock
+
+    from humaskit.lint.rules import readability
+
+    with mock.patch.object(readability, "_abbreviation_at", _abbreviation_reference):
+        return readability.sentences(masked)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -215,7 +206,12 @@ def _sentences_reference(masked):
 def test_sentence_split_unchanged_by_the_windowed_abbreviation_look(text):
     from humaskit.lint.rules.readability import _syllables, sentences
 
+    from humaskit.lint.rules.readability import _abbreviation_at
+
     assert sentences(text) == _sentences_reference(text)
+    for i, c in enumerate(text):
+        if c == ".":
+            assert _abbreviation_at(text, i) == _abbreviation_reference(text, i)
     low = text.lower()
     assert _syllables(text) == sum(map(low.count, "aiueo")) - sum(map(low.count, ("ai", "au", "oi")))
 
@@ -236,3 +232,22 @@ def test_weekday_rule_sees_every_weekday_the_full_scan_sees(text):
         needles = {mechanics._WEEKDAY_NEEDLE[w] for w in present}
         assert [m.span() for m in mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, needles,
                                                       tokens.lower_masked)] == [m.span() for m in full]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["dll", "DLL.", "d.l.l", "dsb..", "Yth.", "dst'an", "x'dll", "dkk-", "yth’s", "Senin, 1 Desember",
+                                 "x’Sabtu 6 Desember", "d'Jum'at, 5 Desember", "jumat 5 Des", "'", "’", "warga"]),
+                max_size=10).map(" ".join))
+def test_loose_words_hold_every_word_a_gated_scan_can_match(text):
+    from humaskit.lint.rules import mechanics
+    from humaskit.lint.text import Tokens
+
+    tokens = Tokens(text, 0)
+    if mechanics._ABBREV.search(tokens.masked):
+        assert not mechanics._ABBREVIATION_WORDS.isdisjoint(tokens.loose_words)
+    full = [m.span() for m in mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, mechanics._WEEKDAY_NEEDLES,
+                                                  tokens.lower_masked)]
+    needles = {mechanics._WEEKDAY_NEEDLE[w] for w in mechanics._WEEKDAY_WORDS.intersection(tokens.loose_words)}
+    assert [m.span() for m in mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, needles,
+                                                  tokens.lower_masked)] == full
+    assert tokens.lower_words <= tokens.loose_words

@@ -23,6 +23,7 @@ COMMENT = re.compile(r"<!--.*?-->", re.S)
 # caption is rare and harmless inside a word.
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 TRAILING = ".,;:!?)]}'\""
+_APOSTROPHE = re.compile("['’]")
 
 # Emoji: pictographs, symbols and flags; a sequence joined by ZWJ or with modifiers is one emoji.
 _EMOJI_CORE = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u2190-\u21FF\u3030\u303D\u3297\u3299]"
@@ -201,6 +202,16 @@ class Tokens:
             chunks.difference_update(odd)
             chunks.update(WORD.findall(" ".join(odd)))
         return frozenset(chunks)
+
+    @cached_property
+    def loose_words(self) -> frozenset[str]:
+        """``lower_words`` plus the parts of words joined by an apostrophe ("x'senin" gives
+        "senin" too): a word a pattern can match at its own word boundaries is always in here,
+        so a rule may skip its scan when none of its words is."""
+        if "'" not in self.masked and "’" not in self.masked:
+            return self.lower_words
+        parts = {p for w in self.lower_words if "'" in w or "’" in w for p in _APOSTROPHE.split(w) if p}
+        return self.lower_words | parts
 
     @cached_property
     def lower_chunks(self) -> list[str]:

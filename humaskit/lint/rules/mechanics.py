@@ -81,13 +81,15 @@ def _scan(ctx) -> _Scan:
     return ctx.per_draft("mechanics.scan", lambda c: _Scan(c.tokens))
 
 
-def _anchored(pattern: re.Pattern, text: str, needles, haystack: str | None = None):
+def _anchored(pattern: re.Pattern, text: str, needles, haystack: str | None = None, starts=None):
     """Matches of ``pattern`` starting where one of ``needles`` occurs at a word start, in order.
 
     ``str.find`` locates the few candidate places and the regex only runs there: scanning a
-    whole caption with a large alternation costs more than all the finds together.
-    ``haystack`` (for example the lower-cased text) is where the needles are looked for.
+    whole caption with a large alternation, or with a leading ``\\b``, costs more than all
+    the finds together. ``haystack`` (for example the lower-cased text) is where the needles
+    are looked for; ``starts`` decides what a word start is (``_starts_word`` by default).
     """
+    starts = starts or _starts_word
     haystack = text if haystack is None else haystack
     places = []
     for needle in needles:
@@ -97,7 +99,7 @@ def _anchored(pattern: re.Pattern, text: str, needles, haystack: str | None = No
             i = haystack.find(needle, i + 1)
     end = -1
     for i in sorted(places):
-        if i < end or not _starts_word(text, i):
+        if i < end or not starts(text, i):
             continue
         m = pattern.match(text, i)
         if m is not None:
@@ -329,15 +331,12 @@ _MONEY = re.compile(r"(?P<rp>[Rr][Pp])(?P<dot>\.?)(?P<space>[ \t]*)(?P<num>\d{1,
 
 def _money(masked: str, lower: str):
     """What ``\\b`` + ``_MONEY`` finds by finditer: tried only where "rp" begins a word."""
-    end = 0
-    i = lower.find("rp")
-    while i != -1:
-        if i >= end and (i == 0 or not (masked[i - 1].isalnum() or masked[i - 1] == "_")):
-            m = _MONEY.match(masked, i)
-            if m is not None:
-                end = m.end()
-                yield m
-        i = lower.find("rp", i + 1)
+    return _anchored(_MONEY, masked, ("rp",), lower, starts=_at_boundary)
+
+
+def _at_boundary(text: str, i: int) -> bool:
+    """``\\b`` before a word character at ``i``: nothing of a word right before it."""
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
 def _grouped(digits: str) -> str:
@@ -457,11 +456,8 @@ def weekday(ctx):
     base = ctx.base
     publish = ctx.draft.publish
     masked = ctx.tokens.masked
-    present = _WEEKDAY_WORDS.intersection(ctx.tokens.lower_words)
-    if "'" in masked or "’" in masked:
-        needles = _WEEKDAY_NEEDLES  # an apostrophe can join a weekday to the word before it
-    else:  # only the weekdays the caption has are looked for
-        needles = {_WEEKDAY_NEEDLE[w] for w in present}
+    # only the weekdays the caption has are looked for
+    needles = {_WEEKDAY_NEEDLE[w] for w in _WEEKDAY_WORDS.intersection(ctx.tokens.loose_words)}
     if not needles:
         return
     for m in _anchored(_WEEKDAY_DATE, masked, needles, ctx.tokens.lower_masked):
@@ -731,11 +727,7 @@ def abbreviation(ctx):
     EYD V (Singkatan) menetapkan bentuk ini; tanpa titik, singkatan terbaca sebagai kata gaul.
     """
     masked = ctx.tokens.masked
-    # Each of these is a word token of its own (d.l.l gives "d"), except where an apostrophe
-    # joins it to the next word; only then are the substrings looked for.
-    if _ABBREVIATION_WORDS.isdisjoint(ctx.tokens.lower_words) and not (
-            ("'" in masked or "’" in masked)
-            and any(a in ctx.tokens.lower_masked for a in ("dll", "dsb", "dst", "dkk", "yth", "d.l", "d.s"))):
+    if _ABBREVIATION_WORDS.isdisjoint(ctx.tokens.loose_words):  # d.l.l gives the word "d"
         return
     owned = ctx.memo("mechanics.baku", _baku_words)
     base = ctx.base

@@ -32,19 +32,25 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     for cut in cuts:
         if cut <= start:
             continue
-        if masked[cut - 1] == ".":
-            # The word before the dot, looked for only within the 4 characters an
-            # abbreviation can have.
-            i = cut - 1
-            k = max(masked.rfind(" ", i - 5 if i > 5 else 0, i), masked.rfind("\n", i - 5 if i > 5 else 0, i))
-            if k != -1 or i <= 4:
-                word = masked[k + 1:i]
-                if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-                    continue
+        if masked[cut - 1] == "." and _abbreviation_at(masked, cut - 1):
+            continue
         spans.append((start, cut))
         start = cut
     spans.append((start, n))
     return spans
+
+
+def _abbreviation_at(masked: str, i: int) -> bool:
+    """The dot at ``i`` closes an abbreviation (dr., No., a single capital), not a sentence.
+
+    The word before the dot is looked for only within the 4 characters an abbreviation can
+    have, not back to the start of the line."""
+    low = i - 5 if i > 5 else 0
+    k = max(masked.rfind(" ", low, i), masked.rfind("\n", low, i))
+    if k == -1 and i > 4:
+        return False  # a word of five characters or more
+    word = masked[k + 1:i]
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _words(text: str, start: int, end: int) -> int:
