@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,10 +49,30 @@ def usage_error_types():
     return UsageError, Abort
 
 
+_NOT_A_NUMBER = re.compile(r"'(.*)' is not a valid (int|integer|float)(?: range)?\.?")
+_OUT_OF_RANGE = re.compile(r"(.*) is not in the range (.*?)\.?")
+
+
+def _bad_value(message: str) -> str:
+    """Click's English for a bad option value, said in Indonesian where we know the shape."""
+    m = _NOT_A_NUMBER.fullmatch(message)
+    if m:
+        return f"'{m.group(1)}' bukan {'bilangan' if m.group(2) == 'float' else 'bilangan bulat'}."
+    m = _OUT_OF_RANGE.fullmatch(message)
+    if m:
+        limits = m.group(2)
+        for pattern, words in ((r"x>=(\S+)", "minimal {0}"), (r"x<=(\S+)", "maksimal {0}"),
+                               (r"(\S+)<=x<=(\S+)", "antara {0} dan {1}")):
+            bound = re.fullmatch(pattern, limits)
+            if bound:
+                limits = words.format(*bound.groups())
+                break
+        return f"{m.group(1)} di luar batas ({limits})."
+    return message
+
+
 def usage_message(exc) -> str:
     """An Indonesian rendering of a command-line usage error."""
-    import re
-
     from humaskit.errors import did_you_mean
 
     name = type(exc).__name__
@@ -66,8 +87,10 @@ def usage_message(exc) -> str:
         label = (param.human_readable_name if param is not None else "") or "argumen"
         return f"'{label.upper() if not label.startswith('-') else label}' wajib diisi.{where}"
     if name == "BadParameter":
-        hint = getattr(exc, "param_hint", None) or ""
-        return f"Nilai tidak valid untuk {hint}: {exc.message}{where}"
+        param = getattr(exc, "param", None)
+        hint = getattr(exc, "param_hint", None) or (
+            "/".join(param.opts) if param is not None and getattr(param, "opts", None) else "")
+        return f"Nilai tidak valid untuk {hint or 'opsi'}: {_bad_value(exc.message)}{where}"
     message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
     needs_value = re.match(r"Option '(.+?)' requires an argument", message)
     if needs_value:

@@ -203,6 +203,8 @@ def test_every_command_is_documented_in_the_readme():
     (["lnt"], "Perintah 'lnt' tidak dikenal. Apakah maksud Anda 'lint'?"),
     (["lint"], "'PATHS' wajib diisi."),
     (["lint", "x.md", "--fail-on"], "Opsi '--fail-on' memerlukan nilai."),
+    (["lint", "x.md", "--jobs", "-1"], "Nilai tidak valid untuk --jobs/-j: -1 di luar batas (minimal 0)."),
+    (["lint", "x.md", "-j", "dua"], "Nilai tidak valid untuk --jobs/-j: 'dua' bukan bilangan bulat."),
 ])
 def test_command_line_mistakes_are_explained_in_indonesian(args, expected):
     import subprocess
@@ -230,6 +232,24 @@ def test_fix_into_an_unwritable_folder_keeps_the_file_and_says_so(tmp_path, monk
     assert "tidak dapat ditulis" in result.output
     assert path.read_text(encoding="utf-8") == original
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"], "temporary file left behind"
+
+
+def test_a_draft_with_simple_front_matter_is_linted_without_pyyaml(tmp_path):
+    """Once the guideline is in the disk cache, one-line `key: value` front matter is read
+    without importing PyYAML (a noticeable part of start-up)."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import contextlib, io, sys\n"
+             "from humaskit.cli import app\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             "    app(['lint', 'examples/drafts/disdukcapil-layanan-sabtu.md'], standalone_mode=False)\n"
+             "print('yaml' in sys.modules)\n")
+    env = {k: v for k, v in os.environ.items() if k != "HUMASKIT_NO_CACHE"} | {"XDG_CACHE_HOME": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, env=env,
+                           check=True).stdout.strip() for _ in range(2)]
+    assert runs == ["True", "False"]  # the first run reads the guideline's YAML and fills the cache
 
 
 def test_linting_a_text_draft_imports_no_heavy_library():

@@ -111,3 +111,29 @@ def test_folder_walk_order_and_filters_match_sorted_paths(tmp_path, monkeypatch)
             and not any(part.startswith(".") for part in p.relative_to(folder).parts))]
         assert expand_paths([given])[0] == expected
     assert len(expand_paths(["."])[0]) == 8
+
+
+def test_an_unreadable_subfolder_is_reported_and_the_rest_linted(tmp_path, monkeypatch):
+    """Stand-in for file permissions: the tests run as root, which reads every folder, so
+    os.scandir is made to refuse one folder the way a real permission error does."""
+    import os
+
+    from humaskit.cli import app
+
+    (tmp_path / "terkunci").mkdir()
+    (tmp_path / "terkunci" / "a.md").write_text("kamu", encoding="utf-8")
+    (tmp_path / "b.md").write_text("kamu datang #KotaTasikmalaya #DiskominfoTasikmalaya", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("terkunci"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = runner.invoke(app, ["lint", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 2
+    payload = json.loads(result.output)
+    assert payload["errors"][0]["message"].startswith("Folder tidak dapat dibaca (Permission denied)")
+    assert payload["errors"][0]["path"].endswith("terkunci")
+    assert {f["path"] for f in payload["findings"]} == {str(tmp_path / "b.md")}

@@ -141,7 +141,7 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
         first_line = text.count("\n", 0, opening.end()) + 1
         meta = read_simple(yaml_text)
         if meta is None:
-            meta = _quick_yaml(yaml_text)
+            meta = _pyyaml(yaml_text)
         if meta is _FAILED:
             located = _located(yaml_text, path, first_line)  # raises with the exact position
             meta = located.value
@@ -197,7 +197,7 @@ _FAILED = object()
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)", re.M)
 
 
-def _quick_yaml(text: str):
+def _pyyaml(text: str):
     """Front matter through (lib)yaml's loader; _FAILED when it is malformed."""
     import yaml
 

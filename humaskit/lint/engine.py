@@ -201,7 +201,7 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list]:
             continue
         path = Path(raw)
         if path.is_dir():
-            files.extend(_drafts_in(path))
+            files.extend(_drafts_in(path, problems))
         elif path.exists():
             files.append(str(path))
         else:
@@ -214,10 +214,13 @@ _WORKER: tuple = ()  # (linter, draft options), inherited by forked workers
 _FORKING = _thread.allocate_lock()  # one pool at a time sets _WORKER, even from several threads
 
 
-def _drafts_in(folder: Path) -> list[str]:
+def _drafts_in(folder: Path, problems: list) -> list[str]:
     """Draft files under ``folder``, hidden folders and files skipped, in the order sorting
-    their Path objects gives (os.scandir: several times faster than Path.rglob here)."""
+    their Path objects gives (os.scandir: several times faster than Path.rglob here). A
+    folder that cannot be read becomes a problem, so no draft is skipped without a word."""
     import os
+
+    from humaskit.errors import Problem
 
     top = str(folder)
     prefix = "" if top == "." else top.rstrip(os.sep) + os.sep if top != os.sep else top
@@ -226,7 +229,9 @@ def _drafts_in(folder: Path) -> list[str]:
     def walk(directory: str, parts: tuple[str, ...]) -> None:
         try:
             entries = list(os.scandir(directory))
-        except OSError:
+        except OSError as exc:
+            problems.append(Problem(f"Folder tidak dapat dibaca ({exc.strerror}); draf di dalamnya tidak "
+                                    "diperiksa.", path=directory))
             return
         for entry in entries:
             if entry.name.startswith("."):
