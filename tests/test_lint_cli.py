@@ -262,7 +262,7 @@ def test_linting_a_text_draft_imports_no_heavy_library():
              "from humaskit.cli import app\n"
              "with contextlib.redirect_stdout(io.StringIO()):\n"
              "    app(['lint', 'examples/drafts/disdukcapil-layanan-sabtu.md'], standalone_mode=False)\n"
-             "heavy = {'PIL', 'icalendar', 'jinja2', 'holidays', 'language_tool_python'}\n"
+             "heavy = {'PIL', 'icalendar', 'jinja2', 'holidays', 'language_tool_python', 'multiprocessing'}\n"
              "print(sorted(heavy & set(sys.modules)))\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
     assert done.stdout.strip() == "[]"

@@ -272,10 +272,12 @@ def lint_paths(paths: Iterable[str], guideline, *, linter: Linter | None = None,
 
 def worker_count(files: int, jobs: int = 0) -> int:
     """How many processes lint ``files`` files: one unless there are enough to pay for more."""
+    if jobs == 1 or files < PARALLEL_FROM:
+        return 1  # decided before importing multiprocessing, which a one-draft lint never needs
     import multiprocessing
     import os
 
-    if jobs == 1 or files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(jobs or cores, files // (PARALLEL_FROM // 4)))
