@@ -1,7 +1,10 @@
 """Real Indonesian text nobody on this project wrote, for the false-alarm and recall tests.
 
-The corpora live in ``shared/`` beside the repository (CI copies it there). Each loader
-returns a list of captions (one draft each) and says what was cleaned and why.
+The licensed corpora ship in ``tests/corpora/`` (each with its licence and source beside it).
+The news article in ``seed/`` may not be redistributed: it is read from a ``shared/`` folder
+beside the clone where one exists (CI's ``.ci/run`` fails when it does not), and its tests are
+skipped in a user's clone. Each loader returns a list of captions (one draft each) and says
+what was cleaned and why.
 """
 
 from __future__ import annotations
@@ -9,15 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
 
 
-def shared_dir() -> Path:
-    """The shared data folder; a missing folder is a failure with a clear message, never a skip."""
-    if not (SHARED / "data").is_dir():
-        raise AssertionError(f"Corpus folder not found: {SHARED} (expected shared/ beside the repository, "
-                             "with data/eyd-v, data/stif-indonesia and seed/).")
-    return SHARED
+def seed_available() -> bool:
+    return SEED.is_dir() and any(SEED.glob("*.txt"))
 
 
 def eyd_v() -> list[str]:
@@ -28,7 +28,7 @@ def eyd_v() -> list[str]:
     forms, not Indonesian). Markdown emphasis and list/quote markers are removed.
     """
     out = []
-    for path in sorted((shared_dir() / "data" / "eyd-v" / "docs").rglob("*.md")):
+    for path in sorted((CORPORA / "eyd-v" / "docs").rglob("*.md")):
         if path.name == "pemenggalan-kata.md" or path.parent.name == "penulisan-unsur-serapan":
             continue
         text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text("utf-8"), flags=re.S)
@@ -62,13 +62,13 @@ def detokenize(line: str) -> str:
 
 def stif(side: str, split: str = "train") -> list[str]:
     """One side of the STIF pairs: ``for`` (formal rewrites) or ``inf`` (informal originals)."""
-    path = shared_dir() / "data" / "stif-indonesia" / "labelled" / f"{split}.{side}"
+    path = CORPORA / "stif-indonesia" / "labelled" / f"{split}.{side}"
     return [detokenize(line) for line in path.read_text("utf-8").splitlines()]
 
 
 def seed() -> list[str]:
-    """The Tasikmalaya news article in seed/, one paragraph per caption."""
-    return [line.strip() for path in sorted((shared_dir() / "seed").glob("*.txt"))
+    """The Tasikmalaya news article in seed/, one paragraph per caption (only where seed/ exists)."""
+    return [line.strip() for path in sorted(SEED.glob("*.txt"))
             for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 

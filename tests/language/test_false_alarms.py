@@ -25,7 +25,12 @@ def _rate(linter, captions):
     return 1000 * len(flagged) / words, words, flagged
 
 
-@pytest.mark.parametrize("source", ["eyd-v", "seed"])
+@pytest.mark.parametrize("source", [
+    "eyd-v",
+    # The news article may not be redistributed; CI provides it and .ci/run fails without it.
+    pytest.param("seed", marks=pytest.mark.skipif(not corpora.seed_available(),
+                                                  reason="shared/seed/ not beside this clone (CI has it)")),
+])
 def test_edited_formal_text_has_under_one_alarm_per_1000_words(checked, source):
     captions = corpora.eyd_v() if source == "eyd-v" else corpora.seed()
     rate, words, flagged = _rate(checked, captions)

@@ -27,6 +27,7 @@ DERIVED = ["mengumumkannya", "diberdayakan", "keberhasilannya", "pemberdayaan", 
 
 def _regenerate() -> None:
     plain = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
+    assert corpora.seed_available(), "regenerating needs shared/seed/ beside the clone"
     texts = corpora.eyd_v() + corpora.seed() + corpora.stif("for") + corpora.stif("inf")
     words = sorted({w for t in texts for w in plain.findall(t)} | set(DERIVED))
     assert shutil.which("hunspell"), "regenerating needs the hunspell program"
