@@ -24,6 +24,21 @@ app.add_typer(guideline_app, name="guideline")
 app.add_typer(calendar_app, name="calendar")
 app.command("render")(render_command)
 
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"humaskit {version('humaskit')}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", help="Tampilkan versi humaskit lalu keluar.",
+                                       callback=_show_version, is_eager=True)) -> None:
+    pass
+
+
 GUIDELINE_OPTION = typer.Option(None, "--guideline", "-g", help="Berkas pedoman (bawaan: humaskit.yaml "
                                 "terdekat, atau pedoman Kota Tasikmalaya).", show_default=False)
 
@@ -86,15 +101,19 @@ def main() -> None:
     import os
     import sys
 
-    from humaskit.clikit import usage_error_types, usage_message
+    from humaskit.clikit import localise_help, usage_error_types, usage_message
 
     usage_error, abort = usage_error_types()
+    localise_help()
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="humaskit", standalone_mode=False)
         code = code if isinstance(code, int) else 0
     except usage_error as exc:
-        print(f"galat: {usage_message(exc)}", file=sys.stderr)
-        code = 2
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a bare group command: its help is the answer
+            code = 0
+        else:
+            print(f"galat: {usage_message(exc)}", file=sys.stderr)
+            code = 2
     except abort:
         print("Dihentikan.", file=sys.stderr)
         code = 130

@@ -38,6 +38,60 @@ def resolve_guideline(option: Path | None):
     return load_guideline(option or find_guideline())
 
 
+HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
+# The help screens' own words, which the CLI framework writes in English.
+_HELP_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "Argumen",
+    "OPTIONS_PANEL_TITLE": "Opsi",
+    "COMMANDS_PANEL_TITLE": "Perintah",
+    "ERRORS_PANEL_TITLE": "Galat",
+    "REQUIRED_LONG_STRING": "[wajib]",
+    "DEFAULT_STRING": "[bawaan: {}]",
+    "ENVVAR_STRING": "[variabel lingkungan: {}]",
+    "DEPRECATED_STRING": "(usang) ",
+    "ABORTED_TEXT": "Dihentikan.",
+    "RICH_HELP": "Lihat [blue]'{command_path} {help_option}'[/] untuk bantuan.",
+}
+
+
+def localise_help() -> None:
+    """Make every help screen Indonesian: "Penggunaan", "Opsi", "[wajib]" and the help
+    option's own line. Help is rendered on demand, so the rendering module is patched only
+    when a help screen is about to be drawn; a lint run never imports it."""
+    from typer import core
+
+    try:
+        from typer._click import formatting
+    except ImportError:  # typer before 0.24 runs on click itself
+        from click import formatting
+
+    write_usage = formatting.HelpFormatter.write_usage
+
+    def indonesian_usage(self, prog, args="", prefix=None):
+        return write_usage(self, prog, args, "Penggunaan: " if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = indonesian_usage
+    for cls in (core.TyperCommand, core.TyperGroup):
+        cls.format_help = _indonesian_help(cls.format_help)
+
+
+def _indonesian_help(format_help):
+    def wrapper(self, ctx, formatter):
+        from typer import rich_utils
+
+        for name, words in _HELP_WORDS.items():
+            setattr(rich_utils, name, words)
+        self.options_metavar = "[OPSI]"
+        if hasattr(self, "subcommand_metavar"):
+            self.subcommand_metavar = "PERINTAH [ARGUMEN]..."
+        help_option = self.get_help_option(ctx)
+        if help_option is not None:
+            help_option.help = HELP_TEXT
+        return format_help(self, ctx, formatter)
+
+    return wrapper
+
+
 def usage_error_types():
     """The CLI framework's usage-error and abort classes (typer vendors click since 0.24)."""
     from typer import Abort
@@ -91,7 +145,7 @@ def usage_message(exc) -> str:
         hint = getattr(exc, "param_hint", None) or (
             "/".join(param.opts) if param is not None and getattr(param, "opts", None) else "")
         return f"Nilai tidak valid untuk {hint or 'opsi'}: {_bad_value(exc.message)}{where}"
-    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    message = (exc.format_message() if hasattr(exc, "format_message") else str(exc)).strip()
     needs_value = re.match(r"Option '(.+?)' requires an argument", message)
     if needs_value:
         return f"Opsi '{needs_value.group(1)}' memerlukan nilai.{where}"
@@ -100,4 +154,6 @@ def usage_message(exc) -> str:
         known = list(getattr(ctx.command, "commands", {}) or {})
         hint = did_you_mean(command.group(1), known)
         return f"Perintah '{command.group(1)}' tidak dikenal.{' ' + hint if hint else ''}{where}"
+    if not message:
+        return f"Perintah belum lengkap.{where}"
     return f"Penggunaan perintah salah: {message}{where}"

@@ -26,6 +26,9 @@ def run_lint(paths, *, guideline_path: Path | None = None, output_format: str = 
     from humaskit.lint.printers import PRINTERS
 
     out = out or sys.stdout
+    if fix and diff:
+        raise HumaskitError.single("Opsi --fix dan --diff tidak dapat dipakai bersama: --fix menulis perbaikan ke "
+                                   "berkas, --diff hanya menampilkannya tanpa menulis. Pilih salah satu.")
     _choice(output_format, FORMATS, "--format")
     _choice(fail_on, tuple(SEVERITY_ORDER), "--fail-on")
     if kind is not None:
@@ -84,6 +87,7 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
                 continue
             try:
                 atomic_write(result.path, fixed)
+                print(f"diperbaiki: {result.path}", file=sys.stderr)
             except OSError as exc:  # the original stays as it was
                 unwritable.append(Problem(f"Perbaikan tidak dapat ditulis: {exc.strerror}. Berkas tidak diubah.",
                                           path=result.path))

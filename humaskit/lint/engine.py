@@ -188,10 +188,36 @@ def _is_suppressed(ranges, rule: Rule, line: int) -> bool:
 # --- files ---------------------------------------------------------------------------------
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+_GLOB = re.compile(r"[*?[]")
+# What to do with a file that is not a draft, by its suffix (the advice humas staff need).
+_NOT_A_DRAFT = {
+    (".docx", ".doc", ".odt", ".rtf", ".pdf", ".pages"):
+        "Ini dokumen pengolah kata: salin takarir ke berkas .md atau .txt, lalu periksa berkas itu.",
+    (".yaml", ".yml"):
+        "Berkas YAML bukan draf: periksa pedoman dengan 'humaskit guideline check', rencana dengan "
+        "'humaskit calendar build'.",
+    (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"):
+        "Gambar bukan draf: lampirkan lewat 'image:' di front matter draf, lalu periksa drafnya.",
+    (".csv", ".xlsx", ".xls", ".ods"):
+        "Tabel bukan draf: salin tiap takarir ke berkas .md atau .txt tersendiri.",
+}
+
+
+def not_a_draft_hint(path: str) -> str:
+    """Advice for a path that lint will not read as a caption."""
+    suffix = Path(path).suffix.lower()
+    for suffixes, hint in _NOT_A_DRAFT.items():
+        if suffix in suffixes:
+            return hint
+    return "Simpan takarir sebagai berkas .md atau .txt (atau kirim lewat masukan standar dengan -)."
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[str], list]:
-    """Files to lint (directories walked for drafts, sorted) and problems for missing paths."""
+    """Files to lint (directories walked for drafts, sorted) and problems for every path that
+    gives none: a missing path, a pattern or folder that matches no draft, a file that is not
+    a draft (its own linting would be nonsense, and --fix would rewrite it)."""
+    import glob
+
     from humaskit.errors import Problem
 
     files, problems = [], []
@@ -201,12 +227,41 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list]:
             continue
         path = Path(raw)
         if path.is_dir():
-            files.extend(_drafts_in(path, problems))
+            before = len(problems)
+            found = _drafts_in(path, problems)
+            if not found and len(problems) == before:
+                problems.append(Problem("Tidak ada draf (.md atau .txt) di folder ini.", path=raw,
+                                        hint="Periksa nama foldernya, atau sebutkan berkas drafnya langsung."))
+            files.extend(found)
         elif path.exists():
-            files.append(str(path))
+            if path.suffix.lower() in DRAFT_SUFFIXES:
+                files.append(str(path))
+            else:
+                problems.append(Problem("Bukan berkas draf: humaskit lint hanya membaca berkas .md dan .txt.",
+                                        path=raw, hint=not_a_draft_hint(raw)))
+        elif _GLOB.search(raw):  # a pattern the shell did not expand (quoted, or on Windows)
+            matched = sorted(p for p in glob.glob(raw, recursive=True)
+                             if Path(p).suffix.lower() in DRAFT_SUFFIXES and Path(p).is_file())
+            if matched:
+                files.extend(matched)
+            else:
+                problems.append(Problem("Tidak ada draf (.md atau .txt) yang cocok dengan pola ini.", path=raw))
         else:
-            problems.append(Problem("Berkas atau folder tidak ditemukan.", path=str(path)))
+            problems.append(Problem("Berkas atau folder tidak ditemukan.", path=raw,
+                                    hint=_nearby(path)))
     return files, problems
+
+
+def _nearby(path: Path) -> str | None:
+    """'Did you mean' among the drafts and folders beside a mistyped path."""
+    from humaskit.errors import did_you_mean
+
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        names = [p.name for p in parent.iterdir() if not p.name.startswith(".")][:1000]
+    except OSError:
+        return None
+    return did_you_mean(path.name, names)
 
 
 PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
