@@ -120,8 +120,19 @@ def test_reply_missing_elements_and_defensive_phrase(language):
              if f.category == "reply"}
     assert set(found) == {"reply.greeting", "reply.thanks", "reply.referral", "reply.follow-up", "reply.defensive"}
     assert found["reply.defensive"].severity == "error"
-    assert "teruskan" in found["reply.defensive"].fix
+    # The better wording is advice in the message, never a fix pasted over the phrase.
+    assert "teruskan" in found["reply.defensive"].message and found["reply.defensive"].fix is None
     assert "kapan" in found["reply.follow-up"].message
+
+
+def test_fix_never_makes_a_defensive_reply_pass(language):
+    from humaskit.lint.draft import parse_draft
+    from humaskit.lint.engine import fix_text
+
+    text = REPLY + "Selamat pagi. Itu bukan urusan kami, silakan tanya ke dinas lain."
+    fixed = fix_text(language, parse_draft(text, "balas.md", guideline=language.guideline))
+    assert "bukan urusan kami" in fixed and "Laporan Anda kami teruskan" not in fixed
+    assert any(f.rule == "reply.defensive" and f.severity == "error" for f in language.lint_text(fixed).findings)
 
 
 def test_reply_rules_ignore_posts(language):

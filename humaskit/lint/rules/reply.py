@@ -150,7 +150,7 @@ def follow_up(ctx):
         yield Hit(start, end, f"Jawaban pengaduan belum menyebut tindak lanjut: {' dan '.join(missing)}.")
 
 
-@rule("reply.defensive", category="reply", severity="error", kinds=("reply",), fixable=True,
+@rule("reply.defensive", category="reply", severity="error", kinds=("reply",),
       summary="Frasa defensif atau menolak dalam jawaban pengaduan",
       wrong=_FM + "Selamat pagi. Jalan itu bukan wewenang kami.",
       right=_GOOD)
@@ -158,7 +158,9 @@ def defensive(ctx):
     """Apa yang diperiksa:
     Frasa yang menolak atau menyalahkan warga ("bukan urusan kami", "bukan wewenang kami",
     "salah sendiri"), dengan usulan pengganti dari `reply.defensive` (misalnya meneruskan
-    laporan ke perangkat daerah yang berwenang).
+    laporan ke perangkat daerah yang berwenang). Usulan itu saran untuk menulis ulang kalimat,
+    bukan perbaikan otomatis: `--fix` tidak pernah menempelkannya, sehingga jawaban yang
+    melanggar standar pengaduan tetap gagal sampai petugas menulis ulang kalimatnya.
     Mengapa:
     Pemerintah daerah wajib meneruskan pengaduan yang bukan kewenangannya (Perpres 76/2013
     tentang Pengelolaan Pengaduan Pelayanan Publik); jawaban defensif di ruang publik merusak
@@ -167,5 +169,7 @@ def defensive(ctx):
     patterns = ctx.memo("reply.patterns", _compiled)
     for start, end, written, phrase in patterns["defensive"].finditer(ctx.tokens):
         better = patterns["defensive_map"][phrase]
-        yield Hit(start, end, f"Frasa defensif '{written}'; tulis misalnya: '{better}'." if better
-                  else f"Frasa defensif '{written}'.", better)
+        # Whole-sentence advice, never a fix: pasted over the phrase it leaves a broken sentence
+        # ("Itu Laporan Anda kami teruskan ...") and lets a defensive reply pass.
+        yield Hit(start, end, f"Frasa defensif '{written}'; tulis ulang kalimatnya, misalnya: '{better}'."
+                  if better else f"Frasa defensif '{written}'; tulis ulang kalimatnya.")
