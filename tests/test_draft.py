@@ -23,8 +23,22 @@ def test_front_matter_and_caption_split(guideline):
 def test_defaults_and_command_line_fill_what_front_matter_leaves_out(guideline):
     draft = parse_draft("Halo warga", "a.txt", guideline=guideline, platforms=["x"])
     assert draft.platforms == ("x",)
-    assert draft.agency == guideline["defaults"]["agency"]
+    # No agency is assumed: the default agency's hashtags would be demanded of every agency.
+    assert draft.agency is None and guideline["defaults"]["agency"]
     assert draft.kind == "post"
+    assert parse_draft("Halo warga", "a.txt", guideline=guideline, agency="dinkes").agency == "dinkes"
+
+
+def test_a_draft_without_agency_is_not_told_to_add_another_agencys_hashtags(guideline):
+    from humaskit.lint.engine import Linter
+
+    linter = Linter(guideline)
+    result = linter.lint_text("Jadwal posyandu pekan ini. #KotaTasikmalaya\n", path="a.txt")
+    default_tags = guideline.agencies[guideline["defaults"]["agency"]]["hashtags"]
+    assert default_tags and not [f for f in result.findings if f.rule == "hashtag.required"]
+    assert any("tanpa 'agency'" in n for n in linter.notices)
+    result = linter.lint_text("Jadwal posyandu pekan ini. #KotaTasikmalaya\n", path="a.txt", agency="dinkes")
+    assert [f for f in result.findings if f.rule == "hashtag.required"]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

@@ -176,7 +176,8 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
         raise HumaskitError(problems)
 
     defaults = guideline["defaults"] if guideline is not None else {}
-    chosen_agency = clean["agency"] or agency or defaults.get("agency")
+    # No default agency: assuming one would tell every other agency to add its hashtags.
+    chosen_agency = clean["agency"] or agency
     chosen_platforms = clean["platforms"] or platforms or defaults.get("platforms") or []
     if guideline is not None:
         if agency and not clean["agency"]:

@@ -37,8 +37,9 @@ def _caption_end(ctx) -> int:
 def required(ctx):
     """Apa yang diperiksa:
     Tagar wajib yang belum ada: tagar global pedoman (`hashtags.required`), tagar perangkat
-    daerah pengunggah (`agencies.<kunci>.hashtags`), dan tagar kampanye bila front matter
-    menyebut `campaign`. Perbaikan otomatis menambahkan tagar yang kurang di akhir takarir.
+    daerah pengunggah (`agencies.<kunci>.hashtags`, hanya bila draf menyebut `agency` atau
+    perintah memberi `--agency`: tanpa itu tidak ada perangkat daerah yang diandaikan), dan
+    tagar kampanye bila front matter menyebut `campaign`. Perbaikan otomatis menambahkan tagar yang kurang di akhir takarir.
     Jawaban pengaduan (`kind: reply`) tidak diwajibkan kecuali `hashtags.required_on_replies`.
     Mengapa:
     Tagar bersama mengumpulkan semua informasi kota di satu tempat dan membuat kampanye
@@ -46,6 +47,9 @@ def required(ctx):
     """
     if ctx.draft.kind == "reply" and not ctx.guideline["hashtags"]["required_on_replies"]:
         return
+    if not ctx.draft.agency and ctx.guideline.agencies:
+        ctx.notice("Draf tanpa 'agency' hanya diperiksa terhadap tagar wajib kota; tagar wajib perangkat daerah "
+                   "dilewati. Tulis 'agency: <kunci>' di front matter atau pakai --agency.")
     present = {tag.casefold() for _, _, tag in ctx.tokens.hashtags}
     wanted = ctx.memo("hashtag.required", lambda g: {})  # (agency, campaign) → [(tag, folded)]
     tags = wanted.get((ctx.draft.agency, ctx.draft.campaign))

@@ -207,11 +207,13 @@ def clickbait(ctx):
 
 @rule("tone.provocative", category="tone", severity="error", fixable=True,
       summary="Frasa provokatif atau merendahkan",
-      wrong="Masih ada warga bodoh yang membuang sampah ke sungai. #KotaTasikmalaya",
-      right="Masih ada warga yang membuang sampah ke sungai; mari jaga sungai kita. #KotaTasikmalaya")
+      wrong="Kabar banjir di Cibeureum itu hoaks murahan, jangan disebarkan. #KotaTasikmalaya",
+      right="Kabar banjir di Cibeureum itu informasi yang tidak benar, jangan disebarkan. #KotaTasikmalaya")
 def provocative(ctx):
     """Apa yang diperiksa:
-    Frasa provokatif, merendahkan, atau menyinggung SARA yang tercantum di `tone.provocative`.
+    Frasa provokatif, merendahkan, atau menyinggung SARA yang tercantum di `tone.provocative`;
+    bila entri pedoman memberi `suggestion`, perbaikan otomatis memakainya ("warga bodoh" tidak
+    punya pengganti: kalimatnya harus ditulis ulang).
     Mengapa:
     Akun pemerintah melayani semua warga. Kata yang merendahkan atau memecah belah memicu
     konflik dan merusak kepercayaan publik.
