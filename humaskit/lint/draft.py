@@ -202,12 +202,12 @@ def _pyyaml(text: str):
     """Front matter through (lib)yaml's loader; _FAILED when it is malformed."""
     import yaml
 
-    from humaskit.yamlsrc import _Loader
+    from humaskit.yamlsrc import load_plain
 
     try:
-        return yaml.load(text, Loader=_Loader)
-    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date such as 2026-11-31
-        return _FAILED
+        return load_plain(text)
+    except (yaml.YAMLError, ValueError, HumaskitError):  # ValueError: an impossible date such as 2026-11-31
+        return _FAILED  # the located reading that follows says what is wrong, and where
 
 
 def _located(yaml_text: str, path: str, first_line: int):
