@@ -59,3 +59,33 @@ def nearest(word: str, choices) -> str | None:
 def did_you_mean(word: str, choices) -> str | None:
     guess = nearest(word, choices)
     return f"Apakah maksud Anda '{guess}'?" if guess else None
+
+
+# The operating system's reasons, in the words humas staff read (its own are English).
+_OS_REASONS = {
+    "ENOENT": "berkas atau folder tidak ada",
+    "EACCES": "izin ditolak",
+    "EPERM": "izin ditolak",
+    "ENOSPC": "ruang disk penuh",
+    "EDQUOT": "kuota disk habis",
+    "EROFS": "sistem berkas hanya dapat dibaca",
+    "EEXIST": "berkas sudah ada",
+    "EISDIR": "ini folder, bukan berkas",
+    "ENOTDIR": "salah satu bagian path bukan folder",
+    "ENAMETOOLONG": "nama berkas terlalu panjang",
+    "ELOOP": "terlalu banyak tautan simbolik berantai",
+    "EIO": "galat baca/tulis perangkat",
+    "EMFILE": "terlalu banyak berkas terbuka",
+    "ENFILE": "terlalu banyak berkas terbuka",
+    "EBUSY": "berkas sedang dipakai",
+    "ETXTBSY": "berkas sedang dipakai",
+    "EXDEV": "tidak dapat dipindah antarperangkat",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An operating-system error explained in Indonesian (its English kept only when unknown)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_REASONS.get(name) or exc.strerror or str(exc)

@@ -44,20 +44,48 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, *, encoding: str = 
 def read_user_text(path: str | os.PathLike, *, what: str, max_bytes: int = MAX_INPUT_BYTES,
                    too_big_hint: str = "") -> str:
     """Read a user's file (or ``-`` for standard input) as UTF-8, with a clear Indonesian error,
-    naming the file (and the line of a bad byte), for anything that cannot be read."""
+    naming the file (and the line of a bad byte), for anything that cannot be read.
+
+    Only regular files are read (a device such as /dev/zero or a FIFO would never end or
+    never start), the size is checked before reading, and at most ``max_bytes + 1`` bytes
+    are ever read, so no input can take the memory."""
+    import stat
     import sys
 
-    try:
-        raw = sys.stdin.buffer.read() if str(path) == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise HumaskitError.single(f"{what} tidak ditemukan.", path=str(path)) from None
-    except IsADirectoryError:
-        raise HumaskitError.single(f"{what} adalah folder, bukan berkas.", path=str(path)) from None
-    except OSError as exc:
-        raise HumaskitError.single(f"{what} tidak dapat dibaca: {exc.strerror}.", path=str(path)) from None
+    from humaskit.errors import os_reason
+
+    def too_big(size: str) -> HumaskitError:
+        message = f"{what} terlalu besar ({size}); batasnya {max_bytes / 1e6:.0f} MB."
+        return HumaskitError.single(f"{message} {too_big_hint}".strip(), path=str(path))
+
+    if str(path) == "-":
+        raw = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            # O_NONBLOCK: opening a FIFO must not wait for a writer that never comes.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        except FileNotFoundError:
+            raise HumaskitError.single(f"{what} tidak ditemukan.", path=str(path)) from None
+        except IsADirectoryError:
+            raise HumaskitError.single(f"{what} adalah folder, bukan berkas.", path=str(path)) from None
+        except OSError as exc:
+            raise HumaskitError.single(f"{what} tidak dapat dibaca: {os_reason(exc)}.", path=str(path)) from None
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise HumaskitError.single(f"{what} adalah folder, bukan berkas.", path=str(path))
+            if not stat.S_ISREG(info.st_mode):
+                raise HumaskitError.single(f"{what} bukan berkas biasa (perangkat, FIFO, atau soket); sebutkan "
+                                           "berkas teks yang tersimpan di disk.", path=str(path))
+            if info.st_size > max_bytes:
+                raise too_big(f"{info.st_size / 1e6:.1f} MB")
+            try:
+                raw = handle.read(max_bytes + 1)
+            except OSError as exc:
+                raise HumaskitError.single(f"{what} tidak dapat dibaca: {os_reason(exc)}.",
+                                           path=str(path)) from None
     if len(raw) > max_bytes:
-        message = f"{what} terlalu besar ({len(raw) / 1e6:.1f} MB); batasnya {max_bytes / 1e6:.0f} MB."
-        raise HumaskitError.single(f"{message} {too_big_hint}".strip(), path=str(path))
+        raise too_big(f"lebih dari {max_bytes / 1e6:.1f} MB")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

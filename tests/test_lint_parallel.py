@@ -134,6 +134,6 @@ def test_an_unreadable_subfolder_is_reported_and_the_rest_linted(tmp_path, monke
     result = runner.invoke(app, ["lint", "--format", "json", str(tmp_path)])
     assert result.exit_code == 2
     payload = json.loads(result.output)
-    assert payload["errors"][0]["message"].startswith("Folder tidak dapat dibaca (Permission denied)")
+    assert payload["errors"][0]["message"].startswith("Folder tidak dapat dibaca (izin ditolak)")
     assert payload["errors"][0]["path"].endswith("terkunci")
     assert {f["path"] for f in payload["findings"]} == {str(tmp_path / "b.md")}

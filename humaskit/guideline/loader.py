@@ -216,7 +216,7 @@ def find_guideline(start: Path | None = None) -> Path | None:
                 raise HumaskitError([Problem("kunci 'guideline' wajib berisi nama berkas pedoman.",
                                              **located.where(("guideline",)))])
             target = folder / name
-            if target.is_file():
+            if target.exists():  # a device or FIFO is refused by the reader, as not a regular file
                 return target
             shipped = shipped_guideline(name.removesuffix(".yaml"))
             if shipped:

@@ -89,7 +89,9 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
                 atomic_write(result.path, fixed)
                 print(f"diperbaiki: {result.path}", file=sys.stderr)
             except OSError as exc:  # the original stays as it was
-                unwritable.append(Problem(f"Perbaikan tidak dapat ditulis: {exc.strerror}. Berkas tidak diubah.",
+                from humaskit.errors import os_reason
+
+                unwritable.append(Problem(f"Perbaikan tidak dapat ditulis: {os_reason(exc)}. Berkas tidak diubah.",
                                           path=result.path))
     if not write or all(r.path == "-" for r in report.files):
         return report

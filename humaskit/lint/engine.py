@@ -275,7 +275,7 @@ def _drafts_in(folder: Path, problems: list) -> list[str]:
     folder that cannot be read becomes a problem, so no draft is skipped without a word."""
     import os
 
-    from humaskit.errors import Problem
+    from humaskit.errors import Problem, os_reason
 
     top = str(folder)
     prefix = "" if top == "." else top.rstrip(os.sep) + os.sep if top != os.sep else top
@@ -285,7 +285,7 @@ def _drafts_in(folder: Path, problems: list) -> list[str]:
         try:
             entries = list(os.scandir(directory))
         except OSError as exc:
-            problems.append(Problem(f"Folder tidak dapat dibaca ({exc.strerror}); draf di dalamnya tidak "
+            problems.append(Problem(f"Folder tidak dapat dibaca ({os_reason(exc)}); draf di dalamnya tidak "
                                     "diperiksa.", path=directory))
             return
         for entry in entries:

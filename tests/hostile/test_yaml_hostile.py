@@ -122,3 +122,39 @@ def test_front_matter_never_raises_anything_but_our_error(body):
         parse_draft("---\n" + body + "\n---\nHalo warga.\n", "d.md")
     except HumaskitError as exc:
         assert all(p.path == "d.md" for p in exc.problems)
+
+
+# --- files that are not files, and sizes checked before reading -------------------------------
+
+def test_fifo_device_and_huge_file_are_refused_without_reading(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipa.md")
+    huge = tmp_path / "besar.md"
+    with open(huge, "wb") as handle:
+        handle.truncate(3 * 1024 ** 3)  # sparse: 3 GB on paper, nothing on disk
+    before = {p.name for p in tmp_path.iterdir()} | {"humaskit.yaml"}
+    started = time.monotonic()
+    done = humaskit("lint", "pipa.md", "besar.md", "--guideline", "/dev/zero", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "/dev/zero: Berkas pedoman bukan berkas biasa" in done.stderr
+    done = humaskit("lint", "pipa.md", "besar.md", cwd=tmp_path)
+    out = done.stdout + done.stderr
+    assert done.returncode == 2
+    assert "pipa.md: Draf bukan berkas biasa" in out
+    assert "besar.md: Draf terlalu besar" in out
+    (tmp_path / "humaskit.yaml").write_text("guideline: /dev/zero\n", encoding="utf-8")
+    done = humaskit("guideline", "check", cwd=tmp_path)  # humaskit.yaml names a device
+    assert done.returncode == 2 and "bukan berkas biasa" in done.stderr
+    assert time.monotonic() - started < 30, "no hang, nothing read whole"
+    assert {p.name for p in tmp_path.iterdir()} == before
+
+
+def test_operating_system_reasons_are_indonesian():
+    import errno
+
+    from humaskit.errors import os_reason
+
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "ruang disk penuh"
+    assert os_reason(OSError(errno.EEXIST, "File exists")) == "berkas sudah ada"
+    assert os_reason(OSError(errno.EROFS, "Read-only file system")) == "sistem berkas hanya dapat dibaca"
