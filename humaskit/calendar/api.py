@@ -79,7 +79,7 @@ class CalendarResult:
 
 def parse_month(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
-    if not match or not 1 <= int(match[2]) <= 12:
+    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1:
         raise HumaskitError.single(f"bulan '{text}' tidak valid; tulis YYYY-MM, misalnya 2026-12.", key="--month")
     return int(match[1]), int(match[2])
 
