@@ -339,14 +339,15 @@ def write_outputs(result: CalendarResult, out_dir: Path, now: datetime) -> list[
     """Render everything in memory first, then write each file atomically (the state file last,
     so an interrupted run is simply redone)."""
     from humaskit.fsutil import atomic_write
+    from humaskit.outdir import check_out_dir, output_file
 
     out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise HumaskitError.single("Tujuan keluaran bukan folder.", path=str(out_dir), key="--out")
+    check_out_dir(out_dir)
     files = render_outputs(result, read_state(out_dir / state_name(result)), now)
+    targets = {name: output_file(out_dir, name) for name in files}
     written = []
     for name in sorted(files, key=lambda n: n.startswith(".")):
-        target = out_dir / name
+        target = targets[name]
         try:
             atomic_write(target, files[name])
         except OSError as exc:
