@@ -28,6 +28,7 @@ from humaskit.errors import HumaskitError
 
 PRIORITY_LABELS = {"urgent": "mendesak", "announcement": "pengumuman", "momentum": "momentum", "routine": "rutin"}
 STATE_VERSION = 1
+MONTH_YEARS = (1900, 2999)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class CalendarResult:
 
     @property
     def label(self) -> str:
-        return f"{self.year}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}"
 
     @property
     def failed_drafts(self) -> list[DraftStatus]:
@@ -79,8 +80,11 @@ class CalendarResult:
 
 def parse_month(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
-    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1:
+    if not match or not 1 <= int(match[2]) <= 12:
         raise HumaskitError.single(f"bulan '{text}' tidak valid; tulis YYYY-MM, misalnya 2026-12.", key="--month")
+    if not MONTH_YEARS[0] <= int(match[1]) <= MONTH_YEARS[1]:  # the grid and all-day ends need the years around it
+        raise HumaskitError.single(f"tahun {match[1]} di luar jangkauan kalender ({MONTH_YEARS[0]}-{MONTH_YEARS[1]}).",
+                                   key="--month")
     return int(match[1]), int(match[2])
 
 

@@ -61,12 +61,14 @@ def cross_check(data: dict, ctx: Context) -> None:
 
 def _check_image_sizes(platforms: dict, ctx: Context) -> None:
     """Each side is bounded by the schema; the area is bounded here (10000×10000 would need 400 MB)."""
-    from humaskit.guideline.schema.core import MAX_IMAGE_PIXELS
+    from humaskit.guideline.schema.core import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
 
     for key, platform in platforms.items():
         for i, size in enumerate((platform or {}).get("image_sizes") or []):
             width, height = (size or {}).get("width"), (size or {}).get("height")
-            if isinstance(width, int) and isinstance(height, int) and width * height > MAX_IMAGE_PIXELS:
+            sides = (width, height)
+            if (all(isinstance(v, int) and v <= MAX_IMAGE_SIDE for v in sides)  # else the schema said so
+                    and width * height > MAX_IMAGE_PIXELS):
                 ctx.error(("platforms", key, "image_sizes", i), f"ukuran {width}×{height} terlalu besar: paling "
                           f"banyak {MAX_IMAGE_PIXELS / 1e6:.0f} juta piksel (misalnya 8000×5000).")
 
