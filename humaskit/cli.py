@@ -48,6 +48,11 @@ def guideline_check(file: Optional[Path] = typer.Argument(None, help="Berkas ped
     """Validasi satu berkas pedoman; semua masalah dilaporkan sekaligus (exit 2 bila ada)."""
     with user_errors():
         guideline = resolve_guideline(file)
+        # The brand kit's files are opened for real (Pillow, imported only here and in render):
+        # a truncated logo or a FIFO as a font fails now, not in the middle of a render batch.
+        from humaskit.render.brand import load_brand
+
+        load_brand(guideline)
         agencies, platforms = len(guideline.agencies), len(guideline.platforms)
         typer.echo(f"{guideline.source}: pedoman valid ({agencies} perangkat daerah, {platforms} platform).")
 

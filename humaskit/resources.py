@@ -8,7 +8,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def shipped_dir(name: str) -> Path:
-    """``guidelines`` or ``templates``: packaged copy first, then the checkout's top level."""
+    """``guidelines``, ``templates`` or ``examples`` (plans only): packaged copy first, then the checkout's top level."""
     installed = _PACKAGE / "_shipped" / name
     if installed.is_dir():
         return installed

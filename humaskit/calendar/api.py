@@ -28,6 +28,7 @@ from humaskit.errors import HumaskitError
 
 PRIORITY_LABELS = {"urgent": "mendesak", "announcement": "pengumuman", "momentum": "momentum", "routine": "rutin"}
 STATE_VERSION = 1
+MONTH_YEARS = (1900, 2999)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class CalendarResult:
 
     @property
     def label(self) -> str:
-        return f"{self.year}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}"
 
     @property
     def failed_drafts(self) -> list[DraftStatus]:
@@ -81,6 +82,9 @@ def parse_month(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
     if not match or not 1 <= int(match[2]) <= 12:
         raise HumaskitError.single(f"bulan '{text}' tidak valid; tulis YYYY-MM, misalnya 2026-12.", key="--month")
+    if not MONTH_YEARS[0] <= int(match[1]) <= MONTH_YEARS[1]:  # the grid and all-day ends need the years around it
+        raise HumaskitError.single(f"tahun {match[1]} di luar jangkauan kalender ({MONTH_YEARS[0]}-{MONTH_YEARS[1]}).",
+                                   key="--month")
     return int(match[1]), int(match[2])
 
 
@@ -339,14 +343,15 @@ def write_outputs(result: CalendarResult, out_dir: Path, now: datetime) -> list[
     """Render everything in memory first, then write each file atomically (the state file last,
     so an interrupted run is simply redone)."""
     from humaskit.fsutil import atomic_write
+    from humaskit.outdir import check_out_dir, output_file
 
     out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise HumaskitError.single("Tujuan keluaran bukan folder.", path=str(out_dir), key="--out")
+    check_out_dir(out_dir)
     files = render_outputs(result, read_state(out_dir / state_name(result)), now)
+    targets = {name: output_file(out_dir, name) for name in files}
     written = []
     for name in sorted(files, key=lambda n: n.startswith(".")):
-        target = out_dir / name
+        target = targets[name]
         try:
             atomic_write(target, files[name])
         except OSError as exc:

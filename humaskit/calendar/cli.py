@@ -15,7 +15,10 @@ import typer
 app = typer.Typer(help="Kalender konten bulanan lintas perangkat daerah.", no_args_is_help=True)
 
 MONTH = typer.Option(..., "--month", "-m", help="Bulan kalender, YYYY-MM (misalnya 2026-12).", show_default=False)
-PLANS = typer.Option(Path("plans"), "--plans", help="Folder berkas rencana (*.yaml) perangkat daerah.")
+PLANS = typer.Option(None, "--plans", help="Folder berkas rencana (*.yaml) perangkat daerah (bawaan: plans/; "
+                     "bila folder itu tidak ada dan pedoman bawaan dipakai: contoh rencana Kota Tasikmalaya).",
+                     show_default=False)
+DEFAULT_PLANS = Path("plans")
 DRAFTS = typer.Option(None, "--drafts", help="Folder draf; draf dengan `publish` di bulan ini ikut dijadwalkan "
                       "(boleh diulang; bawaan: subfolder drafts/ di folder rencana bila ada).", show_default=False)
 OVERRIDES = typer.Option(None, "--overrides", help="Berkas koreksi tanggal libur/peringatan "
@@ -29,10 +32,31 @@ def _build(month, plans, drafts, overrides, guideline):
     from humaskit.clikit import resolve_guideline
 
     g = resolve_guideline(guideline)
+    plans = _plans_dir(plans, g)
     if drafts is None:
         default = plans / "drafts"
         drafts = [default] if default.is_dir() else []
     return build_calendar(g, month, plans, draft_dirs=drafts, overrides=overrides)
+
+
+def _plans_dir(option: Path | None, guideline) -> Path:
+    """--plans, else ./plans, else (with the shipped guideline, as a newcomer has) the shipped example plans."""
+    import sys
+
+    from humaskit.errors import HumaskitError
+    from humaskit.resources import shipped_dir, shipped_guideline
+
+    if option is not None or DEFAULT_PLANS.is_dir():
+        return option or DEFAULT_PLANS
+    example = shipped_dir("examples") / "plans"
+    if guideline.source == shipped_guideline() and example.is_dir():
+        print(f"catatan: folder {DEFAULT_PLANS}/ tidak ada; dipakai contoh rencana bawaan Kota Tasikmalaya "
+              f"({example}). Tunjuk folder rencana Anda dengan --plans FOLDER.", file=sys.stderr)
+        return example
+    raise HumaskitError.single(
+        f"Folder rencana tidak ditemukan. Buat folder {DEFAULT_PLANS}/ berisi satu berkas rencana YAML per perangkat "
+        "daerah (format: docs/calendar.md), atau tunjuk foldernya dengan --plans FOLDER.",
+        path=str(DEFAULT_PLANS), key="--plans")
 
 
 def _now(option: str | None):
@@ -79,7 +103,7 @@ def _report(result) -> None:
 
 
 @app.command("build")
-def build(month: str = MONTH, plans: Path = PLANS, out: Path = typer.Option(Path("kalender"), "--out", "-o",
+def build(month: str = MONTH, plans: Optional[Path] = PLANS, out: Path = typer.Option(Path("kalender"), "--out", "-o",
           help="Folder keluaran (.ics, .html, .csv)."), drafts: Optional[List[Path]] = DRAFTS,
           overrides: Optional[Path] = OVERRIDES, guideline: Optional[Path] = GUIDELINE,
           now: Optional[str] = typer.Option(None, "--now", help="Jam pembuatan untuk DTSTAMP acara baru/berubah "
@@ -102,7 +126,7 @@ def build(month: str = MONTH, plans: Path = PLANS, out: Path = typer.Option(Path
 
 
 @app.command("check")
-def check(month: str = MONTH, plans: Path = PLANS, drafts: Optional[List[Path]] = DRAFTS,
+def check(month: str = MONTH, plans: Optional[Path] = PLANS, drafts: Optional[List[Path]] = DRAFTS,
           overrides: Optional[Path] = OVERRIDES, guideline: Optional[Path] = GUIDELINE) -> None:
     """Jalankan seluruh penyusunan tanpa menulis berkas.
 

@@ -1,12 +1,14 @@
 """RFC 5545 output written line by line, so the bytes depend only on the events given.
 
 Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character;
-text values are escaped (backslash, semicolon, comma, newline).
+text values are escaped (backslash, semicolon, comma, newline) and hold no control
+characters (RFC 5545 TEXT allows none but HTAB; a stray CR makes some parsers see extra lines).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -46,9 +48,20 @@ class Stamp:
     dtstamp: str  # UTC, 20261128T070000Z
 
 
+# Every line break a reader may honour: CRLF, lone CR or LF, and the Unicode line/paragraph separators.
+_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")
+# C0 controls except HTAB (and the breaks, handled first), DEL, C1 controls, lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def plain_text(text: str) -> str:
+    """Text without control characters; every kind of line break becomes ``\\n``."""
+    return _CONTROL.sub("", _BREAK.sub("\n", text))
+
+
 def escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (plain_text(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
 
 
 def fold(line: str) -> bytes:

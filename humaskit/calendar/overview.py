@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from humaskit.calendar.api import DAY_CATEGORIES, PRIORITY_LABELS, CalendarResult, channel_label, draft_state, _short
+from humaskit.calendar.ics import plain_text
 from humaskit.calendar.schedule import clock
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -46,8 +47,10 @@ def html_bytes(result: CalendarResult) -> bytes:
                "holiday": any(s.kind in ("libur", "cuti") for s in specials.get(d, []))} for d in week]
              for week in stdcal.Calendar(firstweekday=0).monthdatescalendar(result.year, result.month)]
     agencies = sorted({p.entry.agency for p in result.schedule.placements} | {d.agency for d in result.days if d.agency})
+    # autoescape: titles are data, and "<script>" in one must stay text; finalize drops control characters.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                             finalize=lambda value: plain_text(value) if isinstance(value, str) else value)
     html = env.get_template("overview.html.j2").render(
         title=f"Kalender Konten {MONTHS[result.month - 1]} {result.year}", organization=g["organization"],
         weekdays=WEEKDAYS, weeks=weeks, timezone=g["timezone"],
@@ -75,23 +78,37 @@ CSV_HEADER = ("tanggal", "jam", "perangkat_daerah", "judul", "akun", "platform",
               "draf", "status", "catatan")
 
 
+# A cell starting with one of these is a formula to spreadsheet programs (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_cell(value: str) -> str:
+    """A text cell a spreadsheet shows as text: control characters dropped, a leading formula
+    character defused with a single quote (every cell is also quoted, as OWASP advises)."""
+    text = plain_text(value).replace("\n", " ")
+    return "'" + text if value.startswith(FORMULA_STARTS) or text.startswith(FORMULA_STARTS) else text
+
+
 def csv_bytes(result: CalendarResult) -> bytes:
     """UTF-8 with a byte-order mark and CRLF rows, so spreadsheet programs open it with the right letters."""
     g = result.guideline
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    rows = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(cells) -> None:
+        rows.writerow([csv_cell(cell) for cell in cells])
+
+    writerow(CSV_HEADER)
     for day in result.days:
-        writer.writerow((day.date.isoformat(), "", day.agency or "", day.name, "", "", "", "", "", DAY_CATEGORIES[day.kind],
-                         ""))
+        writerow((day.date.isoformat(), "", day.agency or "", day.name, "", "", "", "", "", DAY_CATEGORIES[day.kind], ""))
     for p in result.schedule.placements:
         e = p.entry
-        writer.writerow((p.day.isoformat(), clock(p.minute), e.agency, e.title, channel_label(g, p.channel, p.platforms),
-                         " ".join(p.platforms), e.priority, e.campaign or "",
-                         result.shown_path(e.draft) if e.draft else "", draft_state(result, e), p.note or ""))
+        writerow((p.day.isoformat(), clock(p.minute), e.agency, e.title, channel_label(g, p.channel, p.platforms),
+                  " ".join(p.platforms), e.priority, e.campaign or "",
+                  result.shown_path(e.draft) if e.draft else "", draft_state(result, e), p.note or ""))
     for u in result.schedule.unplaced:
         e = u.entry
-        writer.writerow((e.first_day.isoformat(), "", e.agency, e.title, u.channel, " ".join(e.platforms), e.priority,
-                         e.campaign or "", result.shown_path(e.draft) if e.draft else "", "tidak terjadwal",
-                         u.reason + (f"; {u.advice}" if u.advice else "")))
+        writerow((e.first_day.isoformat(), "", e.agency, e.title, u.channel, " ".join(e.platforms), e.priority,
+                  e.campaign or "", result.shown_path(e.draft) if e.draft else "", "tidak terjadwal",
+                  u.reason + (f"; {u.advice}" if u.advice else "")))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -47,7 +47,8 @@ ENTRY = Section(fields={
     "id": Field(Str(pattern=r"[a-z0-9][a-z0-9-]*", pattern_label="huruf kecil, angka dan tanda hubung"),
                 "Pengenal tetap entri (bawaan: dari judul). Dipakai untuk UID kalender; jangan diubah."),
     "title": Field(Str(), "Judul unggahan.", required=True),
-    "draft": Field(Str(), "Berkas draf, relatif terhadap berkas rencana (bila sudah ditulis)."),
+    "draft": Field(Str(pattern=r"[^\x00]+", pattern_label="nama berkas (tanpa karakter NUL)"),
+                   "Berkas draf, relatif terhadap berkas rencana (bila sudah ditulis)."),
     "accounts": Field(ListOf(Str(), unique=True), "Akun bersama pemerintah kota (kunci di pedoman)."),
     "platforms": Field(ListOf(Str(), unique=True), "Platform akun milik perangkat daerah sendiri."),
     "date": Field(Day(), "Tanggal yang diinginkan (YYYY-MM-DD), atau awal rentang."),
@@ -120,8 +121,12 @@ def _read_yaml(path: Path, what: str = "Berkas rencana"):
 
 
 def plan_files(plans_dir: Path) -> list[Path]:
+    if plans_dir.exists() and not plans_dir.is_dir():
+        raise HumaskitError.single("--plans harus berupa folder berisi berkas rencana *.yaml, bukan berkas.",
+                                   path=str(plans_dir), key="--plans")
     if not plans_dir.is_dir():
-        raise HumaskitError.single("Folder rencana tidak ditemukan.", path=str(plans_dir))
+        raise HumaskitError.single("Folder rencana tidak ditemukan; periksa nama folder yang diberikan ke --plans "
+                                   "(format berkas rencana: docs/calendar.md).", path=str(plans_dir), key="--plans")
     return sorted(p for p in plans_dir.iterdir()
                   if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES and not p.name.startswith((".", "_")))
 

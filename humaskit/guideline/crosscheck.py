@@ -27,6 +27,7 @@ def cross_check(data: dict, ctx: Context) -> None:
         for platform in agency["handles"] or {}:
             _ref(ctx, ("agencies", key, "handles", platform), platform, platforms, "Platform")
         _ref(ctx, ("agencies", key, "color"), agency["color"], palette, "Warna")
+    _check_image_sizes(platforms, ctx)
     calendar = data["calendar"]
     for key, account in calendar["shared_accounts"].items():
         for i, platform in enumerate((account or {}).get("platforms") or []):
@@ -56,6 +57,20 @@ def cross_check(data: dict, ctx: Context) -> None:
             ctx.error(("custom_rules", i, "id"), f"id aturan '{rule['id']}' dipakai lebih dari sekali.")
         seen.add(rule["id"])
         _check_custom_rule(rule, ("custom_rules", i), ctx)
+
+
+def _check_image_sizes(platforms: dict, ctx: Context) -> None:
+    """Each side is bounded by the schema; the area is bounded here (10000×10000 would need 400 MB)."""
+    from humaskit.guideline.schema.core import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
+
+    for key, platform in platforms.items():
+        for i, size in enumerate((platform or {}).get("image_sizes") or []):
+            width, height = (size or {}).get("width"), (size or {}).get("height")
+            sides = (width, height)
+            if (all(isinstance(v, int) and v <= MAX_IMAGE_SIDE for v in sides)  # else the schema said so
+                    and width * height > MAX_IMAGE_PIXELS):
+                ctx.error(("platforms", key, "image_sizes", i), f"ukuran {width}×{height} terlalu besar: paling "
+                          f"banyak {MAX_IMAGE_PIXELS / 1e6:.0f} juta piksel (misalnya 8000×5000).")
 
 
 def _check_custom_rule(rule: dict, path: tuple, ctx: Context) -> None:

@@ -93,6 +93,9 @@ class Num(Spec):
         if isinstance(value, bool) or not ok:
             ctx.error(path, f"harus berupa {self.type_label}, bukan {_type_name(value)}.")
             return None
+        if value != value or value in (float("inf"), float("-inf")):  # .nan and .inf compare with no bound
+            ctx.error(path, f"harus berupa {self.type_label} yang terhingga, bukan {value}.")
+            return None
         if self.min is not None and value < self.min:
             ctx.error(path, f"nilai {value} terlalu kecil (minimum {self.min}).")
         if self.max is not None and value > self.max:

@@ -103,10 +103,11 @@ class Renderer:
 
     def write(self, rendered: list[Rendered], out_dir: Path) -> list[Path]:
         from humaskit.fsutil import atomic_write
+        from humaskit.outdir import output_file
 
         written = []
         for r in rendered:
-            target = out_dir / r.filename
+            target = output_file(out_dir, r.filename)
             atomic_write(target, r.data)
             written.append(target)
             if self.options.alt:
@@ -123,9 +124,11 @@ def _spoken(text: str) -> str:
 def render_file(template_name: str, data_path: str, guideline, out_dir: str | Path, *, sizes=("all",),
                 options: Options = Options(), jobs: int = 0, progress: bool = False) -> RenderReport:
     """Render every item of a draft, YAML or CSV file into ``out_dir`` (see :mod:`batch`)."""
+    from humaskit.outdir import check_out_dir
     from humaskit.render.batch import run_batch
     from humaskit.render.data import load_items
 
+    check_out_dir(Path(out_dir))
     renderer = Renderer.load(template_name, guideline, options)
     chosen = renderer.pick_sizes(list(sizes))
     items = load_items(data_path, renderer.template, guideline)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.render.color import hex_to_rgb
-from humaskit.render.template import AGENCY_COLOR, image_problem, image_sizes
+from humaskit.render.template import AGENCY_COLOR, image_problem, image_sizes, not_a_regular_file
 
 
 def package_font(package: str, italic: bool) -> Path | None:
@@ -68,8 +68,9 @@ class Brand:
         return font
 
     def logo(self, name: str):
-        from PIL import Image
+        from humaskit.render.template import pillow_image
 
+        Image = pillow_image()
         image = self._logos.get(name)
         if image is None:
             with Image.open(self.logos[name]) as raw:
@@ -98,9 +99,10 @@ def load_brand(guideline, font_names=None, logo_names=None) -> Brand:
         if spec["file"]:
             at = guideline.where("visual", "fonts", name, "file")
             path = _declared_dir(at) / spec["file"]
-            if not path.is_file():
-                problems.append(Problem(f"Berkas fon '{spec['file']}' untuk fon '{name}' tidak ditemukan "
-                                        "(relatif terhadap pedoman yang menyebutnya).", **at))
+            problem = not_a_regular_file(path, f"Berkas fon '{spec['file']}' untuk fon '{name}'",
+                                         "pedoman yang menyebutnya")
+            if problem:
+                problems.append(Problem(problem, **at))
                 continue
         else:
             at = guideline.where("visual", "fonts", name, "package")

@@ -12,11 +12,12 @@ import typer
 def render(
     template: Optional[str] = typer.Argument(None, help="Nama templat bawaan (misalnya pengumuman) atau berkas "
                                                         "templat YAML.", show_default=False),
-    data: Optional[Path] = typer.Option(None, "--data", "-d", help="Isian: draf (.md, dari front matter), "
-                                        "berkas YAML, atau CSV (satu grafis per baris).", show_default=False),
+    data: Optional[Path] = typer.Option(None, "--data", "-d", help="Isian: draf (.md: isian dari `fields:` "
+                                        "di front matter), berkas YAML, atau CSV (satu grafis per baris).",
+                                        show_default=False),
     size: List[str] = typer.Option(["all"], "--size", "-s", help="Ukuran: all, atau nama ukuran (boleh diulang "
                                    "atau dipisah koma), misalnya instagram-feed,story."),
-    out: Path = typer.Option(Path("."), "--out", "-o", help="Folder keluaran."),
+    out: Path = typer.Option(Path("."), "--out", "-o", help="Folder keluaran (dibuat bila belum ada)."),
     fmt: str = typer.Option("png", "--format", "-f", help="Format keluaran: png atau jpeg."),
     quality: int = typer.Option(90, "--quality", "-q", min=1, max=100, help="Kualitas JPEG (1-100)."),
     alt: bool = typer.Option(False, "--alt", help="Tulis saran teks alternatif (.alt.txt) di samping tiap "
@@ -31,7 +32,9 @@ def render(
 ) -> None:
     """Buat grafis unggahan bermerek dari templat: warna dan fon hanya dari pedoman, teks menyesuaikan kotaknya, satu berkas per ukuran platform.
 
-    Contoh: humaskit render agenda --data agenda.csv --size all --out grafis/ (templat boleh dihilangkan bila draf menyebutnya di `template:`).
+    Contoh: humaskit render agenda --data examples/render/agenda.csv --size all --out grafis/
+
+    Dari draf (.md) yang dibaca hanya front matter-nya: `fields:` berisi isian templat (nama isian: lihat --list), misalnya `fields: {hari: Hari Ibu, tanggal: 22 Desember 2026, ucapan: ...}`; `template:` menyebut templat (jadi boleh dihilangkan dari perintah); `title` mengisi `judul` dan paragraf pertama takarir mengisi `isi` bila templat memilikinya. Contoh: examples/render/hari-ibu.md.
 
     Exit 0: semua grafis dibuat; 1: sebagian butir gagal (yang lain tetap dibuat); 2: tidak ada yang dapat dibuat (templat, pedoman, data, atau opsi salah).
     """

@@ -95,6 +95,9 @@ def _from_yaml(source: Path, template: Template, guideline) -> list[Item]:
     raw = located.value
     many = isinstance(raw, list)
     entries = raw if many else [raw]
+    if not entries:
+        raise HumaskitError.single("Berkas data berisi daftar kosong; tulis satu butir (dengan `fields:`) atau "
+                                   "daftar butir.", path=str(source))
     items = []
     for i, entry in enumerate(entries):
         base = (i,) if many else ()
@@ -122,7 +125,8 @@ def _from_csv(source: Path, template: Template, guideline) -> list[Item]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     known = set(template.fields) | {AGENCY_COLUMN, NAME_COLUMN}
-    problems = []
+    problems = [Problem(f"Kolom '{column}' ditulis lebih dari sekali di baris judul CSV.", path=str(source),
+                        line=1, key=column) for column in sorted({c for c in header if header.count(c) > 1})]
     for name in template.fields:
         spec = template.fields[name]
         if spec["required"] and spec["default"] is None and name not in header:

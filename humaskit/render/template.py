@@ -7,6 +7,7 @@ a validation error located at ``file:line:col``. Boxes are fractions of the canv
 
 from __future__ import annotations
 
+import math
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,8 @@ class Box(Spec):
 
     def check(self, value, path, ctx):
         if (not isinstance(value, list) or len(value) != 4
-                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                           for v in value)):
             ctx.error(path, "harus berupa kotak [x, y, lebar, tinggi] dengan empat bilangan pecahan 0-1 "
                             "dari ukuran kanvas, misalnya [0.08, 0.2, 0.84, 0.3].")
             return None
@@ -190,11 +192,33 @@ def template_names() -> list[str]:
     return sorted(p.stem for p in shipped_dir("templates").glob("*.yaml"))
 
 
+def not_a_regular_file(path: Path, label: str, relative_to: str | None = None) -> str | None:
+    """Why ``path`` cannot be opened as a file, without opening it (a FIFO would block, a device
+    never end), or None. ``label`` names the file in the message ("Berkas logo 'x.png'").
+    A local stand-in until the shared file helpers cover brand-kit files."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        where = f" (relatif terhadap {relative_to})" if relative_to else ""
+        return f"{label} tidak ditemukan{where}."
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        return f"{label} tidak dapat dibaca: {getattr(exc, 'strerror', None) or exc}."
+    if stat.S_ISDIR(mode):
+        return f"{label} adalah folder, bukan berkas."
+    if not stat.S_ISREG(mode):
+        return f"{label} bukan berkas biasa (perangkat, FIFO atau soket); tunjuk sebuah berkas."
+    return None
+
+
 def find_template(name: str) -> Path:
     path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.is_file():
-        if not path.is_file():
-            raise HumaskitError.single("Berkas templat tidak ditemukan.", path=str(path))
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        problem = not_a_regular_file(path, "Berkas templat")
+        if problem:
+            raise HumaskitError.single(problem, path=str(path))
         return path
     shipped = shipped_dir("templates") / f"{name}.yaml"
     if shipped.is_file():
@@ -215,21 +239,33 @@ def placeholders(text: str) -> list[str]:
     return names
 
 
-def image_problem(path: Path, what: str, relative_to: str) -> str | None:
-    """Why an image a template or brand kit names cannot be used, or None."""
-    import warnings
-
+def pillow_image():
+    """Pillow's Image module with the decompression-bomb limit set to the largest canvas a
+    guideline may declare: a bigger logo or background is refused before it is decoded."""
     from PIL import Image
 
+    from humaskit.guideline.schema.core import MAX_IMAGE_PIXELS
+
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    return Image
+
+
+def image_problem(path: Path, what: str, relative_to: str) -> str | None:
+    """Why an image a template or brand kit names cannot be used, or None. The image is decoded
+    whole, so a truncated file fails here, before a batch starts, not in every graphic."""
+    import warnings
+
+    problem = not_a_regular_file(path, f"{what} '{path.name}'", relative_to)
+    if problem:
+        return problem
+    Image = pillow_image()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 if image.width * image.height > Image.MAX_IMAGE_PIXELS:
                     raise Image.DecompressionBombError(path)
-                image.verify()
-    except FileNotFoundError:
-        return f"{what} '{path.name}' tidak ditemukan (relatif terhadap {relative_to})."
+                image.load()
     except Image.DecompressionBombError:
         return (f"{what} '{path.name}' melebihi batas aman {Image.MAX_IMAGE_PIXELS / 1e6:.0f} juta piksel dan "
                 "ditolak; perkecil gambarnya.")

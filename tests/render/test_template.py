@@ -116,7 +116,7 @@ def test_huge_background_image_is_refused_without_decoding(tmp_path, guideline):
     (tmp_path / "latar.png").write_bytes((REPO / "tests" / "rule_examples" / "visual" / "bom.png").read_bytes())
     text = MINIMAL.replace("    color: biru-tasik\n", "    color: biru-tasik\n    image: latar.png\n", 1)
     found = problems(tmp_path, text, guideline)
-    assert found[0].line == 8 and "melebihi batas aman 89 juta piksel" in found[0].message
+    assert found[0].line == 8 and "melebihi batas aman 40 juta piksel" in found[0].message
 
 
 def test_unknown_template_name_suggests_a_shipped_one(guideline):

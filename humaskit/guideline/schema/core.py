@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from humaskit.guideline.spec import Bool, Field, ListOf, MapOf, Num, OneOf, Section, Str
 
 SEVERITIES = ("error", "warning", "suggestion")
@@ -87,6 +89,28 @@ HASHTAGS = Section(fields={
                        "Kampanye dengan tagar wajib, dipilih lewat `campaign:` di front matter."),
 })
 
+# A canvas is held whole in memory while rendering (4 bytes a pixel): bound each side and the area.
+MAX_IMAGE_SIDE = 10_000
+MAX_IMAGE_PIXELS = 40_000_000
+# Names Windows keeps for devices, whatever follows them in a file name.
+RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10))}
+
+
+@dataclass
+class FileNamePart(Str):
+    """A name that becomes part of an output file name: no folder separators, dots, NUL or device names."""
+
+    pattern: str | None = r"[a-z0-9][a-z0-9-]*"
+    pattern_label: str = "huruf kecil, angka dan tanda hubung (nama ini menjadi bagian nama berkas keluaran)"
+
+    def check(self, value, path, ctx):
+        value = super().check(value, path, ctx)
+        if isinstance(value, str) and value.lower() in RESERVED_NAMES:
+            ctx.error(path, f"'{value}' adalah nama perangkat yang dicadangkan Windows (CON, PRN, AUX, NUL, "
+                            "COM1-9, LPT1-9) dan tidak dapat menjadi nama berkas.")
+        return value
+
+
 PLATFORM = Section(fields={
     "label": Field(Str(), "Nama platform untuk pesan.", required=True),
     "max_length": Field(Num(min=1), "Panjang maksimum takarir (karakter).", required=True),
@@ -99,9 +123,10 @@ PLATFORM = Section(fields={
     "requires_image": Field(Bool(), "Unggahan di platform ini wajib bergambar/video.", default=False),
     "links_clickable": Field(Bool(), "Tautan di takarir bisa diklik.", default=True),
     "image_sizes": Field(ListOf(Section(fields={
-        "name": Field(Str(), "Nama ukuran.", required=True),
-        "width": Field(Num(min=1), "Lebar piksel.", required=True),
-        "height": Field(Num(min=1), "Tinggi piksel.", required=True),
+        "name": Field(FileNamePart(), "Nama ukuran (menjadi bagian nama berkas gambar).", required=True),
+        "width": Field(Num(min=1, max=MAX_IMAGE_SIDE), "Lebar piksel (1-10000; lebar × tinggi paling banyak 40 juta).",
+                       required=True),
+        "height": Field(Num(min=1, max=MAX_IMAGE_SIDE), "Tinggi piksel (1-10000).", required=True),
     })), "Ukuran gambar yang disarankan."),
     "max_image_mb": Field(Num(integer=False, min=0.01), "Ukuran berkas gambar maksimum (MB)."),
 })
