@@ -70,13 +70,14 @@ def read_user_text(path: str | os.PathLike, *, what: str, max_bytes: int = MAX_I
             raise HumaskitError.single(f"{what} adalah folder, bukan berkas.", path=str(path)) from None
         except OSError as exc:
             raise HumaskitError.single(f"{what} tidak dapat dibaca: {os_reason(exc)}.", path=str(path)) from None
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(fd)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
             if stat.S_ISDIR(info.st_mode):
                 raise HumaskitError.single(f"{what} adalah folder, bukan berkas.", path=str(path))
-            if not stat.S_ISREG(info.st_mode):
-                raise HumaskitError.single(f"{what} bukan berkas biasa (perangkat, FIFO, atau soket); sebutkan "
-                                           "berkas teks yang tersimpan di disk.", path=str(path))
+            raise HumaskitError.single(f"{what} bukan berkas biasa (perangkat, FIFO, atau soket); sebutkan "
+                                       "berkas teks yang tersimpan di disk.", path=str(path))
+        with os.fdopen(fd, "rb") as handle:
             if info.st_size > max_bytes:
                 raise too_big(f"{info.st_size / 1e6:.1f} MB")
             try:
