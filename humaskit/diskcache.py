@@ -28,7 +28,11 @@ def _folder() -> Path:
 
 
 def _digest(path) -> str:
-    return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+    from humaskit.fsutil import read_user_bytes
+
+    # The files were guidelines when the entry was stored; one swapped for a device since
+    # must fail here (an unusable entry), not hang.
+    return hashlib.blake2b(read_user_bytes(path, what="Berkas"), digest_size=16).hexdigest()
 
 
 @lru_cache(maxsize=1)

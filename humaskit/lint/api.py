@@ -63,7 +63,8 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
     """Fix every file that has fixable findings, then lint again so the report shows what is left."""
     import difflib
 
-    from humaskit.errors import Problem
+    from dataclasses import replace
+
     from humaskit.fsutil import atomic_write
     from humaskit.lint.draft import parse_draft
     from humaskit.lint.engine import fix_text, lint_paths
@@ -86,13 +87,11 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
                 out.write(fixed)
                 continue
             try:
-                atomic_write(result.path, fixed)
+                # ``expected``: an edit saved since the lint read the file is never overwritten.
+                atomic_write(result.path, fixed, expected=result.text, what="Draf")
                 print(f"diperbaiki: {result.path}", file=sys.stderr)
-            except OSError as exc:  # the original stays as it was
-                from humaskit.errors import os_reason
-
-                unwritable.append(Problem(f"Perbaikan tidak dapat ditulis: {os_reason(exc)}. Berkas tidak diubah.",
-                                          path=result.path))
+            except HumaskitError as exc:  # the original stays as it was
+                unwritable.extend(replace(p, message=f"Perbaikan tidak ditulis: {p.message}") for p in exc.problems)
     if not write or all(r.path == "-" for r in report.files):
         return report
     fresh = lint_paths(paths, linter.guideline, linter=linter, jobs=jobs, **options)

@@ -67,6 +67,7 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     problems: list = field(default_factory=list)  # errors.Problem: files the tool could not lint
     notices: list[str] = field(default_factory=list)  # said once per run (e.g. backend skipped)
+    guideline: str | None = None  # the guideline's label (Guideline.label), named by every printer
 
     @property
     def findings(self) -> list[Finding]:
@@ -83,5 +84,7 @@ class Report:
 
     @property
     def file_count(self) -> int:
-        return len(self.files) + len({p.path for p in self.problems})
+        # A file both linted and in a problem (its fix could not be written) is one file.
+        linted = {r.path for r in self.files}
+        return len(self.files) + len({p.path for p in self.problems} - linted)
 
