@@ -312,7 +312,7 @@ def lint_paths(paths: Iterable[str], guideline, *, linter: Linter | None = None,
     report is the same, byte for byte, however many processes made it."""
     linter = linter or Linter(guideline, select=select, ignore=ignore)
     files, problems = expand_paths(paths)
-    report = Report(problems=list(problems), notices=linter.notices)
+    report = Report(problems=list(problems), notices=linter.notices, guideline=guideline.label)
     outcomes = _lint_files(files, jobs, linter, {"agency": agency, "platforms": platforms, "kind": kind})
     for outcome, notices in outcomes:
         if isinstance(outcome, FileResult):
@@ -345,6 +345,7 @@ def _lint_files(files: list[str], jobs: int, linter: Linter, options: dict) -> l
     if workers < 2:
         return [(_lint_one(path, linter, options), ()) for path in files]
     import multiprocessing
+    import signal
 
     # The first file is linted here before forking, so the workers inherit the lexicons and
     # the dictionary already loaded instead of each loading its own.
@@ -355,7 +356,11 @@ def _lint_files(files: list[str], jobs: int, linter: Linter, options: dict) -> l
     with _FORKING:
         _WORKER = (linter, options)
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # Ctrl-C reaches every process of the terminal: the workers ignore it and the parent,
+            # interrupted, leaves this block, which terminates them (no worker tracebacks, no
+            # second Ctrl-C needed).
+            with multiprocessing.get_context("fork").Pool(
+                    workers, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
                 for chunk in pool.map(_lint_chunk, chunks, chunksize=1):
                     done.extend(chunk)
         finally:
