@@ -57,6 +57,18 @@ class Guideline:
         # Derived values are rebuilt by the code that reads them, never taken from a cache.
         return {**self.__dict__, "_derived": {}}
 
+    @property
+    def label(self) -> str:
+        """How reports name this guideline: a shipped one by its name (as ``extends:`` names
+        it), any other by its path relative to the working folder (so a report reads the same
+        on every machine)."""
+        if shipped_guideline(self.source.stem) == self.source:
+            return self.source.stem
+        try:
+            return os.path.relpath(self.source)
+        except ValueError:  # another drive on Windows
+            return str(self.source)
+
     def severity(self, rule_id: str, default: str) -> str:
         return self.data["rules"].get(rule_id, default)
 
@@ -199,11 +211,17 @@ class _Config:
 
 
 def find_guideline(start: Path | None = None) -> Path | None:
-    """The guideline named by the nearest ``humaskit.yaml`` in ``start`` or a parent."""
+    """The guideline named by the nearest ``humaskit.yaml`` in ``start`` or a parent.
+
+    Looked for as git looks for a repository, so a file someone else left in a shared
+    folder (say ``/tmp``) cannot replace the guideline and switch rules off: the search
+    stops at a folder holding ``.git``, at the home folder, and below the top-level folders
+    (``/tmp`` and ``/`` are looked in only when the search starts there), and a
+    ``humaskit.yaml`` owned by another user is ignored with a warning on stderr."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    for folder in _search_folders(here):
         config = folder / CONFIG_NAME
-        if config.is_file():
+        if config.exists() and not config.is_dir() and _owned_by_user(config):
             located = _Config(config)
             value = located.value if isinstance(located.value, dict) else {}
             unknown = [k for k in value if k != "guideline"]
@@ -223,3 +241,38 @@ def find_guideline(start: Path | None = None) -> Path | None:
                 return shipped
             raise HumaskitError([Problem(f"Pedoman '{name}' tidak ditemukan.", **located.where(("guideline",)))])
     return None
+
+
+def _search_folders(here: Path):
+    """``here``, then its parents up to the first one that ends a search (see find_guideline)."""
+    try:
+        home = Path.home().resolve()
+    except (KeyError, RuntimeError, OSError):  # no home folder known
+        home = None
+    folder = here
+    while True:
+        yield folder
+        if folder == home or (folder / ".git").exists():
+            return
+        folder = folder.parent
+        if len(folder.parts) <= 2:  # "/" or a folder right below it, such as /tmp or /home
+            return
+
+
+def _owned_by_user(config: Path) -> bool:
+    """False, with a warning, for a ``humaskit.yaml`` that another user owns (as git's
+    ``safe.directory`` check): that user could otherwise choose this user's rules."""
+    import sys
+
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: no owner ids to compare
+        return True
+    try:
+        owner = os.stat(config).st_uid
+    except OSError:
+        return True  # the reader reports what is wrong with it
+    if owner == getuid():
+        return True
+    print(f"peringatan: {config} diabaikan karena pemiliknya pengguna lain (uid {owner}), bukan Anda; "
+          "pakai --guideline untuk memakainya dengan sengaja.", file=sys.stderr)
+    return False

@@ -42,6 +42,8 @@ def text(report: Report, *, colour: bool = False) -> str:
         out.append(_paint("galat: ", "error", colour) + problem.render())
     for notice in report.notices:
         out.append(_paint("info: ", "dim", colour) + notice)
+    if report.guideline:
+        out.append(_paint("pedoman: ", "dim", colour) + report.guideline)
     counts = [f"{report.count(s)} {_LABELS[s]}" for s in ("error", "warning", "suggestion")]
     fixable = sum(1 for f in report.findings if f.fix is not None)
     summary = f"{report.file_count} berkas diperiksa: {', '.join(counts)}"
@@ -55,7 +57,10 @@ def text(report: Report, *, colour: bool = False) -> str:
 
 def json_payload(report: Report) -> dict:
     """The JSON report (DESIGN.md) as plain data."""
-    payload = {"version": 1, "files": report.file_count, "findings": [f.to_dict() for f in report.findings]}
+    payload = {"version": 1, "files": report.file_count}
+    if report.guideline:
+        payload["guideline"] = report.guideline
+    payload["findings"] = [f.to_dict() for f in report.findings]
     if report.problems:
         payload["errors"] = _errors(report.problems)
     return payload
@@ -80,7 +85,8 @@ def as_json(report: Report) -> str:
             enc(f.severity), enc(f.message), "null" if f.fix is None else enc(f.fix)) for f in findings) + "\n  ]"
     else:
         listed = "[]"
-    out = f'{{\n  "version": 1,\n  "files": {report.file_count},\n  "findings": {listed}'
+    named = f'\n  "guideline": {_encode_str(report.guideline)},' if report.guideline else ""
+    out = f'{{\n  "version": 1,\n  "files": {report.file_count},{named}\n  "findings": {listed}'
     if report.problems:
         out += ',\n  "errors": ' + indented_json(_errors(report.problems), "  ")
     return out + "\n}\n"
@@ -181,6 +187,7 @@ def sarif(report: Report) -> str:
                                 "informationUri": "https://pypi.org/project/humaskit/", "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
+            **({"properties": {"guideline": report.guideline}} if report.guideline else {}),
         }],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -198,7 +205,7 @@ _GH_LEVEL = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 def github(report: Report) -> str:
     """GitHub Actions workflow commands: one annotation per finding."""
-    out = []
+    out = [f"::notice title=humaskit::Pedoman: {_gh_escape(report.guideline)}"] if report.guideline else []
     for f in report.findings:
         props = (f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},endLine={f.end_line},"
                  f"endColumn={f.end_column},title={_gh_escape(f.rule, True)}")
