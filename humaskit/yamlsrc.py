@@ -7,8 +7,9 @@ position of each key and value under its key path (a tuple of keys and list indi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -52,6 +53,18 @@ def dotted(path: Path) -> str:
     return out
 
 
+# Budgets that keep a small hostile file from taking the machine: aliases that refer to
+# aliases multiply ("billion laughs": 1 KB expands to gigabytes), and deep nesting
+# exhausts the stack. Both are counted on the composed node tree before anything is built.
+MAX_NODES = 100_000  # values after every alias is expanded; the shipped guideline has ~6,000
+MAX_DEPTH = 64
+_MERGE = "tag:yaml.org,2002:merge"
+# The tags plain data needs; anything else (!!python/..., !!binary, custom !tags) is refused.
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp",
+                                                             "merge"))
+_TAG_OF = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
 # PyYAML's problems, said the way a humas staff member can act on them.
 _PROBLEMS = (
     ("did not find expected ',' or ']'", "daftar yang dibuka dengan '[' belum ditutup dengan ']'"),
@@ -67,65 +80,88 @@ _PROBLEMS = (
     ("did not find expected '-' indicator", "butir daftar harus diawali '- ' dengan indentasi yang sama"),
     ("could not determine a constructor", "tag YAML ini (misalnya !!python/...) tidak diizinkan; tulis nilainya "
                                           "sebagai teks biasa"),
-    ("exceeded maximum nesting depth", f"susunan bersarang terlalu dalam (paling banyak {64} tingkat)"),
+    ("exceeded maximum nesting depth", f"susunan bersarang terlalu dalam (paling banyak {MAX_DEPTH} tingkat)"),
     ("found duplicate anchor", "nama jangkar (&nama) dipakai dua kali"),
     ("but found another document", "berkas ini memuat lebih dari satu dokumen YAML (---); pakai satu saja"),
+    ("while scanning an alias", "tanda * harus diikuti nama jangkar (misalnya *dasar)"),
+    ("while scanning an anchor", "tanda & harus diikuti nama jangkar (misalnya &dasar)"),
+    ("found unknown escape character", "urutan garis miring terbalik (\\) dalam teks berkutip ganda tidak dikenal; "
+                                      "pakai kutip tunggal"),
+    ("found unexpected end of stream", "tanda kutip belum ditutup"),
+    ("expected <document start>", "ada teks di luar dokumen YAML; periksa indentasi baris ini"),
 )
 
-# Budgets that keep a small hostile file from taking the machine: aliases that refer to
-# aliases multiply ("billion laughs": 1 KB expands to gigabytes), and deep nesting
-# exhausts the stack. Both are counted on the composed node tree before anything is built.
-MAX_NODES = 100_000  # values after every alias is expanded; the shipped guideline has ~6,000
-MAX_DEPTH = 64
-_MERGE = "tag:yaml.org,2002:merge"
-# The tags plain data needs; anything else (!!python/..., !!binary, custom !tags) is refused.
-_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
-                        ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge"))
-
-
-def _explain(problem: str) -> str:
-    for english, indonesian in _PROBLEMS:
-        if problem.startswith(english):
-            return indonesian
+def _explain(*problems: str | None) -> str:
+    """PyYAML's problem (or, failing that, its context) in Indonesian."""
+    for problem in problems:
+        for english, indonesian in _PROBLEMS:
+            if problem and problem.startswith(english):
+                return indonesian
     # Anything not listed yet: an Indonesian lead, with PyYAML's words kept for whoever helps.
-    return f"susunan YAML tidak dapat dibaca di sini (keterangan teknis: {problem})" if problem else \
+    technical = "; ".join(p for p in problems if p)
+    return f"susunan YAML tidak dapat dibaca di sini (keterangan teknis: {technical})" if technical else \
         "susunan YAML tidak dapat dibaca di sini"
 
 
 def _check_tree(root, source: str) -> None:
-    """Refuse a tree over the budgets, and duplicate keys at any depth (a merged-in key
-    that the mapping overrides is not a duplicate). Visits at most MAX_NODES nodes."""
+    """Refuse a tree over the budgets, tags plain data does not need, and duplicate keys at
+    any depth (a merged-in key that the mapping overrides is not a duplicate).
+
+    Aliases share nodes, so the tree composed from a 1 KB "billion laughs" is small; it is
+    walking it with every alias expanded, as building the values does, that never ends. The
+    walk below expands aliases and stops after ten times the document's own nodes (at least
+    MAX_NODES), so a bomb is refused in milliseconds and a large honest file is not."""
     def refuse(node, message, key=None):
         _, line, col = _pos(node)
         raise HumaskitError([Problem(message, path=source, line=line, column=col, key=key)])
 
+    limit = max(MAX_NODES, 10 * _distinct_nodes(root))
     visited = 0
     stack = [(root, 1)]
     while stack:
         node, depth = stack.pop()
         visited += 1
-        if visited > MAX_NODES:
-            refuse(node, f"YAML terlalu besar setelah alias (*nama) diuraikan: lebih dari {MAX_NODES:,} nilai "
+        if visited > limit:
+            refuse(node, f"YAML terlalu besar setelah alias (*nama) diuraikan: lebih dari {limit:,} nilai "
                          "(alias yang merujuk alias lain berlipat ganda). Tulis nilainya langsung.".replace(",", "."))
         if depth > MAX_DEPTH:
             refuse(node, f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).")
-        if node.tag not in _PLAIN_TAGS:
-            refuse(node, f"Tag YAML '{node.tag.replace('tag:yaml.org,2002:', '!!')}' tidak diizinkan; tulis nilainya sebagai teks, daftar, atau "
-                         "pemetaan biasa.")
+        if node.tag != _TAG_OF[type(node)] if type(node) in _TAG_OF else node.tag not in _SCALAR_TAGS:
+            refuse(node, f"Tag YAML '{_shorten(node.tag.replace('tag:yaml.org,2002:', '!!'))}' tidak diizinkan; "
+                         "tulis nilainya sebagai teks, daftar, atau pemetaan biasa.")
         if isinstance(node, yaml.MappingNode):
             seen = set()
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
                     stack.append((value_node, depth + 1))
                     continue
-                if isinstance(key_node, yaml.ScalarNode):
-                    if (key_node.tag, key_node.value) in seen:
-                        refuse(key_node, f"Kunci '{key_node.value}' ditulis dua kali.")
-                    seen.add((key_node.tag, key_node.value))
-                stack.append((key_node, depth + 1))
+                if not isinstance(key_node, yaml.ScalarNode):
+                    refuse(key_node, "Kunci YAML harus berupa teks, bukan daftar atau pemetaan.")
+                if (key_node.tag, key_node.value) in seen:
+                    refuse(key_node, f"Kunci '{_shorten(key_node.value)}' ditulis dua kali.")
+                seen.add((key_node.tag, key_node.value))
                 stack.append((value_node, depth + 1))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, depth + 1) for item in node.value)
+
+
+def _distinct_nodes(root) -> int:
+    """How many nodes the document itself holds (each alias target once)."""
+    seen = {id(root)}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else \
+            node.value if isinstance(node, yaml.SequenceNode) else ()
+        for child in children:
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return len(seen)
+
+
+def _shorten(value: str, width: int = 40) -> str:
+    return value if len(value) <= width else value[:width - 1] + "…"
 
 
 def _compose(loader, source: str):
@@ -140,12 +176,17 @@ def _compose(loader, source: str):
 
 
 def load_plain(text: str, source: str = "<yaml>"):
-    """Plain Python values of one YAML document, under the same budgets and duplicate-key
-    rule as :func:`load_located` (for callers that need no positions)."""
+    """Plain Python values of one YAML document, under the same budgets and rules as
+    :func:`load_located`, faster, for callers that need no positions: any problem is a
+    :class:`HumaskitError`, located only as far as PyYAML's own construction tells."""
     loader = _Loader(text)
     try:
-        node = _compose(loader, source)
-        return None if node is None else loader.construct_document(node)
+        with _explained(text, source):
+            node = _compose(loader, source)
+            try:
+                return None if node is None else loader.construct_document(node)
+            except _CONSTRUCTION_ERRORS:  # load_located says which value and where
+                raise HumaskitError([Problem("YAML memuat nilai yang tidak dapat dibaca.", path=source)]) from None
     finally:
         loader.dispose()
 
@@ -154,32 +195,48 @@ def load_located(text: str, source: str) -> Located:
     """Parse one YAML document; raise :class:`HumaskitError` with its position if it is malformed."""
     loader = _Loader(text)
     try:
-        node = _compose(loader, source)
-        located = Located(None, source)
-        if node is not None:
-            located.value = _convert(loader, node, (), located.positions, source)
-        return located
+        with _explained(text, source):
+            node = _compose(loader, source)
+            located = Located(None, source)
+            if node is not None:
+                located.value = _convert(loader, node, (), located.positions, source)
+            return located
+    finally:
+        loader.dispose()
+
+
+@contextmanager
+def _explained(text: str, source: str):
+    """PyYAML's errors as a :class:`HumaskitError` in Indonesian, at ``source:line:column``."""
+    try:
+        yield
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise HumaskitError([Problem(
-            f"YAML tidak valid: {_explain(exc.problem or exc.context or '')}.",
+            f"YAML tidak valid: {_explain(exc.problem, exc.context)}.",
             path=source,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         )]) from None
     except yaml.reader.ReaderError as exc:  # a control character such as NUL, or bytes that are not text
+        at = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        code = f" (kode U+{exc.character:04X})" if isinstance(exc.character, int) else ""
         raise HumaskitError([Problem(
-            f"YAML tidak valid: berkas memuat karakter yang tidak boleh ada di YAML "
-            f"(kode U+{exc.character:04X} pada posisi {exc.position + 1})." if isinstance(exc.character, int)
-            else "YAML tidak valid: berkas memuat karakter yang tidak boleh ada di YAML.", path=source)]) from None
+            f"YAML tidak valid: berkas memuat karakter yang tidak boleh ada di YAML{code}, karakter kendali "
+            "yang tak terlihat; hapus karakter itu.", path=source, line=line, column=column)]) from None
     except yaml.YAMLError as exc:
-        raise HumaskitError([Problem(f"YAML tidak valid: {exc}.", path=source)]) from None
-    finally:
-        loader.dispose()
+        raise HumaskitError([Problem(f"YAML tidak valid: {_explain(str(exc))}.", path=source)]) from None
 
 
 def _pos(node, source=None) -> tuple:
     return source, node.start_mark.line + 1, node.start_mark.column + 1
+
+
+# What PyYAML's constructors raise for a value they cannot build (an impossible date
+# 2026-11-31, "!!int abc", "!!bool maybe", "!!timestamp x"); a bare ValueError and friends.
+_CONSTRUCTION_ERRORS = (ValueError, TypeError, AttributeError, KeyError, OverflowError, yaml.constructor.ConstructorError)
 
 
 def _convert(loader, node, path, positions, source):
@@ -197,25 +254,26 @@ def _convert(loader, node, path, positions, source):
                                                      path=source, line=line, column=col)])
                     merged.update(_convert(loader, base, path, positions, source))
                 continue
-            key = loader.construct_object(key_node, deep=True)
-            if isinstance(key, (list, dict)):
-                _, line, col = _pos(key_node)
-                raise HumaskitError([Problem("Kunci YAML harus berupa teks.", path=source,
-                                             line=line, column=col)])
+            key = _scalar(loader, key_node, path, source)  # a collection key was refused by _check_tree
             if key in out:
                 _, line, col = _pos(key_node)
-                raise HumaskitError([Problem(f"Kunci '{key}' ditulis dua kali.", path=source,
+                raise HumaskitError([Problem(f"Kunci '{_shorten(str(key))}' ditulis dua kali.", path=source,
                                              line=line, column=col, key=dotted(path + (key,)))])
             positions[path + (key,)] = _pos(key_node, source)
             out[key] = _convert(loader, value_node, path + (key,), positions, source)
         return {**merged, **out} if merged else out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, item, path + (i,), positions, source) for i, item in enumerate(node.value)]
+    return _scalar(loader, node, path, source)
+
+
+def _scalar(loader, node, path, source):
     try:
         return loader.construct_object(node, deep=True)
-    except ValueError:  # PyYAML builds unquoted dates itself: 2026-11-31 raises a bare ValueError
+    except _CONSTRUCTION_ERRORS:
         _, line, col = _pos(node)
-        message = (f"tanggal '{node.value}' tidak ada di kalender." if _DATE_LIKE.match(str(node.value))
-                   else f"nilai '{node.value}' tidak dapat dibaca.")
+        shown = _shorten(str(node.value))
+        message = (f"tanggal '{shown}' tidak ada di kalender." if _DATE_LIKE.match(str(node.value))
+                   else f"nilai '{shown}' tidak dapat dibaca.")
         raise HumaskitError([Problem(message, path=source, line=line, column=col,
                                      key=dotted(path) or None)]) from None
