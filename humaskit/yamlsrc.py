@@ -87,7 +87,6 @@ _PROBLEMS = (
     ("while scanning an anchor", "tanda & harus diikuti nama jangkar (misalnya &dasar)"),
     ("found unknown escape character", "urutan garis miring terbalik (\\) dalam teks berkutip ganda tidak dikenal; "
                                       "pakai kutip tunggal"),
-    ("found unexpected end of stream", "tanda kutip belum ditutup"),
     ("expected <document start>", "ada teks di luar dokumen YAML; periksa indentasi baris ini"),
 )
 
