@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from humaskit.errors import HumaskitError, Problem, did_you_mean
+from humaskit.fsutil import regular_file_problem
 from humaskit.render.color import hex_to_rgb
-from humaskit.render.template import AGENCY_COLOR, image_problem, image_sizes, not_a_regular_file
+from humaskit.render.template import AGENCY_COLOR, image_problem, image_sizes
 
 
 def package_font(package: str, italic: bool) -> Path | None:
@@ -99,8 +100,8 @@ def load_brand(guideline, font_names=None, logo_names=None) -> Brand:
         if spec["file"]:
             at = guideline.where("visual", "fonts", name, "file")
             path = _declared_dir(at) / spec["file"]
-            problem = not_a_regular_file(path, f"Berkas fon '{spec['file']}' untuk fon '{name}'",
-                                         "pedoman yang menyebutnya")
+            problem = regular_file_problem(path, f"Berkas fon '{spec['file']}' untuk fon '{name}'",
+                                           relative_to="pedoman yang menyebutnya")
             if problem:
                 problems.append(Problem(problem, **at))
                 continue

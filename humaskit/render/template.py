@@ -192,31 +192,12 @@ def template_names() -> list[str]:
     return sorted(p.stem for p in shipped_dir("templates").glob("*.yaml"))
 
 
-def not_a_regular_file(path: Path, label: str, relative_to: str | None = None) -> str | None:
-    """Why ``path`` cannot be opened as a file, without opening it (a FIFO would block, a device
-    never end), or None. ``label`` names the file in the message ("Berkas logo 'x.png'").
-    A local stand-in until the shared file helpers cover brand-kit files."""
-    import os
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        where = f" (relatif terhadap {relative_to})" if relative_to else ""
-        return f"{label} tidak ditemukan{where}."
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        return f"{label} tidak dapat dibaca: {getattr(exc, 'strerror', None) or exc}."
-    if stat.S_ISDIR(mode):
-        return f"{label} adalah folder, bukan berkas."
-    if not stat.S_ISREG(mode):
-        return f"{label} bukan berkas biasa (perangkat, FIFO atau soket); tunjuk sebuah berkas."
-    return None
-
-
 def find_template(name: str) -> Path:
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.exists():
-        problem = not_a_regular_file(path, "Berkas templat")
+        from humaskit.fsutil import regular_file_problem
+
+        problem = regular_file_problem(path, "Berkas templat")
         if problem:
             raise HumaskitError.single(problem, path=str(path))
         return path
@@ -255,7 +236,9 @@ def image_problem(path: Path, what: str, relative_to: str) -> str | None:
     whole, so a truncated file fails here, before a batch starts, not in every graphic."""
     import warnings
 
-    problem = not_a_regular_file(path, f"{what} '{path.name}'", relative_to)
+    from humaskit.fsutil import regular_file_problem
+
+    problem = regular_file_problem(path, f"{what} '{path.name}'", relative_to=relative_to)
     if problem:
         return problem
     Image = pillow_image()
