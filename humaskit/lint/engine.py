@@ -14,7 +14,7 @@ from humaskit.errors import HumaskitError
 from humaskit.lint.draft import Draft, LineIndex, parse_draft, read_text
 from humaskit.lint.finding import FileResult, Finding, Hit, Report
 from humaskit.lint.registry import CATEGORIES, Rule, load_rules
-from humaskit.lint.text import Tokens
+from humaskit.lint.text import Tokens, html_comments
 
 _CONTROL = re.compile(
     r"<!--\s*humaskit-(disable-next-line|disable|enable)\b([^>]*?)-->"
@@ -160,7 +160,13 @@ def _suppressions(draft: Draft, lines: LineIndex):
     """Lines on which each rule pattern is switched off, from inline comments."""
     ranges: list[tuple[tuple, int, int]] = []  # (patterns, first line, last line)
     open_blocks: dict[tuple, int] = {}
-    for m in _CONTROL.finditer(draft.text, draft.body_start):
+    text = draft.text
+    # Each comment is matched on its own (from its last "<!--", as a comment may quote one):
+    # the pattern run over the whole caption rescans to the end from every unclosed "<!--".
+    for start, end in html_comments(text, draft.body_start):
+        m = _CONTROL.fullmatch(text, text.rfind("<!--", start, end), end)
+        if not m:
+            continue
         action = m.group(1)
         patterns = tuple(p for p in re.split(r"[\s,]+", m.group(2).strip()) if p) or ("*",)
         line, _ = lines.position(m.start())
