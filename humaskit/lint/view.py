@@ -57,11 +57,6 @@ def _compat(c: str) -> str | None:
     return folded if folded != c and folded.isascii() and folded.isalnum() else None
 
 
-def _latin(c: str) -> bool:
-    """A letter or digit of the Latin script as a word rule reads it (ASCII, accented, fullwidth)."""
-    return (c.isalnum() and ord(c) < 0x0370) or _compat(c) is not None
-
-
 # --- grapheme clusters ---------------------------------------------------------------------
 
 def _extend(c: str) -> bool:
@@ -258,14 +253,16 @@ def _kept(mark: str, owner: str) -> bool:
 
 def _fold_words(text: str, base: int, replaced: dict[int, str]) -> list:
     """Fold compatibility letters, and look-alike letters in words that are Latin or written
-    only in look-alikes; return the words that mix Latin with Greek or Cyrillic letters."""
+    only in look-alikes; return the words that mix Latin with Greek or Cyrillic letters, with
+    their Latin spelling when every foreign letter has a Latin twin."""
     mixed = []
     done = base
+    size = len(text)
     for m in _FOLDABLE.finditer(text, base):
         i = m.start()
         if i < done:
             continue
-        c = text[i]
+        c = m.group()
         compat = _compat(c)
         if compat is not None:
             replaced[i] = compat
@@ -275,29 +272,33 @@ def _fold_words(text: str, base: int, replaced: dict[int, str]) -> list:
         start, end = i, i + 1
         while start > done and _in_word(text[start - 1]):
             start -= 1
-        while end < len(text) and _in_word(text[end]):
+        while end < size and _in_word(text[end]):
             end += 1
         done = end
         word = text[start:end]
-        letters = [ch for ch in word if ch.isalpha()]
-        foreign = [ch for ch in letters if _SCRIPTS.match(ch)]
-        latin = any(_latin(ch) for ch in letters)
-        if latin or all(ch in CONFUSABLE for ch in foreign):
-            for k in range(start, end):
-                ch = text[k]
-                if ch in CONFUSABLE:
-                    replaced[k] = CONFUSABLE[ch]
-                elif _compat(ch) is not None:
-                    replaced[k] = _compat(ch)
+        latin = _LATIN.search(word) is not None
+        twins = all(ch in CONFUSABLE for ch in _SCRIPTS.findall(word))
+        if latin or twins:
+            for k in _TWINS.finditer(text, start, end):
+                replaced[k.start()] = CONFUSABLE[k.group()]
+            for k in _FOLDABLE.finditer(text, start, end):
+                if _compat(k.group()) is not None:
+                    replaced[k.start()] = _compat(k.group())
         if latin:
-            fixable = all(ch in CONFUSABLE for ch in foreign)
-            mixed.append((start, end, "".join(replaced.get(k, text[k]) for k in range(start, end))
-                          if fixable else None))
+            mixed.append((start, end, word.translate(_LATIN_SPELLING) if twins else None))
     return mixed
 
 
+# Latin letters (ASCII, accented, fullwidth, mathematical) that make a word a Latin one.
+_LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\uff21-\uff3a\uff41-\uff5a"
+                    "\U0001d400-\U0001d6a5]")
+_TWINS = re.compile("[" + "".join(CONFUSABLE) + "]")
+_INSIDE_WORD = frozenset("_\u00ad\u034f\u200b\u200c\u200d\u2060\ufeff")
+_LATIN_SPELLING = str.maketrans({**CONFUSABLE, **dict.fromkeys(_INSIDE_WORD - {"_"})})
+
+
 def _in_word(c: str) -> bool:
-    return c.isalnum() or c == "_" or bool(_HIDDEN.match(c)) or unicodedata.category(c) in ("Mn", "Mc")
+    return c.isalnum() or c in _INSIDE_WORD or unicodedata.category(c) in ("Mn", "Mc")
 
 
 def _composed(text: str, start: int, end: int, replaced: dict[int, str]):
@@ -330,3 +331,26 @@ def _build(text: str, base: int, replaced: dict[int, str], clusters, hidden, mix
         last = e
     parts.append(text[last:])
     return View(text, "".join(parts), base, edits, hidden, mixed)
+
+
+# --- showing text on a terminal ------------------------------------------------------------
+
+# What a terminal must never receive raw from a caption, a path or a message: C0 and C1
+# controls and DEL (ESC starts sequences that recolour, retitle or clear it; a line break
+# forges a report line), line and paragraph separators, bidirectional controls.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Documentation examples also show the invisible characters a rule is about.
+_UNSEEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u061c\u200b\u200c\u200e\u200f\u2028\u2029"
+                     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _escaped(m: re.Match) -> str:
+    o = ord(m.group())
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+
+def printable(text: str, *, invisible: bool = False) -> str:
+    """``text`` with the characters a terminal would obey instead of show written as escapes
+    (``\\x1b``, ``\\u202e``); with ``invisible``, zero-width characters too. A tab stays."""
+    pattern = _UNSEEN if invisible else _UNSAFE
+    return pattern.sub(_escaped, text) if pattern.search(text) else text
