@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -149,6 +149,8 @@ class View:
 
     def __post_init__(self) -> None:
         self._ascii = self.original.isascii()
+        self._starts: list[int] = []          # clusters of several characters met so far
+        self._clusters: dict[int, int] = {}   # their start → end
 
     def span(self, start: int, end: int) -> tuple[int, int, bool]:
         """Original (start, end) of the view span, widened to whole grapheme clusters, and
@@ -170,11 +172,28 @@ class View:
             if 0 < e < len(original) and original[e] == "\n" and original[e - 1] == "\r":
                 e += 1
         else:
-            while not grapheme_boundary(original, s):
-                s -= 1
-            while not grapheme_boundary(original, e):
-                e += 1
+            if not grapheme_boundary(original, s):
+                s = self._around(s)[0]
+            if not grapheme_boundary(original, e):
+                e = self._around(e)[1]
         return s, e, s == start and e == end
+
+    def _around(self, i: int) -> tuple[int, int]:
+        """The cluster that offset ``i`` (not a boundary) lies inside, remembered: a hostile
+        cluster of thousands of marks would otherwise be walked again for every span in it."""
+        k = bisect_right(self._starts, i) - 1
+        if k >= 0 and i < self._clusters[self._starts[k]]:
+            start = self._starts[k]
+            return start, self._clusters[start]
+        original = self.original
+        s, e = i - 1, i + 1
+        while not grapheme_boundary(original, s):
+            s -= 1
+        while not grapheme_boundary(original, e):
+            e += 1
+        insort(self._starts, s)
+        self._clusters[s] = e
+        return s, e
 
     def cluster(self, i: int) -> tuple[int, int]:
         """The grapheme cluster of the original text that holds offset ``i``."""

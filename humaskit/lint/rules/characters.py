@@ -52,13 +52,20 @@ def invisible_character(ctx):
     """
     text = ctx.draft.text
     view = ctx.view
-    for offset in view.hidden:
-        c = text[offset]
-        if c in BIDI:
-            continue
-        start, end = view.cluster(offset)
-        yield Hit(start, end, f"Karakter tak terlihat {_label(c)} di dalam teks; hapus karakter ini.",
-                  text[start:offset] + text[offset + 1:end], original=True)
+    hidden = [offset for offset in view.hidden if text[offset] not in BIDI]
+    k = 0
+    while k < len(hidden):
+        # one finding per character a reader sees (a joiner belongs to the letter before it)
+        start, end = view.cluster(hidden[k])
+        inside = k
+        while inside < len(hidden) and hidden[inside] < end:
+            inside += 1
+        offsets = set(hidden[k:inside])
+        c = text[hidden[k]]
+        more = f" dan {len(offsets) - 1} karakter tak terlihat lain" if len(offsets) > 1 else ""
+        yield Hit(start, end, f"Karakter tak terlihat {_label(c)}{more} di dalam teks; hapus.",
+                  "".join(text[i] for i in range(start, end) if i not in offsets), original=True)
+        k = inside
 
 
 @rule("spelling.bidi-control", category="spelling", severity="error",
