@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from humaskit.lint.registry import CATEGORIES, Rule
+from humaskit.lint.view import printable
 
 _SEVERITY = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
+
+
+def _example(text: str) -> str:
+    """An example draft with its invisible and control characters written as escapes (\\u200b),
+    so the reader sees what the rule is about and no terminal obeys them."""
+    return "\n".join(printable(line, invisible=True) for line in text.split("\n"))
 
 
 def rule_text(rule: Rule) -> str:
     lines = [f"{rule.id}  ({rule.category}, {_SEVERITY[rule.severity]}{', dapat diperbaiki otomatis' if rule.fixable else ''})",
              f"  {rule.summary}", "", f"  Apa yang diperiksa: {rule.what}", f"  Mengapa: {rule.why}", "",
              "  Salah:"]
-    lines += [f"    {line}" for line in rule.wrong.splitlines()]
-    lines += ["  Benar:"] + [f"    {line}" for line in rule.right.splitlines()]
+    lines += [f"    {line}" for line in _example(rule.wrong).splitlines()]
+    lines += ["  Benar:"] + [f"    {line}" for line in _example(rule.right).splitlines()]
     return "\n".join(lines) + "\n"
 
 
@@ -31,5 +38,6 @@ def rules_markdown(rules: list[Rule]) -> str:
                 f"**{rule.summary}**. Kategori `{rule.category}`, tingkat bawaan `{rule.severity}`"
                 + ("; punya perbaikan otomatis (`--fix`)." if rule.fixable else "."), "",
                 f"**Apa yang diperiksa.** {rule.what}", "", f"**Mengapa.** {rule.why}", "",
-                "Salah:", "", "```markdown", rule.wrong, "```", "", "Benar:", "", "```markdown", rule.right, "```"]
+                "Salah:", "", "```markdown", _example(rule.wrong), "```", "", "Benar:", "", "```markdown",
+                _example(rule.right), "```"]
     return "\n".join(out) + "\n"

@@ -14,7 +14,8 @@ from humaskit.errors import HumaskitError
 from humaskit.lint.draft import Draft, LineIndex, parse_draft, read_text
 from humaskit.lint.finding import FileResult, Finding, Hit, Report
 from humaskit.lint.registry import CATEGORIES, Rule, load_rules
-from humaskit.lint.text import Tokens
+from humaskit.lint.text import Tokens, html_comments
+from humaskit.lint.view import matching_view
 
 _CONTROL = re.compile(
     r"<!--\s*humaskit-(disable-next-line|disable|enable)\b([^>]*?)-->"
@@ -27,8 +28,10 @@ class LintContext:
     def __init__(self, draft: Draft, guideline, memo: dict, notices: list[str] | None = None) -> None:
         self.draft = draft
         self.guideline = guideline
-        self.text = draft.text
-        self.base = draft.body_start
+        # Rules match on the caption as a reader sees it; their spans are mapped back to the file.
+        self.view = matching_view(draft.text, draft.body_start)
+        self.text = self.view.text
+        self.base = self.view.base
         self._memo = memo
         self.notices = notices if notices is not None else []
         self.file_notes: list[str] = []
@@ -40,7 +43,7 @@ class LintContext:
 
     @property
     def caption(self) -> str:
-        return self.draft.caption
+        return self.text[self.base:]
 
     @cached_property
     def platforms(self) -> list[dict]:
@@ -119,18 +122,21 @@ class Linter:
             return FileResult(draft.path, draft.text, [], ctx.file_notes)
         lines = LineIndex.of(draft.text)
         suppressed = _suppressions(draft, lines) if "humaskit-" in draft.text else None
+        view = ctx.view
         findings = []
         for active, hit in hits:
-            line, column = lines.position(hit.start)
+            # a fix is kept only where the span maps onto the same characters, whole clusters
+            start, end, exact = view.snap(hit.start, hit.end) if hit.original else view.span(hit.start, hit.end)
+            line, column = lines.position(start)
             if suppressed and _is_suppressed(suppressed, active.rule, line):
                 continue
-            end_line, end_column = lines.position(hit.end)
+            end_line, end_column = lines.position(end)
             findings.append(Finding(
                 path=draft.path, line=line, column=column, end_line=end_line, end_column=end_column,
                 rule=active.rule.id, category=active.rule.category,
                 severity=hit.severity if hit.severity and active.severity == active.rule.severity
                 else active.severity,
-                message=hit.message, fix=hit.fix, start=hit.start, end=hit.end,
+                message=hit.message, fix=hit.fix if exact else None, start=start, end=end,
             ))
         findings.sort(key=Finding.sort_key)
         return FileResult(draft.path, draft.text, _dedupe(findings), ctx.file_notes)
@@ -160,7 +166,13 @@ def _suppressions(draft: Draft, lines: LineIndex):
     """Lines on which each rule pattern is switched off, from inline comments."""
     ranges: list[tuple[tuple, int, int]] = []  # (patterns, first line, last line)
     open_blocks: dict[tuple, int] = {}
-    for m in _CONTROL.finditer(draft.text, draft.body_start):
+    text = draft.text
+    # Each comment is matched on its own (from its last "<!--", as a comment may quote one):
+    # the pattern run over the whole caption rescans to the end from every unclosed "<!--".
+    for start, end in html_comments(text, draft.body_start):
+        m = _CONTROL.fullmatch(text, text.rfind("<!--", start, end), end)
+        if not m:
+            continue
         action = m.group(1)
         patterns = tuple(p for p in re.split(r"[\s,]+", m.group(2).strip()) if p) or ("*",)
         line, _ = lines.position(m.start())

@@ -12,13 +12,16 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 # Nothing mutates them after construction.
 @dataclass(slots=True)
 class Hit:
-    """What a rule yields: a span of the draft's text (offsets), a message and an optional fix."""
+    """What a rule yields: a span of the text rules match (offsets), a message and an optional fix."""
 
     start: int
     end: int
     message: str
     fix: str | None = None
     severity: str | None = None  # overrides the rule's default severity for this hit
+    # Offsets into the original text instead of the matching view (lint.view): for rules about
+    # the characters the view leaves out or folds.
+    original: bool = False
 
 
 @dataclass(slots=True)

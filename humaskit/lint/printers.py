@@ -7,6 +7,7 @@ import os
 
 from humaskit import __version__
 from humaskit.lint.finding import Report
+from humaskit.lint.view import printable
 
 _COLOURS = {"error": "31", "warning": "33", "suggestion": "36", "dim": "2", "bold": "1"}
 _LABELS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
@@ -16,34 +17,48 @@ def _paint(text: str, style: str, colour: bool) -> str:
     return f"\x1b[{_COLOURS[style]}m{text}\x1b[0m" if colour else text
 
 
+# The text report shows at most this many characters of the line around a finding, not the
+# whole line (a one-line caption of a megabyte would be printed once per finding).
+WINDOW = 100
+# Findings of one rule shown per file; the rest are counted in one line (JSON and SARIF keep all).
+SHOWN_PER_RULE = 20
+
+
 def text(report: Report, *, colour: bool = False) -> str:
-    """Human report: grouped by file, the source line with a marker, the suggestion, a summary."""
+    """Human report: grouped by file, the source around each finding with a marker, the
+    suggestion, a summary. Everything from the input is shown with its control characters
+    escaped, so a caption cannot drive the terminal."""
     out: list[str] = []
     for result in report.files:
         if not result.findings and not result.notes:
             continue
-        out.append(_paint(result.path, "bold", colour))
-        lines = result.text.splitlines()
+        out.append(_paint(printable(result.path), "bold", colour))
+        shown: dict[str, int] = {}
         for f in result.findings:
+            shown[f.rule] = shown.get(f.rule, 0) + 1
+            if shown[f.rule] > SHOWN_PER_RULE:
+                continue
             label = _paint(_LABELS[f.severity], f.severity, colour)
-            out.append(f"  {f.line}:{f.column}  {label}  {f.message}  {_paint(f.rule, 'dim', colour)}")
-            if 0 < f.line <= len(lines):
-                source = lines[f.line - 1].replace("\t", " ")
-                width = (f.end_column - f.column) if f.end_line == f.line else len(source) - f.column + 1
+            out.append(f"  {f.line}:{f.column}  {label}  {printable(f.message)}  {_paint(f.rule, 'dim', colour)}")
+            source, indent, width = _window(result.text, f.start, f.end)
+            if source is not None:
                 out.append(f"      {source}")
-                out.append("      " + " " * (f.column - 1) + _paint("^" * max(1, width), f.severity, colour))
+                out.append("      " + " " * indent + _paint("^" * max(1, width), f.severity, colour))
             if f.fix is not None:
-                shown = f.fix.strip() or "(hapus)"
-                out.append(f"      {_paint('perbaikan:', 'dim', colour)} {shown}")
+                fix = printable(f.fix.strip()) or "(hapus)"
+                out.append(f"      {_paint('perbaikan:', 'dim', colour)} {fix}")
+        for rule_id, count in shown.items():
+            if count > SHOWN_PER_RULE:
+                out.append(f"  … dan {count - SHOWN_PER_RULE} temuan lain dari aturan {rule_id}")
         for note in result.notes:
-            out.append(f"  {_paint('catatan:', 'dim', colour)} {note}")
+            out.append(f"  {_paint('catatan:', 'dim', colour)} {printable(note)}")
         out.append("")
     for problem in report.problems:
-        out.append(_paint("galat: ", "error", colour) + problem.render())
+        out.append(_paint("galat: ", "error", colour) + printable(problem.render()))
     for notice in report.notices:
-        out.append(_paint("info: ", "dim", colour) + notice)
+        out.append(_paint("info: ", "dim", colour) + printable(notice))
     if report.guideline:
-        out.append(_paint("pedoman: ", "dim", colour) + report.guideline)
+        out.append(_paint("pedoman: ", "dim", colour) + printable(report.guideline))
     counts = [f"{report.count(s)} {_LABELS[s]}" for s in ("error", "warning", "suggestion")]
     fixable = sum(1 for f in report.findings if f.fix is not None)
     summary = f"{report.file_count} berkas diperiksa: {', '.join(counts)}"
@@ -53,6 +68,33 @@ def text(report: Report, *, colour: bool = False) -> str:
         summary += f"; {len(report.problems)} masalah masukan"
     out.append(summary + ".")
     return "\n".join(out) + "\n"
+
+
+def _window(text: str, start: int, end: int) -> tuple[str | None, int, int]:
+    """The part of the finding's line shown under it (at most WINDOW characters, with … where
+    the line goes on), the marker's indent and width. A finding that runs past its line is
+    marked to the end of the line."""
+    if not 0 <= start <= len(text):
+        return None, 0, 0
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", start)
+    last = len(text) if last == -1 else last
+    if last > first and text[last - 1] == "\r":
+        last -= 1
+    start = min(start, last)
+    end = max(start, min(end, last))
+    marked = min(end - start, WINDOW - 30)  # a long span is marked only in part, with context left
+    left = max(first, start - 30)
+    right = min(last, max(start + marked, left + WINDOW))
+    left = max(first, min(left, right - WINDOW))
+    head = ("…" if left > first else "") + _shown(text[left:start])
+    body = _shown(text[start:start + marked])
+    tail = _shown(text[start + marked:right]) + ("…" if right < last else "")
+    return head + body + tail, len(head), len(body)
+
+
+def _shown(source: str) -> str:
+    return printable(source.replace("\t", " "))
 
 
 def json_payload(report: Report) -> dict:
@@ -195,6 +237,7 @@ def sarif(report: Report) -> str:
 
 def _gh_escape(value: str, prop: bool = False) -> str:
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = printable(value)  # line breaks are encoded above; other controls must not reach the log
     if prop:
         value = value.replace(":", "%3A").replace(",", "%2C")
     return value

@@ -8,6 +8,7 @@ no word rule ever looks inside them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 
 # Top-level domains a bare address (tasikmalayakota.go.id) is recognised by.
@@ -48,8 +49,52 @@ def trim_url(start: int, end: int, text: str) -> int:
     return end
 
 
-def _free(taken: list, start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in taken)
+def html_comments(text: str, start: int = 0):
+    """Spans of the HTML comments in ``text`` from ``start``, as ``COMMENT.finditer`` finds them,
+    in one pass: once a ``<!--`` has no ``-->`` after it, no later one has either (the regex
+    would scan to the end of the text from every unclosed ``<!--``)."""
+    find = text.find
+    i = find("<!--", start)
+    while i != -1:
+        j = find("-->", i + 4)
+        if j == -1:
+            return
+        yield i, j + 3
+        i = find("<!--", j + 3)
+
+
+def _email_spans(caption: str) -> list[tuple[int, int]]:
+    """What ``EMAIL.finditer`` finds, but the pattern is tried once per "@", from the start of
+    the address characters before it: tried from every position, it rescans a long word once
+    per letter."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    find = caption.find
+    i = find("@")
+    while i != -1:
+        start = i
+        while start > done and (caption[start - 1].isalnum() or caption[start - 1] in "_.+-"):
+            start -= 1
+        m = EMAIL.match(caption, start) if start < i else None
+        if m:
+            spans.append(m.span())
+            done = m.end()
+            i = find("@", done)
+        else:
+            i = find("@", i + 1)
+    return spans
+
+
+def _unclaimed(taken: list[tuple[int, int]], spans) -> list[tuple[int, int]]:
+    """The ``spans`` (in text order, not overlapping each other) that overlap none of ``taken``
+    (sorted and disjoint, so only the last one starting before a span's end can overlap it)."""
+    starts = [s for s, _ in taken]
+    free = []
+    for s, e in spans:
+        k = bisect_left(starts, e) - 1
+        if k < 0 or taken[k][1] <= s:
+            free.append((s, e))
+    return free
 
 
 def _word_char(c: str) -> bool:
@@ -95,6 +140,11 @@ def whole_word_offsets(text: str, needle: str) -> list[int]:
     return found
 
 
+# No link is longer: a longer run without a space is not looked into, as the domain part of
+# the pattern backtracks over a long chain of dotted labels once per label.
+_LONGEST_URL = 4096
+
+
 def _url_spans(caption: str) -> list[tuple[int, int]]:
     """What ``URL.finditer`` finds, but the pattern is tried only from the start of the
     whitespace-separated chunks that hold a sign of an address ("://", "www.", ".go.id"...).
@@ -121,8 +171,8 @@ def _url_spans(caption: str) -> list[tuple[int, int]]:
         end = hint
         while end < len(caption) and caption[end] not in " \t\r\n":
             end += 1
-        for m in URL.finditer(caption, start, end):
-            spans.append(m.span())
+        if end - start <= _LONGEST_URL:
+            spans.extend(m.span() for m in URL.finditer(caption, start, end))
         done = end
     return spans
 
@@ -141,36 +191,32 @@ class Tokens:
         self.base = base
         self._offsets: dict[str, list[int]] = {}
         self.urls, self.emails, self.mentions, self.hashtags, self.comments = [], [], [], [], []
-        taken: list[tuple[int, int]] = []  # caption-relative spans already claimed
+        taken: list[tuple[int, int]] = []  # caption-relative spans already claimed, sorted, disjoint
         if "<!--" in caption:
-            for m in COMMENT.finditer(caption):
-                taken.append(m.span())
-                self.comments.append((m.start() + base, m.end() + base))
+            taken = list(html_comments(caption))
+            self.comments = [(s + base, e + base) for s, e in taken]
         if "@" in caption:
-            for m in EMAIL.finditer(caption):
-                if _free(taken, *m.span()):
-                    taken.append(m.span())
-                    self.emails.append((m.start() + base, m.end() + base))
-        for s, e in _url_spans(caption):
-            stop = trim_url(s, e, caption)
-            if _free(taken, s, stop):
-                taken.append((s, stop))
-                self.urls.append((s + base, stop + base, caption[s:stop]))
+            found = _unclaimed(taken, _email_spans(caption))
+            self.emails = [(s + base, e + base) for s, e in found]
+            taken = sorted(taken + found)
+        urls = [(s, trim_url(s, e, caption)) for s, e in _url_spans(caption)]
+        if urls:
+            found = _unclaimed(taken, urls)
+            self.urls = [(s + base, e + base, caption[s:e]) for s, e in found]
+            taken = sorted(taken + found)
         if "@" in caption:
-            for m in MENTION.finditer(caption):
-                s, e = m.span()
-                if (s == 0 or not (caption[s - 1].isalnum() or caption[s - 1] in "_@")) and _free(taken, s, e):
-                    taken.append((s, e))
-                    self.mentions.append((s + base, e + base, m.group()))
+            spans = [m.span() for m in MENTION.finditer(caption)
+                     if m.start() == 0 or not (caption[m.start() - 1].isalnum() or caption[m.start() - 1] in "_@")]
+            found = _unclaimed(taken, spans)
+            self.mentions = [(s + base, e + base, caption[s:e]) for s, e in found]
+            taken = sorted(taken + found)
         if "#" in caption:
-            for m in HASHTAG.finditer(caption):
-                s, e = m.span()
-                if e - s > 1 and (s == 0 or not (caption[s - 1].isalnum() or caption[s - 1] in "_&#")) \
-                        and _free(taken, s, e):
-                    taken.append((s, e))
-                    self.hashtags.append((s + base, e + base, m.group()))
+            spans = [m.span() for m in HASHTAG.finditer(caption) if m.end() - m.start() > 1 and (
+                m.start() == 0 or not (caption[m.start() - 1].isalnum() or caption[m.start() - 1] in "_&#"))]
+            found = _unclaimed(taken, spans)
+            self.hashtags = [(s + base, e + base, caption[s:e]) for s, e in found]
+            taken = sorted(taken + found)
         if taken:
-            taken.sort()
             parts, last = [], 0
             for s, e in taken:
                 parts.append(caption[last:s])
@@ -180,8 +226,6 @@ class Tokens:
             self.masked = "".join(parts)
         else:
             self.masked = caption
-        for spans in (self.urls, self.mentions, self.hashtags, self.comments, self.emails):
-            spans.sort()
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:

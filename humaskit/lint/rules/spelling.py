@@ -9,6 +9,9 @@ from humaskit.lint.registry import rule
 # Typo-model edits (see humaskit.language.speller._edits): swapped, doubled and dropped letters
 # are near-certain slips; a substituted letter is more often a regional or brand spelling.
 _SURE_EDITS = 3
+# Longer than any Indonesian word (dipertanggungjawabkannya has 24 letters): not a typo of one,
+# and the typo model's candidates grow with the square of a word's length.
+_LONGEST = 40
 
 
 def _skip_words(guideline) -> frozenset[str]:
@@ -77,7 +80,7 @@ def typo(ctx):
 
 def _verdict(word: str, speller, skip, shortest: int) -> tuple:
     """The typos in one word form as (offset, part, fixes); computed once per form and guideline."""
-    if len(word) < shortest or not word.isascii() or not word.islower() or word in skip \
+    if not shortest <= len(word) <= _LONGEST or not word.isascii() or not word.islower() or word in skip \
             or ("-" in word and speller.known(word)):
         return ()
     found, offset = [], 0

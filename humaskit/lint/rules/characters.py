@@ -1,0 +1,126 @@
+"""Characters a reader cannot see or tell apart: invisible and bidirectional control
+characters, and words that mix Latin letters with Greek or Cyrillic look-alikes.
+
+These rules read what the matching view (``humaskit.lint.view``) left out or folded, so their
+spans are offsets into the file as written (``Hit.original``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from humaskit.lint.finding import Hit
+from humaskit.lint.registry import rule
+from humaskit.lint.view import BIDI
+
+_NAMES = {
+    "\u200b": "spasi lebar nol", "\u200c": "pemisah lebar nol", "\u200d": "penyambung lebar nol",
+    "\u2060": "penyambung kata", "\ufeff": "spasi tak-putus lebar nol (BOM)", "\u00ad": "tanda hubung lunak",
+    "\u034f": "penyambung grafem", "\u180e": "pemisah vokal Mongolia",
+}
+_BIDI_MARKS = frozenset("\u061c\u200e\u200f")  # marks only; the others embed, override or isolate
+
+
+def _label(c: str) -> str:
+    """U+XXXX and what the character is, in words."""
+    code = f"U+{ord(c):04X}"
+    if c in _NAMES:
+        return f"{code} ({_NAMES[c]})"
+    if unicodedata.category(c) == "Cc":
+        return f"{code} (karakter kendali)"
+    if "\ufe00" <= c <= "\ufe0f" or "\U000e0100" <= c <= "\U000e01ef":
+        return f"{code} (pemilih variasi)"
+    return f"{code} ({unicodedata.name(c, 'karakter format')})"
+
+
+@rule("spelling.invisible-character", category="spelling", severity="warning", fixable=True,
+      summary="Karakter tak terlihat di dalam teks",
+      wrong="Layanan ini gra\u200btis untuk semua warga. #KotaTasikmalaya",
+      right="Layanan ini gratis untuk semua warga. #KotaTasikmalaya")
+def invisible_character(ctx):
+    """Apa yang diperiksa:
+    Karakter yang tidak tampil tetapi ada di teks: spasi lebar nol (U+200B), penyambung dan
+    pemisah lebar nol di dalam kata, penyambung kata (U+2060), BOM (U+FEFF) di tengah teks,
+    tanda hubung lunak (U+00AD), pemilih variasi pada huruf, karakter kendali (misalnya ESC)
+    dan karakter format lain. Penyambung di dalam emoji (👨‍👩‍👧, ❤️) tidak dilaporkan.
+    Perbaikan otomatis menghapus karakter itu. Di contoh dokumentasi karakternya ditulis
+    sebagai `\\u200b`.
+    Mengapa:
+    Karakter ini biasanya terbawa saat menyalin dari situs web atau aplikasi pesan. Kata yang
+    memuatnya terlihat biasa, tetapi tidak ditemukan pencarian dan tagar, dibaca aneh oleh
+    pembaca layar, dan lolos dari pemeriksaan pedoman.
+    """
+    text = ctx.draft.text
+    view = ctx.view
+    hidden = [offset for offset in view.hidden if text[offset] not in BIDI]
+    k = 0
+    while k < len(hidden):
+        # one finding per character a reader sees (a joiner belongs to the letter before it)
+        start, end = view.cluster(hidden[k])
+        inside = k
+        while inside < len(hidden) and hidden[inside] < end:
+            inside += 1
+        offsets = set(hidden[k:inside])
+        c = text[hidden[k]]
+        more = f" dan {len(offsets) - 1} karakter tak terlihat lain" if len(offsets) > 1 else ""
+        yield Hit(start, end, f"Karakter tak terlihat {_label(c)}{more} di dalam teks; hapus.",
+                  "".join(text[i] for i in range(start, end) if i not in offsets), original=True)
+        k = inside
+
+
+@rule("spelling.bidi-control", category="spelling", severity="error",
+      summary="Karakter pengatur arah teks",
+      wrong="Pendaftaran ditutup \u202e41 Desember\u202c. #KotaTasikmalaya",
+      right="Pendaftaran ditutup 14 Desember. #KotaTasikmalaya")
+def bidi_control(ctx):
+    """Apa yang diperiksa:
+    Karakter pengatur arah teks dua arah: penimpa arah (U+202D, U+202E), penanam arah (U+202A,
+    U+202B, U+202C), pengisolasi (U+2066 sampai U+2069) sebagai galat, dan tanda arah (U+200E,
+    U+200F, U+061C) sebagai peringatan. Tidak ada perbaikan otomatis: tulis ulang bagian itu
+    setelah memeriksa apa yang seharusnya tertulis. Di contoh dokumentasi karakternya ditulis
+    sebagai `\\u202e`.
+    Mengapa:
+    Penimpa arah membalik urutan tampilan teks sesudahnya: `\\u202e41` tertulis 41 tetapi
+    tampil sebagai 14. Yang dibaca warga berbeda dari yang diperiksa dan disetujui. Takarir bahasa
+    Indonesia tidak memerlukan karakter ini.
+    """
+    text = ctx.draft.text
+    view = ctx.view
+    for offset in view.hidden:
+        c = text[offset]
+        if c not in BIDI:
+            continue
+        start, end = view.cluster(offset)
+        if c in _BIDI_MARKS:
+            yield Hit(start, end, f"Tanda arah teks tak terlihat {_label(c)}; hapus bila tidak disengaja.",
+                      severity="warning", original=True)
+        else:
+            yield Hit(start, end, f"Karakter pengatur arah teks {_label(c)} mengubah urutan tampilan teks "
+                      "sesudahnya: yang terbaca berbeda dari yang tertulis. Hapus dan periksa kembali teksnya.",
+                      original=True)
+
+
+@rule("spelling.mixed-script", category="spelling", severity="warning", fixable=True,
+      summary="Kata mencampur huruf Latin dengan huruf Kiril atau Yunani",
+      wrong="Pelayanan KTP buka setiap h\u0430ri kerja. #KotaTasikmalaya",
+      right="Pelayanan KTP buka setiap hari kerja. #KotaTasikmalaya")
+def mixed_script(ctx):
+    """Apa yang diperiksa:
+    Kata yang memuat huruf Latin sekaligus huruf Kiril atau Yunani, misalnya `hаri` dengan `а`
+    Kiril (U+0430) yang tampak sama dengan `a` Latin. Bila semua huruf asingnya punya kembaran
+    Latin, perbaikan otomatis menggantinya dengan huruf Latin.
+    Mengapa:
+    Kata seperti itu terlihat benar, tetapi bagi mesin ia kata lain: tidak ditemukan pencarian,
+    tagarnya terpisah, pembaca layar mengejanya dengan lafal bahasa lain, dan pemeriksaan
+    pedoman tidak mengenalinya. Biasanya terbawa dari papan ketik atau teks salinan.
+    """
+    text = ctx.draft.text
+    for start, end, latin in ctx.view.mixed:
+        word = text[start:end]
+        foreign = sorted({c for c in word if "\u0370" <= c <= "\u052f"})
+        script = "Kiril" if any(c >= "\u0400" for c in foreign) else "Yunani"
+        if any(c < "\u0400" for c in foreign) and script == "Kiril":
+            script = "Kiril dan Yunani"
+        codes = ", ".join(f"{c} U+{ord(c):04X}" for c in foreign)
+        yield Hit(start, end, f"Kata '{word}' mencampur huruf Latin dengan huruf {script} ({codes}); "
+                  + (f"tulis '{latin}'." if latin else "tulis dengan huruf Latin saja."), latin, original=True)
