@@ -127,6 +127,16 @@ def test_a_mistyped_path_is_exit_2_with_the_nearest_name(tmp_path):
     done = humaskit("lint", "draft", cwd=tmp_path)
     assert done.returncode == 2
     assert "draft: Berkas atau folder tidak ditemukan." in both(done) and "'drafts'" in both(done)
+    assert "0 berkas diperiksa" in both(done)  # a path that names no draft is not a file checked
+
+
+def test_the_file_count_counts_drafts_read_not_paths_given(tmp_path):
+    (tmp_path / "a.md").write_text("Halo warga. #KotaTasikmalaya\n", encoding="utf-8")
+    (tmp_path / "rusak.md").write_text("---\nagency: [\n---\nHalo\n", encoding="utf-8")
+    (tmp_path / "kosong").mkdir()
+    done = humaskit("lint", "a.md", "rusak.md", "hilang.md", "kosong", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "2 berkas diperiksa" in both(done) and "3 masalah masukan" in both(done), both(done)
 
 
 def test_a_pattern_the_shell_did_not_expand(tmp_path):

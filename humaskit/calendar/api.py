@@ -276,9 +276,13 @@ def state_name(result: CalendarResult) -> str:
 
 def read_state(path: Path) -> dict:
     """The previous build's stamps; a missing or unreadable state only means "first build"."""
+    from humaskit.fsutil import read_user_text
+
+    if not path.exists():
+        return {}
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_user_text(path, what="Berkas status kalender"))
+    except (HumaskitError, ValueError):  # not a regular file, too big, not JSON: a first build
         return {}
     if not isinstance(data, dict) or data.get("version") != STATE_VERSION or not isinstance(data.get("events"), dict):
         return {}
@@ -352,11 +356,7 @@ def write_outputs(result: CalendarResult, out_dir: Path, now: datetime) -> list[
     written = []
     for name in sorted(files, key=lambda n: n.startswith(".")):
         target = targets[name]
-        try:
-            atomic_write(target, files[name])
-        except OSError as exc:
-            raise HumaskitError.single(f"Berkas keluaran tidak dapat ditulis: {exc.strerror}.",
-                                       path=str(target)) from None
+        atomic_write(target, files[name], what="Berkas keluaran")  # OS errors: HumaskitError
         written.append(target)
     return written
 

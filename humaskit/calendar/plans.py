@@ -178,9 +178,14 @@ def _map_files(files: list[Path], shared: tuple):
         return [_one_file(path) for path in files]
     from concurrent.futures import ProcessPoolExecutor
 
+    from humaskit.workers import interrupts_held, worker_start
+
     # fork: the guideline reaches the workers without being pickled.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_init, initargs=(shared,)) as pool:
+    with interrupts_held():
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=worker_start, initargs=(_init, shared))
+        pool.submit(int).result()  # the workers start now, while SIGINT is held
+    with pool:
         return list(pool.map(_one_file, files, chunksize=max(1, len(files) // (workers * 4))))
 
 

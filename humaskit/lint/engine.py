@@ -324,7 +324,7 @@ def lint_paths(paths: Iterable[str], guideline, *, linter: Linter | None = None,
     report is the same, byte for byte, however many processes made it."""
     linter = linter or Linter(guideline, select=select, ignore=ignore)
     files, problems = expand_paths(paths)
-    report = Report(problems=list(problems), notices=linter.notices, guideline=guideline.label)
+    report = Report(problems=list(problems), notices=linter.notices, guideline=guideline.label, read=list(files))
     outcomes = _lint_files(files, jobs, linter, {"agency": agency, "platforms": platforms, "kind": kind})
     for outcome, notices in outcomes:
         if isinstance(outcome, FileResult):
@@ -357,7 +357,8 @@ def _lint_files(files: list[str], jobs: int, linter: Linter, options: dict) -> l
     if workers < 2:
         return [(_lint_one(path, linter, options), ()) for path in files]
     import multiprocessing
-    import signal
+
+    from humaskit.workers import interrupts_held, worker_start
 
     # The first file is linted here before forking, so the workers inherit the lexicons and
     # the dictionary already loaded instead of each loading its own.
@@ -371,8 +372,9 @@ def _lint_files(files: list[str], jobs: int, linter: Linter, options: dict) -> l
             # Ctrl-C reaches every process of the terminal: the workers ignore it and the parent,
             # interrupted, leaves this block, which terminates them (no worker tracebacks, no
             # second Ctrl-C needed).
-            with multiprocessing.get_context("fork").Pool(
-                    workers, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
+            with interrupts_held():
+                pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_start)
+            with pool:
                 for chunk in pool.map(_lint_chunk, chunks, chunksize=1):
                     done.extend(chunk)
         finally:

@@ -71,6 +71,7 @@ class Report:
     problems: list = field(default_factory=list)  # errors.Problem: files the tool could not lint
     notices: list[str] = field(default_factory=list)  # said once per run (e.g. backend skipped)
     guideline: str | None = None  # the guideline's label (Guideline.label), named by every printer
+    read: list[str] | None = None  # the draft files the run opened; None: every file or problem path
 
     @property
     def findings(self) -> list[Finding]:
@@ -87,7 +88,10 @@ class Report:
 
     @property
     def file_count(self) -> int:
-        # A file both linted and in a problem (its fix could not be written) is one file.
+        # A file both linted and in a problem (its fix could not be written) is one file; a
+        # path that named no draft at all (missing, empty folder) is not a file checked.
         linted = {r.path for r in self.files}
+        if self.read is not None:
+            return len(linted | set(self.read))
         return len(self.files) + len({p.path for p in self.problems} - linted)
 

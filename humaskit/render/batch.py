@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from humaskit.errors import HumaskitError, Problem
+from humaskit.errors import HumaskitError, Problem, os_reason
 from humaskit.render.api import Options, RenderReport, Renderer
 from humaskit.render.data import Item, base_name, values_for
 
@@ -39,7 +39,7 @@ def _task(args):
     except HumaskitError as error:
         return index, [], error.problems, []
     except OSError as exc:  # the output folder is not writable, the disk is full …
-        return index, [], [Problem(f"Gambar tidak dapat ditulis: {exc.strerror or exc}.",
+        return index, [], [Problem(f"Gambar tidak dapat ditulis: {os_reason(exc)}.",
                                    path=exc.filename or out_dir)], []
     return index, written, [], [w for r in rendered for w in r.warnings]
 
@@ -64,7 +64,11 @@ def run_batch(renderer: Renderer, items: list[Item], sizes: list[str], out_dir: 
             init = (str(renderer.template.source), str(renderer.guideline.source), renderer.options)
             # The pool starts before the progress bar's refresh thread: forking a process
             # that runs threads can deadlock.
-            with multiprocessing.get_context().Pool(jobs, initializer=_init, initargs=init) as pool:
+            from humaskit.workers import interrupts_held, worker_start
+
+            with interrupts_held():
+                pool = multiprocessing.get_context().Pool(jobs, initializer=worker_start, initargs=(_init, *init))
+            with pool:
                 with _progress(progress, len(tasks)) as advance:
                     for result in pool.imap_unordered(_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
                         results.append(result)
