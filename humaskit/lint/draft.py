@@ -59,13 +59,15 @@ FRONT_MATTER = Section(fields={
 
 @dataclass(frozen=True)
 class LineIndex:
-    """Offset → (line, column), both 1-based; columns count characters (code points)."""
+    """Offset → (line, column), both 1-based; columns count characters (code points). A
+    byte-order mark opening the file belongs to the encoding: line 1 starts after it, as in an
+    editor."""
 
     starts: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> "LineIndex":
-        starts = [0]
+        starts = [1 if text.startswith("\ufeff") else 0]
         find = text.find
         i = find("\n")
         while i != -1:
@@ -74,8 +76,8 @@ class LineIndex:
         return cls(tuple(starts))
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        line = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return line + 1, max(1, offset - self.starts[line] + 1)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def _window(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     marked to the end of the line."""
     if not 0 <= start <= len(text):
         return None, 0, 0
-    first = text.rfind("\n", 0, start) + 1
+    first = text.rfind("\n", 0, start) + 1 or int(text.startswith("\ufeff"))
     last = text.find("\n", start)
     last = len(text) if last == -1 else last
     if last > first and text[last - 1] == "\r":

@@ -283,6 +283,18 @@ def test_readers_refuse_special_files_by_type_not_as_missing(tmp_path):
         read_user_bytes(huge, what="Berkas logo", max_bytes=1_000_000)
 
 
+def test_a_drafts_image_that_is_a_fifo_device_or_folder_is_unreadable_not_missing(tmp_path):
+    os.mkfifo(tmp_path / "pipa.png")
+    (tmp_path / "folder.png").mkdir()
+    for image, expected in (("pipa.png", "bukan berkas biasa"), ("/dev/zero", "bukan berkas biasa"),
+                            ("folder.png", "adalah folder"), ("hilang.png", "tidak ditemukan")):
+        (tmp_path / "draf.md").write_text(f"---\nimage: {image}\nalt: Poster\n---\nHalo warga.\n", encoding="utf-8")
+        done = humaskit("lint", "--format", "json", "draf.md", cwd=tmp_path)  # a FIFO opened would hang
+        found = {f["rule"]: f["message"] for f in json.loads(done.stdout)["findings"]}
+        rule = "visual.image-missing" if image == "hilang.png" else "visual.image-unreadable"
+        assert expected in found.get(rule, ""), found
+
+
 def test_operating_system_reasons_are_explained_in_indonesian():
     english = {errno.EEXIST: "File exists", errno.ENOSPC: "No space left on device", errno.EACCES: "Permission denied",
                errno.EROFS: "Read-only file system", errno.EISDIR: "Is a directory"}

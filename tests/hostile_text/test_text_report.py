@@ -54,3 +54,11 @@ def test_a_finding_on_escaped_characters_is_marked_under_their_escapes(linter):
     column = marker.index("^")
     assert source[column:column + marker.count("^")] == "\\u202e"
     assert "\u202e" not in printed
+
+
+def test_a_byte_order_mark_is_not_a_column_of_the_first_line(linter):
+    # Notepad on Windows saves UTF-8 with a byte-order mark: columns count as the editor shows them.
+    plain, marked = (_report(linter, lead + "Warga gak datang.\n") for lead in ("", "\ufeff"))
+    assert [(f.rule, f.line, f.column, f.end_column) for f in marked.findings] == \
+        [(f.rule, f.line, f.column, f.end_column) for f in plain.findings]
+    assert "\ufeff" not in text(marked) and "spelling.invisible-character" not in text(marked)

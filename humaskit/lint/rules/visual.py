@@ -37,13 +37,20 @@ _PROBES: dict[tuple, Probe] = {}
 
 
 def _probe(path: Path) -> Probe | None:
-    """None when the file does not exist (``visual.image-missing`` reports it)."""
+    """None when the file does not exist (``visual.image-missing`` reports it); a folder, a
+    device or a FIFO is an unreadable image, found without opening it."""
+    import stat as modes
+
+    from humaskit.fsutil import regular_file_problem
+
     try:
         stat = path.stat()
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    if not path.is_file():
-        return None
+    except (OSError, ValueError):
+        stat = None
+    if stat is None or not modes.S_ISREG(stat.st_mode):
+        return Probe(path.name, 0, regular_file_problem(path, f"Berkas gambar {path.name}"))
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     probe = _PROBES.get(key)
     if probe is None:
