@@ -81,10 +81,11 @@ def test_each_platform_is_checked_on_its_own(linter, tmp_path):
     assert len(found) == 1 and "tidak sesuai Instagram" in found[0].message and "rasio 16:9" in found[0].message
 
 
-def test_a_folder_named_as_image_is_missing(linter, tmp_path):
+def test_a_folder_named_as_image_is_unreadable_and_says_so(linter, tmp_path):
     (tmp_path / "folder.png").mkdir()
     found, _ = visual_findings(linter, tmp_path, "folder.png")
-    assert [f.rule for f in found] == ["visual.image-missing"]
+    assert [f.rule for f in found] == ["visual.image-unreadable"]
+    assert "adalah folder" in found[0].message
 
 
 def test_bomb_and_corrupt_files_are_findings_not_crashes(linter, tmp_path):
