@@ -15,6 +15,8 @@ from humaskit.resources import data_file
 # Second-person pronouns the pronoun rule owns (so the informal-word rule skips them).
 SECOND_PERSON = {"kamu": "Anda", "kau": "Anda", "engkau": "Anda", "dikau": "Anda", "lo": "Anda", "lu": "Anda",
                  "elo": "Anda", "elu": "Anda", "loe": "Anda", "lau": "Anda"}
+# The plural, answered with the guideline's pronoun and "sekalian" (Anda sekalian).
+SECOND_PERSON_PLURAL = frozenset({"kalian"})
 
 
 def _rows(name: str):
@@ -103,7 +105,7 @@ def _informal(guideline) -> dict[str, tuple[str, str]]:
     baku = kata_baku(guideline)
     rude = profanity_words()  # tone.profanity owns these, with its stronger message
     return {w: v for w, v in words.items()
-            if w not in allow and w not in baku and w not in SECOND_PERSON and w not in rude}
+            if w not in allow and w not in baku and w not in SECOND_PERSON and w not in SECOND_PERSON_PLURAL and w not in rude}
 
 
 @lru_cache(maxsize=None)

@@ -124,3 +124,27 @@ def mixed_script(ctx):
         codes = ", ".join(f"{c} U+{ord(c):04X}" for c in foreign)
         yield Hit(start, end, f"Kata '{word}' mencampur huruf Latin dengan huruf {script} ({codes}); "
                   + (f"tulis '{latin}'." if latin else "tulis dengan huruf Latin saja."), latin, original=True)
+
+
+@rule("spelling.damaged-text", category="spelling", severity="warning",
+      summary="Teks rusak: emoji atau huruf hilang",
+      wrong="Terima kasih atas partisipasinya ?? Sampai jumpa di CFD berikutnya. #KotaTasikmalaya",
+      right="Terima kasih atas partisipasinya 🙏 Sampai jumpa di CFD berikutnya. #KotaTasikmalaya")
+def damaged_text(ctx):
+    """Apa yang diperiksa:
+    Emoji atau huruf yang hilang saat takarir disalin dari ponsel atau diekspor dari platform,
+    sehingga tampil sebagai "?" yang berdiri sendiri, "?" di tengah kata, atau "�" (U+FFFD).
+    Dilaporkan sekali per draf, di tempat pertama, dengan jumlah seluruhnya; tidak pernah
+    diperbaiki otomatis, karena hanya sumber aslinya yang tahu isinya.
+    Mengapa:
+    Takarir dengan tanda tanya nyasar terbit tampak rusak. Ini bukan salah tanda baca: yang
+    perlu dilakukan adalah menyalin ulang takarir dari sumber aslinya.
+    """
+    from humaskit.lint import running
+
+    spans = running.damaged(ctx)
+    if spans:
+        start, end = spans[0]
+        more = f" ({len(spans)} tempat)" if len(spans) > 1 else ""
+        yield Hit(start, end, f"Teks rusak: emoji atau huruf hilang{more}; salin ulang takarir dari sumber "
+                              "aslinya.")

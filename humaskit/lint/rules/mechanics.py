@@ -15,6 +15,7 @@ from operator import eq
 from humaskit.language.dates import (MONTH_FORMS, MONTHS, WEEKDAY_FORMS, WEEKDAYS, ZONES, make_date,
                                      nearest_year, number_words)
 from humaskit.language.find import WordVerdicts
+from humaskit.lint import running
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import match_case, sentence_start
@@ -148,7 +149,7 @@ def di_ke(ctx):
     base = ctx.base
     for low, verdict in joined(ctx.tokens.lower_words):
         for start, end, word in ctx.tokens.find_words((low,)):
-            if word[1:].islower():
+            if word[1:].islower() and running.running(ctx, start, word):  # Kepanjen, Kediri: names
                 fixed = f"{word[:2]} {word[2:]}"
                 yield Hit(start, end, f"Kata depan '{low[:2]}' ditulis terpisah: '{fixed}'.", fixed, verdict[1])
     if "di" not in ctx.tokens.lower_words:
@@ -159,10 +160,39 @@ def di_ke(ctx):
         passive = split.get(rest)
         if passive is None:
             passive = split[rest] = _split_is_passive(rest, speller, baku)
-        if passive:
+        if not passive and rest not in _PLACE_WORDS and _after_request(masked, m.start()):
+            passive = _request_passive(rest, speller, baku)
+        if passive and not running.in_passage(ctx, m.start() + base):
             fixed = m.group(1) + rest
             yield Hit(m.start() + base, m.end() + base,
                       f"Awalan di- pada kata kerja pasif ditulis serangkai: '{fixed}'.", fixed)
+
+
+# Words after which "di" + verb is the passive prefix, never the preposition: "mohon di isi",
+# "akan di bahas", "sudah di kirim" (a place would need "di" + a noun: "sudah di kantor").
+_REQUEST = frozenset(("mohon", "harap", "tolong", "silakan", "akan", "sudah", "telah", "sedang", "belum",
+                      "masih", "untuk", "agar", "supaya", "dapat", "bisa", "perlu", "wajib", "harus", "segera",
+                      "boleh", "jangan", "pernah", "sempat", "baru", "ingin", "mau", "yang"))
+
+
+def _request_passive(rest: str, speller, baku) -> bool:
+    """After a request word, "di" + a verb stem in use with di- (di isi, di bahas), not a place."""
+    flags = speller.dic.stems.get(rest)
+    return (flags is not None and not _VERB_ONLY.isdisjoint(flags) and ("di" + rest) in speller.common
+            and ("di" + rest) not in baku and rest not in _PLACES)
+
+
+# Places "di" stands before as a preposition even after "sudah" or "yang" (sudah di kota).
+_PLACES = frozenset(("lantai", "kota", "rumah", "kantor", "lokasi", "daerah", "wilayah", "tempat", "desa",
+                     "kelurahan", "kecamatan", "jalan", "sekolah", "pasar", "kampung", "gedung", "ruang",
+                     "balai", "aula", "lapangan", "taman", "masjid", "puskesmas", "sini", "sana"))
+
+
+def _after_request(masked: str, i: int) -> bool:
+    """Whether the word before offset ``i`` is one of ``_REQUEST``."""
+    before = masked[max(0, i - 12):i].rstrip()
+    word = before.rsplit(None, 1)[-1].lower() if before else ""
+    return word in _REQUEST
 
 
 def _split_is_passive(rest: str, speller, baku) -> bool:
@@ -769,6 +799,6 @@ def space_before_punctuation(ctx):
     text = ctx.text
     for m in _SPACE_PUNCT.finditer(masked):
         s, e = m.start(1) + base, m.end(1) + base
-        if text[s:e].strip():
-            continue  # the blank was a masked link or tag, not a space
+        if text[s:e].strip() or running.is_damaged(ctx, e, e + 1):
+            continue  # the blank was a masked link or tag, or the mark a lost emoji
         yield Hit(s, e + 1, f"Hapus spasi sebelum '{text[e]}'.", text[e])

@@ -28,6 +28,7 @@ def _skip_words(guideline) -> frozenset[str]:
     words.update(lexicon.informal(guideline))
     words.update(lexicon.foreign_terms(guideline))
     words.update(lexicon.SECOND_PERSON)
+    words.update(lexicon.SECOND_PERSON_PLURAL)
     return frozenset(words)
 
 
@@ -71,9 +72,14 @@ def typo(ctx):
     suspects = verdicts(ctx.tokens.lower_words)
     if not suspects:
         return
+    from humaskit.lint import running
+
     for word, found in suspects:
+        if running.has_stretch(word):
+            continue  # pentinggg: tone.informal-word undoes the stretch
         for start, _, written in ctx.tokens.find_words((word,)):
-            if written == word:  # written in lower case: not a name
+            # written in lower case: not a name; a regional passage is not misspelt Indonesian
+            if written == word and not running.in_passage(ctx, start) and not running.is_damaged(ctx, start, start + len(word) + 1):
                 for offset, part, fixes in found:
                     yield _hit(start + offset, part, fixes)
 

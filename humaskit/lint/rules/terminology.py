@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from humaskit.lint import lexicon
+import re
+
+from humaskit.lint import lexicon, running
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.rules._util import PhraseIndex, match_case, mentions_any
+from humaskit.lint.rules._util import PhraseIndex, match_case
 
 
 def _baku_index(guideline):
@@ -30,11 +32,11 @@ def kata_baku(ctx):
     2009); ejaan yang seragam antarperangkat daerah memperkuat kesan satu suara.
     """
     single, keys, index, multi = ctx.memo("terminology.baku", _baku_index)
-    if mentions_any(ctx, keys):
-        for start, end, word in ctx.tokens.find_words(keys):
-            yield from _baku_hit(start, end, word, single[word.lower()])
+    for start, end, word, key in running.lexicon_words(ctx, keys):
+        yield from _baku_hit(start, end, word, single[key])
     for start, end, written, phrase in index.finditer(ctx.tokens):
-        yield from _baku_hit(start, end, written, multi[phrase])
+        if running.running(ctx, start, written.split()[0]):
+            yield from _baku_hit(start, end, written, multi[phrase])
 
 
 def _baku_hit(start, end, word, pair):
@@ -47,7 +49,12 @@ def _baku_hit(start, end, word, pair):
 
 def _foreign(guideline):
     terms = lexicon.foreign_terms(guideline)
-    return terms, frozenset(terms)
+    single = {k: v for k, v in terms.items() if " " not in k}
+    return single, frozenset(single), PhraseIndex({k for k in terms if " " in k}), terms
+
+
+# An English stem with an Indonesian prefix written with a hyphen: di-share, nge-post, di-follow up.
+_AFFIXED = re.compile(r"(?<![\w-])(di|ke|ter|me|nge|ng|ber|se)-([a-z]+)(?![\w-])", re.I)
 
 
 @rule("terminology.foreign-term", category="terminology", severity="suggestion", fixable=True,
@@ -63,14 +70,28 @@ def foreign_term(ctx):
     UU No. 24 Tahun 2009 mewajibkan bahasa Indonesia dalam informasi publik; padanan resmi
     lebih mudah dipahami warga yang tidak akrab dengan istilah asing.
     """
-    terms, keys = ctx.memo("terminology.foreign", _foreign)
-    if not mentions_any(ctx, keys):
-        return
-    for start, end, word in ctx.tokens.find_words(keys):
-        standard = terms[word.lower()]
-        if standard:
-            fix = match_case(word, standard)
-            yield Hit(start, end, f"'{word}' punya padanan bahasa Indonesia: '{fix}'.", fix)
+    single, keys, index, terms = ctx.memo("terminology.foreign", _foreign)
+    hits = []
+    for start, end, written, phrase in index.finditer(ctx.tokens):
+        if running.running(ctx, start, written.split()[0]) and terms[phrase]:
+            fix = match_case(written, terms[phrase])
+            hits.append(Hit(start, end, f"'{written}' punya padanan bahasa Indonesia: '{fix}'.", fix))
+    taken = [(h.start, h.end) for h in hits]
+    for start, end, word, key in running.lexicon_words(ctx, keys):
+        if single[key] and not any(s <= start < e for s, e in taken):
+            fix = match_case(word, single[key])
+            hits.append(Hit(start, end, f"'{word}' punya padanan bahasa Indonesia: '{fix}'.", fix))
+    if "-" in ctx.tokens.masked:
+        for m in _AFFIXED.finditer(ctx.tokens.masked):
+            stem = m.group(2).lower()
+            standard = terms.get(stem) or next((terms[k] for k in terms if k.startswith(stem + " ")
+                                                and ctx.tokens.lower_masked.startswith(k, m.start(2))), None)
+            if standard:
+                start, end = m.start() + ctx.base, m.end() + ctx.base
+                hits.append(Hit(start, end, f"'{m.group()}' memakai kata asing '{m.group(2)}' berimbuhan; "
+                                            f"pakai kata Indonesia berimbuhan dari padanannya '{standard}'."))
+    hits.sort(key=lambda h: h.start)
+    yield from hits
 
 
 def _term_index(guideline):

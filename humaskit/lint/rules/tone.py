@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from humaskit.lint import lexicon
+from humaskit.lint import lexicon, running
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import PhraseIndex, match_case, mentions_any, sentence_start
@@ -28,17 +28,35 @@ def informal_word(ctx):
     mudah dipercaya dan mudah dipahami semua warga.
     """
     words, keys = ctx.memo("tone.informal", _informal)
-    if not mentions_any(ctx, keys):
-        return
-    for start, end, word in ctx.tokens.find_words(keys):
-        formal, level = words[word.lower()]
-        if level == "kamus" and word[:1].isupper() and not sentence_start(ctx.text, start, ctx.base):
-            continue  # a capitalised dictionary-only match mid-sentence is likely a name
+    for start, end, word, key in running.lexicon_words(ctx, keys):
+        formal, level = words[key]
         label = _LEVEL_LABEL.get(level, "kata tidak formal")
+        stretched = " (dengan huruf yang dipanjangkan)" if key != word.lower() else ""
         if formal:
-            yield Hit(start, end, f"'{word}' adalah {label}; gunakan '{formal}'.", match_case(word, formal))
+            yield Hit(start, end, f"'{word}' adalah {label}{stretched}; gunakan '{formal}'.", match_case(word, formal))
         else:
-            yield Hit(start, end, f"'{word}' adalah {label}; hapus atau ganti dengan kalimat formal.")
+            yield Hit(start, end, f"'{word}' adalah {label}{stretched}; hapus atau ganti dengan kalimat formal.")
+    for start, end, word, plain in _stretched(ctx, keys):
+        yield Hit(start, end, f"'{word}' ditulis dengan huruf yang dipanjangkan; tulis '{plain}'.",
+                  match_case(word, plain))
+
+
+def _stretched(ctx, keys: frozenset):
+    """Stretched words (pentinggg) of standard words: the standard word is the fix."""
+    from humaskit.lint.rules.spelling import speller_for
+
+    candidates = [(low, forms) for low, forms in running.stretched_words(ctx)
+                  if not keys.intersection(forms) and running.has_stretch(low)]
+    if not candidates:
+        return
+    speller = speller_for(ctx)
+    for low, forms in candidates:
+        plain = next((f for f in forms if speller.known(f)), None)
+        if plain is None:
+            continue
+        for start, end, word in ctx.tokens.find_words((low,)):
+            if running.running(ctx, start, word):
+                yield start, end, word, plain
 
 
 def _informal(guideline):
@@ -46,7 +64,7 @@ def _informal(guideline):
     return words, frozenset(words)
 
 
-_PRONOUNS = frozenset(lexicon.SECOND_PERSON)
+_PRONOUNS = frozenset(lexicon.SECOND_PERSON) | frozenset(lexicon.SECOND_PERSON_PLURAL)
 
 
 @rule("tone.pronoun", category="tone", severity="warning", fixable=True,
@@ -56,7 +74,8 @@ _PRONOUNS = frozenset(lexicon.SECOND_PERSON)
 def pronoun(ctx):
     """Apa yang diperiksa:
     Kata ganti orang kedua selain yang ditetapkan pedoman (`tone.pronoun`, bawaan "Anda"):
-    kamu, lo, lu, kau, dan "anda" yang ditulis dengan huruf kecil.
+    kamu, lo, lu, kau, dan "anda" yang ditulis dengan huruf kecil; "kalian" menjadi "Anda
+    sekalian". Nama diri dan bagian berbahasa daerah tidak diperiksa.
     Mengapa:
     EYD V menulis "Anda" dengan huruf kapital sebagai sapaan hormat. Sapaan yang seragam
     menjaga kesantunan dan keseragaman suara pemerintah kota.
@@ -68,10 +87,17 @@ def pronoun(ctx):
         return
     for start, end, word in ctx.tokens.find_words(wanted):
         low = word.lower()
+        if running.in_passage(ctx, start):
+            continue
         if low == chosen_low:
             if word != chosen and chosen_low == "anda":
                 yield Hit(start, end, f"Tulis '{chosen}' dengan huruf kapital sebagai sapaan.", chosen)
-        elif low in lexicon.SECOND_PERSON:
+        elif low in lexicon.SECOND_PERSON_PLURAL:
+            if not running.is_name(ctx, start, word):
+                plural = f"{chosen} sekalian"
+                yield Hit(start, end, f"Sapa warga dengan '{plural}' (bentuk hormat), bukan '{word}'.",
+                          match_case(word, plural))
+        elif low in lexicon.SECOND_PERSON and not running.is_name(ctx, start, word):
             yield Hit(start, end, f"Sapa warga dengan '{chosen}', bukan '{word}'.", match_case(word, chosen))
 
 
@@ -88,12 +114,16 @@ _CAPS_ASCII = re.compile(r"[A-Z][A-Z]")
       right="Penting: layanan SIM keliling libur besok. #KotaTasikmalaya")
 def shouting(ctx):
     """Apa yang diperiksa:
-    Kata yang seluruhnya huruf kapital dan bukan singkatan yang dikenal pedoman
-    (`tone.acronyms`, singkatan perangkat daerah, istilah resmi).
+    Kata umum yang seluruhnya ditulis kapital (PENTING, GRATIS, SEGERA). Kata kapital yang tidak
+    ada di kamus dianggap singkatan (DPRD, BPKAD, RSUD) dan tidak ditandai, tanpa perlu daftar
+    singkatan; pedoman tetap dapat menambah singkatan yang kebetulan juga kata umum lewat
+    `tone.acronyms` (singkatan perangkat daerah dan istilah resmi sudah dikenal).
     Mengapa:
     Huruf kapital semua terbaca sebagai berteriak dan menyulitkan pembaca layar; penekanan
     cukup dengan susunan kalimat.
     """
+    from humaskit.lint.rules.spelling import speller_for
+
     masked = ctx.tokens.masked
     if not (_CAPS_ASCII if masked.isascii() else _CAPS).search(masked):
         return
@@ -101,13 +131,18 @@ def shouting(ctx):
     informal, _ = ctx.memo("tone.informal", _informal)  # "INFO": tone.informal-word's fix settles both
     minimum = ctx.guideline["tone"]["shouting_min_letters"]
     text = ctx.text
+    speller = None
     for start, end, word in ctx.tokens.upper_words():
         if len(word) < minimum or word in known or word.lower() in informal:
             continue
         letters = sum(ch.isalpha() for ch in word)
         if letters < minimum or any(part in known for part in re.split(r"[-'’]", word)):
             continue
-        fixed = word.capitalize() if sentence_start(text, start, ctx.base) else word.lower()
+        speller = speller or speller_for(ctx)
+        low = word.lower()
+        if not (speller.known(low) or any(speller.known(f) for f in running.squeezed(low))):
+            continue  # not a word of the language: an acronym (BPKAD, RSUD)
+        fixed = word.capitalize() if sentence_start(text, start, ctx.base) else low
         yield Hit(start, end, f"'{word}' ditulis kapital semua; tulis '{fixed}'.", fixed)
 
 
@@ -141,8 +176,8 @@ def punctuation_run(ctx):
         return
     for m in _PUNCT_RUN.finditer(masked):
         marks = m.group().replace(" ", "")
-        if len(marks) <= limit:
-            continue
+        if len(marks) <= limit or running.is_damaged(ctx, m.start() + ctx.base, m.end() + ctx.base):
+            continue  # "?" standing for a lost emoji is spelling.damaged-text
         fix = "?" if "?" in marks else "!"
         start, end = m.start() + ctx.base, m.end() + ctx.base
         yield Hit(start, end, f"'{marks}' terlalu banyak tanda baca; cukup '{fix}'.", fix)
@@ -244,3 +279,27 @@ def _profanity(guideline) -> frozenset:
         return frozenset()
     allow = {w.casefold() for w in guideline["tone"]["allow"]}
     return frozenset(w for w in lexicon.profanity_words() if w not in allow)
+
+
+@rule("tone.regional-language", category="tone", severity="suggestion",
+      summary="Bagian berbahasa daerah",
+      wrong="Wilujeng enjing, wargi sadaya! Pelayanan KTP-el dibuka pukul 08.00 WIB. #KotaTasikmalaya",
+      right="Selamat pagi, warga Tasikmalaya! Pelayanan KTP-el dibuka pukul 08.00 WIB. #KotaTasikmalaya")
+def regional_language(ctx):
+    """Apa yang diperiksa:
+    Kalimat atau salam dalam bahasa Sunda atau Jawa (Sampurasun, Wilujeng enjing, Sugeng
+    rawuh, Matur nuwun), dikenali dari kata-kata tugas bahasa daerah, dilaporkan sekali per
+    bagian sebagai catatan. Kata di dalamnya tidak "dikoreksi" kata per kata oleh aturan kata
+    tidak baku, ejaan, dan kata asing. Pedoman yang mengizinkan salam daerah mematikan aturan
+    ini (`rules: {tone.regional-language: off}`); yang melarangnya menjadikannya peringatan.
+    Mengapa:
+    Salam daerah lazim dan akrab di akun pemerintah Jawa Barat dan Jawa Tengah, tetapi
+    informasi resmi harus dapat dipahami semua warga dalam bahasa Indonesia. Keputusannya ada
+    pada pedoman, bukan pada koreksi kata demi kata.
+    """
+    for start, end, language in running.passages(ctx):
+        text = ctx.text[start:end].strip()
+        end = start + len(ctx.text[start:end].rstrip())
+        yield Hit(start, end, f"Bagian ini berbahasa {running.LANGUAGES.get(language, language)} "
+                              f"(\"{text[:40]}{'…' if len(text) > 40 else ''}\"); pastikan sesuai pedoman, "
+                              "dan sertakan bahasa Indonesia bila isinya informasi penting.")

@@ -1,0 +1,175 @@
+"""Which words of a caption are running Indonesian text, the text word lists apply to.
+
+A human editor does not "correct" a name (Kebumen, Sumbar), an official abbreviation (BPKAD,
+Kel.), a greeting in Sundanese or Javanese, or characters a phone lost on the way (``?``,
+``�``). The word-list and spelling rules ask this module before reporting a word, so each of
+those is decided once, here, the same way for every rule:
+
+- :func:`passages`: sentences in a regional language, found from its function words;
+- :func:`damaged`: runs of characters lost in copying;
+- :func:`is_name`: a capitalised word inside a sentence, or a word in capitals;
+- :func:`squeezed`: the word with stretched letters (pentinggg, yukkk) undone, for lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from humaskit.resources import data_file
+
+# A sentence: up to . ! ? or a line break (a greeting line is its own passage).
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Characters lost in copying: U+FFFD, a "?" standing after a space or at a line start (Indonesian
+# never puts one there), or a "?" between two letters.
+_DAMAGED = re.compile(r"\ufffd+(?:[\s?]*\ufffd)*|(?:(?<=\s)|^)\?+(?:[ \t]*\?+)*(?=\s|$|[^\w\s])|(?<=[^\W\d_])\?+(?=[^\W\d_])",
+                      re.M)
+_STRETCH = re.compile(r"([^\W\d_])\1{2,}")
+# A word ending in a doubled letter (dongg, yukk) is stretched: standard Indonesian ends none so.
+_DOUBLE_END = re.compile(r"([^\W\d_])\1$")
+LANGUAGES = {"sunda": "Sunda", "jawa": "Jawa"}
+
+
+@lru_cache(maxsize=None)
+def regional_words() -> dict[str, str]:
+    """Lower-case word → language key, for function words and greetings that are not Indonesian."""
+    words = {}
+    for line in data_file("regional.tsv").read_text("utf-8").splitlines()[1:]:
+        if line and not line.startswith("#"):
+            word, language = line.split("\t")[:2]
+            words[word.casefold()] = language.strip()
+    return words
+
+
+def passages(ctx) -> list[tuple[int, int, str]]:
+    """(start, end, language) of each regional-language passage: neighbouring sentences in
+    which at least half of the words (or three words and a third) are regional, joined."""
+    return ctx.per_draft("running.passages", _passages)
+
+
+def _passages(ctx) -> list[tuple[int, int, str]]:
+    words = regional_words()
+    if words.keys().isdisjoint(ctx.tokens.lower_words):
+        return []
+    masked, base = ctx.tokens.masked, ctx.base
+    found: list[list] = []
+    for m in _SENTENCE.finditer(masked):
+        tokens = _WORD.findall(m.group())
+        if not tokens:
+            continue
+        langs = [words[t.casefold()] for t in tokens if t.casefold() in words]
+        share = len(langs) / len(tokens)
+        if langs and (share >= 0.5 or (len(langs) >= 3 and share >= 1 / 3)):
+            language = max(sorted(set(langs)), key=langs.count)
+            start, end = m.start() + base, m.end() + base
+            between = masked[found[-1][1] - base:m.start()] if found else None
+            if found and found[-1][2] == language and between is not None and not between.strip():
+                found[-1][1] = end
+            else:
+                found.append([start, end, language])
+    return [tuple(p) for p in found]
+
+
+def in_passage(ctx, offset: int) -> bool:
+    return any(start <= offset < end for start, end, _ in passages(ctx))
+
+
+def damaged(ctx) -> list[tuple[int, int]]:
+    """Spans of characters lost in copying (emoji or letters turned into ? or U+FFFD)."""
+    return ctx.per_draft("running.damaged", _damaged)
+
+
+def _damaged(ctx) -> list[tuple[int, int]]:
+    masked = ctx.tokens.masked
+    if "?" not in masked and "\ufffd" not in masked:
+        return []
+    base, text = ctx.base, ctx.text
+    # a "?" after a masked mention or link ("@admin?") follows a word, not a space
+    found = []
+    for m in _DAMAGED.finditer(masked):
+        start, end = m.start() + base, m.end() + base
+        before = text[start - 1] if m.start() else " "
+        after = text[end] if end < len(text) else " "
+        if m.group()[0] != "?" or before.isspace() or (before.isalpha() and after.isalpha()):
+            found.append((start, end))
+    return found
+
+
+def is_damaged(ctx, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in damaged(ctx))
+
+
+def is_name(ctx, start: int, word: str) -> bool:
+    """A word a word list must leave alone as written: in capitals (an acronym such as BPKAD;
+    ``tone.shouting`` decides about common words in capitals), or capitalised where no sentence
+    starts (a name such as Sumbar or Kebumen, an abbreviation such as Kel.)."""
+    from humaskit.lint.rules._util import sentence_start
+
+    if not word[:1].isupper():
+        return False
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        # among words in capitals (INFO PENTING, GAK ADA) it is shouting text, not an acronym
+        return not _in_capitals(ctx.text, start, start + len(word))
+    return not sentence_start(ctx.text, start, ctx.base) or _abbreviation(ctx.text, start + len(word))
+
+
+_CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the word before or after [start, end) on the line is in capitals too."""
+    before = text[max(0, start - 30):start].rstrip(" \t,:;!?").rsplit(None, 1)
+    after = text[end:end + 30].lstrip(" \t,:;!?.").split(None, 1)
+    return any(w and _CAPITAL_WORD.fullmatch(w.strip(".,:;!?\"'()")) for w in (before[-1:] + after[:1]))
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """A capitalised word followed by a full stop and a capitalised word: "Kel. Cikalang"."""
+    return text.startswith(". ", end) and text[end + 2:end + 3].isupper()
+
+
+def running(ctx, start: int, word: str) -> bool:
+    """Whether a word list may report ``word`` at ``start``: not a name, not in capitals, not
+    in a regional-language passage."""
+    return not is_name(ctx, start, word) and not in_passage(ctx, start)
+
+
+def has_stretch(word: str) -> bool:
+    """Three or more of one letter in a row: stretched for sure (a doubled last letter may be a
+    name or an English word, so it counts only where a word list knows the shorter form)."""
+    return _STRETCH.search(word) is not None
+
+
+def squeezed(word: str) -> tuple[str, ...]:
+    """The forms a stretched word may stand for, most likely first: "pentinggg" → penting,
+    "yukkk" → yuk, "dongg" → dong, "maaaaf" → maf, maaf. Empty for a word that is not stretched."""
+    low = word.lower()
+    forms = []
+    if _STRETCH.search(low):
+        forms += [_STRETCH.sub(r"\1", low), _STRETCH.sub(r"\1\1", low)]
+    for form in [low, *forms]:
+        if _DOUBLE_END.search(form) and len(form) > 3:
+            forms.append(form[:-1])
+    return tuple(dict.fromkeys(f for f in forms if f != low))
+
+
+def lexicon_words(ctx, keys: frozenset):
+    """(start, end, word, key) for the words of running text whose lower case, or the word its
+    stretched letters stand for, is one of ``keys``."""
+    tokens = ctx.tokens
+    hits = []
+    if not keys.isdisjoint(tokens.lower_words):
+        hits = [(s, e, w, w.lower()) for s, e, w in tokens.find_words(keys)]
+    for low, forms in stretched_words(ctx):
+        key = None if low in keys else next((f for f in forms if f in keys), None)
+        if key is not None:
+            hits += [(s, e, w, key) for s, e, w in tokens.find_words((low,))]
+    hits.sort()
+    return [h for h in hits if running(ctx, h[0], h[2])]
+
+
+def stretched_words(ctx) -> list[tuple[str, tuple[str, ...]]]:
+    return ctx.per_draft("tone.stretched", lambda c: [
+        (w, forms) for w in sorted(c.tokens.lower_words) if (forms := squeezed(w))])

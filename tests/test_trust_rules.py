@@ -1,0 +1,83 @@
+"""Findings a humas editor can trust (#11): names, acronyms, regional greetings and lost
+characters are not "corrected" word by word; stretched letters, kalian and di- after a request
+word are caught."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _found(linter, caption, agency="dinkes"):
+    result = linter.lint_text(f"---\nagency: {agency}\nplatforms: [facebook]\n---\n{caption}\n")
+    return [(f.rule, result.text[f.start:f.end], f.fix) for f in result.findings]
+
+
+def _rules(found):
+    return [rule for rule, _, _ in found]
+
+
+def test_acronyms_are_not_shouting_but_common_words_in_capitals_are(linter):
+    found = _found(linter, "Rapat DPRD bersama BPKAD, Bappeda dan RSUD membahas BPJS. PENTING: pendaftaran GRATIS.")
+    shouted = [text for rule, text, _ in found if rule == "tone.shouting"]
+    assert shouted == ["PENTING", "GRATIS"]
+
+
+@pytest.mark.parametrize("caption", [
+    "Warga Sumbar dan Kalbar hadir di Kel. Cikalang, Kec. Cihideung.",
+    "Tim BPK memeriksa laporan keuangan bersama Bapenda.",
+    "Rombongan dari Kebumen dan Kepanjen tiba di Kediri pagi ini.",
+])
+def test_names_and_abbreviations_are_left_as_written(linter, caption):
+    found = _found(linter, caption + " #KotaTasikmalaya #DinkesTasikmalaya")
+    word_rules = [f for f in found if f[0].split(".")[0] in ("tone", "terminology", "spelling", "grammar")]
+    assert word_rules == [], word_rules
+
+
+def test_a_regional_greeting_is_one_note_and_its_words_are_not_corrected(linter):
+    found = _found(linter, "Sampurasun, wargi Tasik! Wilujeng enjing.\n\nPelayanan KTP-el dibuka pukul 08.00 WIB. "
+                           "#KotaTasikmalaya #DinkesTasikmalaya")
+    assert _rules(found) == ["tone.regional-language"], found
+    found = _found(linter, "Sugeng enjing, sedulur sedaya. Matur nuwun sampun rawuh. #KotaTasikmalaya #DinkesTasikmalaya")
+    assert _rules(found).count("tone.regional-language") == 1 and "tone.informal-word" not in _rules(found), found
+
+
+def test_lost_characters_are_reported_once_and_never_fixed(linter):
+    found = _found(linter, "Terima kasih ?? ?? semoga bermanfaat \ufffd\ufffd Sampai jumpa di Caf? Kopi. "
+                           "Sudah siap?? #KotaTasikmalaya #DinkesTasikmalaya")
+    damaged = [f for f in found if f[0] == "spelling.damaged-text"]
+    assert len(damaged) == 1 and damaged[0][2] is None and damaged[0][1] == "?? ??"
+    runs = [text for rule, text, _ in found if rule == "tone.punctuation-run"]
+    assert runs == ["??"]  # the question typed twice is still punctuation, the lost emoji is not
+    assert "grammar.space-before-punctuation" not in _rules(found)
+
+
+def test_a_question_mark_after_a_mention_is_punctuation_not_damage(linter):
+    assert "spelling.damaged-text" not in _rules(_found(linter, "Sudah dicek @admin? Terima kasih."))
+
+
+def test_stretched_letters_are_undone_before_the_word_lists(linter):
+    found = _found(linter, "Daftar sekarang yukkk, ini pentinggg. Jangan lupa dongg. #KotaTasikmalaya #DinkesTasikmalaya")
+    words = {text: fix for rule, text, fix in found if rule == "tone.informal-word"}
+    assert words.get("pentinggg") == "penting" and "yukkk" in words and "dongg" in words, found
+
+
+def test_kalian_is_answered_with_the_guidelines_pronoun(linter):
+    found = _found(linter, "Jangan lupa, kalian wajib membawa KTP-el. #KotaTasikmalaya #DinkesTasikmalaya")
+    assert ("tone.pronoun", "kalian", "Anda sekalian") in found
+
+
+@pytest.mark.parametrize("phrase, fixed", [("mohon di isi", "diisi"), ("akan di bahas", "dibahas"),
+                                           ("sudah di kirim", "dikirim")])
+def test_di_after_a_request_word_is_the_prefix(linter, phrase, fixed):
+    found = _found(linter, f"Formulir {phrase} hari ini. #KotaTasikmalaya #DinkesTasikmalaya")
+    assert ("grammar.di-ke", phrase.split(" ", 1)[1], fixed) in found, found
+
+
+def test_di_before_a_place_after_a_request_word_stays_apart(linter):
+    found = _found(linter, "Petugas sudah di kantor dan akan di lokasi pukul 09.00 WIB. #KotaTasikmalaya #DinkesTasikmalaya")
+    assert "grammar.di-ke" not in _rules(found), found
+
+
+def test_english_stems_with_indonesian_prefixes_are_found(linter):
+    found = _found(linter, "Informasi ini boleh di-download warga. #KotaTasikmalaya #DinkesTasikmalaya")
+    assert any(rule == "terminology.foreign-term" and text == "di-download" for rule, text, _ in found), found
