@@ -35,12 +35,12 @@ NOW = datetime(2026, 11, 28, tzinfo=timezone.utc)
 
 
 def guideline_for(agencies: int, folder: Path):
-    """The shipped pedoman extended with generated agencies, loaded through the real loader."""
-    colors = ("biru-tasik", "hijau-resik", "emas", "oranye", "ungu", "toska", "merah-bata", "abu-baja")
+    """The shipped pedoman extended with generated agencies, loaded through the real loader. They have
+    no colour: no palette holds 500 colours a reader tells apart (the guideline check asks ΔE ≥ 20)."""
     lines = ["extends: tasikmalaya", "agencies:"]
     for i in range(agencies):
         lines += [f"  pd{i:05d}:", f"    name: Perangkat Daerah {i}", f"    short: PD{i}",
-                  "    handles: {instagram: \"@pd\", facebook: \"@pd\"}", f"    color: {colors[i % len(colors)]}"]
+                  "    handles: {instagram: \"@pd\", facebook: \"@pd\"}"]
     path = folder / f"pedoman-{agencies}.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return load_guideline(path)
