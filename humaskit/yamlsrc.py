@@ -32,6 +32,10 @@ class Located:
     value: Any
     source: str
     positions: dict[Path, tuple[str, int, int]] = field(default_factory=dict)
+    # With ``keep_going``: values PyYAML could not build (kept as their text), so a caller can
+    # report them together with everything else wrong in the document.
+    problems: list[Problem] = field(default_factory=list)
+    failed: set[Path] = field(default_factory=set)
 
     def where(self, path: Path) -> dict:
         """Keyword arguments for :class:`Problem` locating ``path`` (or its nearest parent)."""
@@ -190,13 +194,15 @@ def load_plain(text: str, source: str = "<yaml>"):
         loader.dispose()
 
 
-def load_located(text: str, source: str) -> Located:
-    """Parse one YAML document; raise :class:`HumaskitError` with its position if it is malformed."""
+def load_located(text: str, source: str, *, keep_going: bool = False) -> Located:
+    """Parse one YAML document; raise :class:`HumaskitError` with its position if it is malformed.
+    ``keep_going``: a value that cannot be built (2026-12-32) goes to ``Located.problems`` instead."""
     loader = _Loader(text)
     try:
         with _explained(text, source):
             node = _compose(loader, source)
             located = Located(None, source)
+            loader.collected = located if keep_going else None
             if node is not None:
                 located.value = _convert(loader, node, (), located.positions, source)
             return located
@@ -274,5 +280,9 @@ def _scalar(loader, node, path, source):
         shown = _shorten(str(node.value))
         message = (f"tanggal '{shown}' tidak ada di kalender." if _DATE_LIKE.match(str(node.value))
                    else f"nilai '{shown}' tidak dapat dibaca.")
-        raise HumaskitError([Problem(message, path=source, line=line, column=col,
-                                     key=dotted(path) or None)]) from None
+        problem = Problem(message, path=source, line=line, column=col, key=dotted(path) or None)
+        if getattr(loader, "collected", None) is None:
+            raise HumaskitError([problem]) from None
+        loader.collected.problems.append(problem)
+        loader.collected.failed.add(path)
+        return str(node.value)

@@ -21,12 +21,11 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from humaskit.calendar.holidays_src import SpecialDay, month_days
-from humaskit.calendar.ics import Event, Stamp, calendar_bytes, event_block, event_order, fingerprint
-from humaskit.calendar.plans import Entry, _default_window, load_entries, quiet_minutes, slug
+from humaskit.calendar.ics import ZONES, Event, Stamp, calendar_bytes, event_block, event_blocks, event_order
+from humaskit.calendar.plans import PRIORITY_LABELS, Entry, _default_window, load_entries, quiet_minutes, slug
 from humaskit.calendar.schedule import OWN, Placement, Schedule, schedule
 from humaskit.errors import HumaskitError
 
-PRIORITY_LABELS = {"urgent": "mendesak", "announcement": "pengumuman", "momentum": "momentum", "routine": "rutin"}
 STATE_VERSION = 1
 MONTH_YEARS = (1900, 2999)
 
@@ -57,6 +56,7 @@ class CalendarResult:
     plans_dir: Path | None = None
     events: list[Event] = field(default_factory=list)
     agency_events: dict[str, list[Event]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # said to the user after writing
 
     @property
     def label(self) -> str:
@@ -193,17 +193,37 @@ def _short(guideline, agency: str) -> str:
     return info.get("short") or info.get("name") or agency
 
 
-def draft_state(result: CalendarResult, entry: Entry) -> str:
+# Each state a post can be in: its mark and word on the printed month, its words in the .ics and CSV.
+STATES = {
+    "lolos": ("✓", "draf lolos"),
+    "belum": ("✎", "belum ditulis"),
+    "gagal": ("✗", "draf gagal pemeriksaan"),
+    "rusak": ("⊘", "draf tidak dapat dibaca"),
+    "tidak-diperiksa": ("?", "draf tidak diperiksa"),
+}
+PROBLEM_STATES = ("belum", "gagal", "rusak")
+
+
+def state_key(result: CalendarResult, entry: Entry) -> str:
     if entry.to_write:
-        return "belum ditulis"
+        return "belum"
     status = result.drafts.get(entry.draft)
     if status is None:
-        return "draf tidak diperiksa"
+        return "tidak-diperiksa"
     if status.problem:
-        return f"draf tidak dapat dibaca: {status.problem}"
-    # Warnings do not block publishing; leaving their count out keeps the calendar from
-    # changing (and subscribers from seeing updates) whenever a style rule is tuned.
-    return f"draf gagal pemeriksaan ({status.errors} galat)" if status.errors else "draf lolos pemeriksaan"
+        return "rusak"
+    return "gagal" if status.errors else "lolos"
+
+
+def draft_state(result: CalendarResult, entry: Entry) -> str:
+    key = state_key(result, entry)
+    if key == "rusak":
+        return f"draf tidak dapat dibaca: {result.drafts[entry.draft].problem}"
+    if key == "gagal":
+        # Warnings do not block publishing; leaving their count out keeps the calendar from
+        # changing (and subscribers from seeing updates) whenever a style rule is tuned.
+        return f"draf gagal pemeriksaan ({result.drafts[entry.draft].errors} galat)"
+    return "draf lolos pemeriksaan" if key == "lolos" else STATES[key][1]
 
 
 def channel_label(guideline, placement_channel: str, platforms) -> str:
@@ -229,7 +249,7 @@ def _placement_event(result: CalendarResult, p: Placement) -> Event:
     lines.append(f"Status: {state}")
     if p.note:
         lines.append(f"Catatan: bukan pilihan pertama karena {p.note}")
-    failing = e.to_write or (e.draft in result.drafts and result.drafts[e.draft].failed)
+    failing = state_key(result, e) in PROBLEM_STATES
     return Event(
         uid=f"{result.label}.{e.agency}.{e.id}.{p.channel}@{_domain(g)}",
         summary=f"[{_short(g, e.agency)}] {e.title}" + (" (belum ditulis)" if e.to_write else ""),
@@ -243,7 +263,10 @@ def _placement_event(result: CalendarResult, p: Placement) -> Event:
 DAY_CATEGORIES = {"libur": "Libur nasional", "cuti": "Cuti bersama", "peringatan": "Hari peringatan"}
 
 
-def _day_event(result: CalendarResult, day: SpecialDay) -> Event:
+def _day_event(result: CalendarResult, day: SpecialDay, feed: str | None) -> Event:
+    """A holiday or commemoration day as an all-day event of one feed (None: the city's). Each feed
+    gets its own UID: clients such as Google Calendar keep one event per UID across every calendar
+    a person subscribes to, so a shared UID would make the day vanish from, or flicker between, feeds."""
     g = result.guideline
     lines = []
     if day.agency:
@@ -251,21 +274,31 @@ def _day_event(result: CalendarResult, day: SpecialDay) -> Event:
     if day.hashtags:
         lines.append("Tagar: " + " ".join(day.hashtags))
     categories = (DAY_CATEGORIES[day.kind],) + ((_short(g, day.agency),) if day.agency else ())
-    return Event(uid=f"{day.date:%Y%m%d}.{day.kind}.{slug(day.name)}@{_domain(g)}", summary=day.name,
-                 start=day.date, end=day.date + timedelta(days=1), description="\n".join(lines),
-                 categories=categories)
+    local = f"{day.date:%Y%m%d}.{day.kind}.{slug(day.name)}" + (f".{feed}" if feed else "")
+    return Event(uid=f"{local}@{_domain(g)}", summary=day.name, start=day.date, end=day.date + timedelta(days=1),
+                 description="\n".join(lines), categories=categories)
 
 
 def _attach_events(result: CalendarResult) -> None:
-    day_events = [_day_event(result, d) for d in result.days]
-    by_agency: dict[str, list[Event]] = {key: list(day_events) for key in result.guideline.agencies}
-    events = list(day_events)
+    """The city's events, and each agency's: its own copy of the special days and its posts (the same
+    post events as the city's, so their bytes are shared)."""
+    by_agency = {key: [_day_event(result, d, key) for d in result.days] for key in result.guideline.agencies}
+    events = [_day_event(result, d, None) for d in result.days]
     for placement in result.schedule.placements:
         event = _placement_event(result, placement)
         events.append(event)
         by_agency[placement.entry.agency].append(event)
     result.events = events
     result.agency_events = by_agency
+
+
+def all_events(result: CalendarResult) -> list[Event]:
+    """Every distinct event of the month, each once."""
+    seen = {e.uid: e for e in result.events}
+    for events in result.agency_events.values():
+        for event in events:
+            seen.setdefault(event.uid, event)
+    return list(seen.values())
 
 
 # --- stamps and outputs ------------------------------------------------------------------------
@@ -289,24 +322,24 @@ def read_state(path: Path) -> dict:
     return data["events"]
 
 
-def stamps(result: CalendarResult, bodies: dict[str, list[str]], previous: dict,
-           now: datetime) -> tuple[dict[str, Stamp], dict]:
+def stamps(result: CalendarResult, previous: dict, now: datetime) -> tuple[dict[str, Stamp], dict]:
     """SEQUENCE and DTSTAMP per UID, and the new state to keep for the next build."""
-    dtstamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    tzid = result.guideline["timezone"]
+    build_stamp = now.astimezone(timezone.utc).replace(microsecond=0)
     out: dict[str, Stamp] = {}
     state = {uid: v for uid, v in previous.items() if isinstance(v, dict)}
-    for event in result.events:
-        mark = fingerprint(bodies[event.uid])
+    for event in all_events(result):
+        mark = event.fingerprint(tzid)
         old = state.get(event.uid)
         try:
             if old and old["fingerprint"] == mark:
-                stamp = Stamp(int(old["sequence"]), str(old["dtstamp"]))
+                stamp = Stamp.parse(old["sequence"], old["dtstamp"])
             else:
-                stamp = Stamp(int(old["sequence"]) + 1 if old else 0, dtstamp)
+                stamp = Stamp(Stamp.parse(old["sequence"], old["dtstamp"]).sequence + 1 if old else 0, build_stamp)
         except (KeyError, TypeError, ValueError):
-            stamp = Stamp(0, dtstamp)
+            stamp = Stamp(0, build_stamp)
         out[event.uid] = stamp
-        state[event.uid] = {"dtstamp": stamp.dtstamp, "fingerprint": mark, "sequence": stamp.sequence}
+        state[event.uid] = {"dtstamp": stamp.text, "fingerprint": mark, "sequence": stamp.sequence}
     return out, state
 
 
@@ -316,42 +349,111 @@ def _state_bytes(result: CalendarResult, state: dict) -> bytes:
     return (f'{{"version": {STATE_VERSION}, "month": "{result.label}", "events": {{\n{rows}\n}}}}\n').encode()
 
 
-def render_outputs(result: CalendarResult, previous: dict, now: datetime) -> dict[str, bytes]:
-    """File name → bytes for every output of the month (nothing is written here)."""
+FEED = "kalender"  # kalender.ics and kalender-<agency>.ics: the addresses agencies subscribe to
+
+
+def render_outputs(result: CalendarResult, previous: dict, now: datetime,
+                   later_months: dict[str, dict[str | None, list[bytes]]] | None = None) -> dict[str, bytes]:
+    """File name → bytes for every output of the month (nothing is written here).
+
+    ``later_months``: the event blocks of other months already built into the output folder
+    (label → feed → blocks, feed None = the city), for the subscription feeds."""
     with _gc_paused():
-        return _render(result, previous, now)
+        return _render(result, previous, now, later_months or {})
 
 
-def _render(result: CalendarResult, previous: dict, now: datetime) -> dict[str, bytes]:
+def _render(result: CalendarResult, previous: dict, now: datetime, later_months: dict) -> dict[str, bytes]:
     from humaskit.calendar.overview import csv_bytes, html_bytes
 
     g = result.guideline
     tzid = g["timezone"]
-    bodies = {e.uid: e.body(tzid) for e in result.events}
-    stamp, state = stamps(result, bodies, previous, now)
-    # Each VEVENT is rendered once and shared by the city-wide and the agency calendars.
-    block = {uid: event_block(body, stamp[uid]) for uid, body in bodies.items()}
-    base = f"kalender-{result.label}"
-    files = {f"{base}.ics": calendar_bytes(f"{g['organization']}: kalender konten {result.label}", tzid,
-                                           [block[e.uid] for e in sorted(result.events, key=event_order)])}
-    for agency, events in sorted(result.agency_events.items()):
+    stamp, state = stamps(result, previous, now)
+    # Each VEVENT is serialised once and shared by every file that lists it.
+    block = {e.uid: event_block(e, stamp[e.uid], tzid) for e in all_events(result)}
+    month = {None: [block[e.uid] for e in sorted(result.events, key=event_order)]}
+    for agency, events in result.agency_events.items():
+        month[agency] = [block[e.uid] for e in sorted(events, key=event_order)]
+    base = f"{FEED}-{result.label}"
+    files = {f"{base}.ics": calendar_bytes(f"{g['organization']}: kalender konten {result.label}", tzid, month[None])}
+    for agency in sorted(result.agency_events):
         files[f"{base}-{agency}.ics"] = calendar_bytes(f"{_short(g, agency)}: kalender konten {result.label}", tzid,
-                                                       [block[e.uid] for e in sorted(events, key=event_order)])
+                                                       month[agency])
+    files.update(_feeds(result, month, feed_months(result, now, later_months), later_months))
     files[f"{base}.html"] = html_bytes(result)
     files[f"{base}.csv"] = csv_bytes(result)
     files[state_name(result)] = _state_bytes(result, state)
     return files
 
 
+def clock_month(result: CalendarResult, now: datetime) -> str:
+    """The build clock's month in the guideline's timezone."""
+    local = now.astimezone(timezone(timedelta(hours=ZONES[result.guideline["timezone"]][0])))
+    return f"{local.year:04d}-{local.month:02d}"
+
+
+def feed_months(result: CalendarResult, now: datetime, later_months: dict) -> list[str]:
+    """The months a subscription feed carries: the clock's month and every later one built here."""
+    current = clock_month(result, now)
+    return sorted(label for label in {result.label, *later_months} if label >= current)
+
+
+def _feeds(result: CalendarResult, month: dict, labels: list[str], later_months: dict) -> dict[str, bytes]:
+    g = result.guideline
+    tzid = g["timezone"]
+    blocks = {**later_months, result.label: month}
+    span = f"{labels[0]} s.d. {labels[-1]}" if len(labels) > 1 else (labels[0] if labels else "-")
+    files = {}
+    for agency in [None, *sorted(result.agency_events)]:
+        name = f"{g['organization']}: kalender konten" if agency is None else f"{_short(g, agency)}: kalender konten"
+        body = [b for label in labels for b in blocks[label].get(agency, [])]
+        target = f"{FEED}.ics" if agency is None else f"{FEED}-{agency}.ics"
+        files[target] = calendar_bytes(f"{name} ({span})", tzid, body, subscription=True)
+    return files
+
+
+_MONTH_STATE = re.compile(r"\.kalender-(\d{4}-\d{2})\.json")
+
+
+def read_later_months(result: CalendarResult, out_dir: Path, now: datetime) -> tuple[dict, list[str]]:
+    """Event blocks of the other months built into ``out_dir`` that the feeds still carry, and a
+    note for each such month whose calendar cannot be read (that month is left out of the feeds)."""
+    from humaskit.fsutil import read_user_bytes
+
+    current = clock_month(result, now)
+    found: dict[str, dict] = {}
+    notes = []
+    if not out_dir.is_dir():
+        return found, notes
+    labels = sorted(m[1] for p in out_dir.iterdir() if (m := _MONTH_STATE.fullmatch(p.name)))
+    for label in labels:
+        if label == result.label or label < current:
+            continue
+        feeds: dict[str | None, list[bytes]] = {}
+        try:
+            for agency in [None, *sorted(result.agency_events)]:
+                path = out_dir / (f"{FEED}-{label}.ics" if agency is None else f"{FEED}-{label}-{agency}.ics")
+                if agency is not None and not path.exists():
+                    continue  # an agency added to the guideline after that month was built
+                feeds[agency] = event_blocks(read_user_bytes(path, what="Kalender bulan lain"))
+        except (HumaskitError, ValueError) as exc:
+            reason = exc.problems[0].render() if isinstance(exc, HumaskitError) else "bukan berkas kalender yang valid"
+            notes.append(f"kalender {label} tidak ikut di kalender langganan: {reason}; bangun ulang bulan itu.")
+            continue
+        found[label] = feeds
+    return found, notes
+
+
 def write_outputs(result: CalendarResult, out_dir: Path, now: datetime) -> list[Path]:
     """Render everything in memory first, then write each file atomically (the state file last,
-    so an interrupted run is simply redone)."""
+    so an interrupted run is simply redone). Notes about other months go to ``result.notes``."""
     from humaskit.fsutil import atomic_write
     from humaskit.outdir import check_out_dir, output_file
 
     out_dir = Path(out_dir)
     check_out_dir(out_dir)
-    files = render_outputs(result, read_state(out_dir / state_name(result)), now)
+    later, notes = read_later_months(result, out_dir, now)
+    result.notes.extend(notes)
+    files = render_outputs(result, read_state(out_dir / state_name(result)), now, later)
     targets = {name: output_file(out_dir, name) for name in files}
     written = []
     for name in sorted(files, key=lambda n: n.startswith(".")):

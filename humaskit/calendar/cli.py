@@ -121,6 +121,8 @@ def build(month: str = MONTH, plans: Optional[Path] = PLANS, out: Path = typer.O
         result = _build(month, plans, drafts, overrides, guideline)
         _report(result)
         written = write_outputs(result, out, clock_now)
+        for note in result.notes:
+            typer.echo(f"catatan: {note}")
         typer.echo(f"{len(written)} berkas ditulis ke {out}.")
     raise typer.Exit(result.exit_code)
 

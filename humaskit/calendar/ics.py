@@ -1,8 +1,9 @@
-"""RFC 5545 output written line by line, so the bytes depend only on the events given.
+"""RFC 5545 output through the icalendar library: escaping, folding and the VTIMEZONE are its job.
 
-Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character;
-text values are escaped (backslash, semicolon, comma, newline) and hold no control
-characters (RFC 5545 TEXT allows none but HTAB; a stray CR makes some parsers see extra lines).
+Each VEVENT is serialised once (``event_block``) and the same bytes are placed in every
+calendar file that lists it (``calendar_bytes``), so the city-wide, agency and subscription
+feeds agree byte for byte. Text reaches the library without control characters (RFC 5545
+TEXT allows none but HTAB; a stray CR makes some parsers see extra lines).
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 PRODID = "-//humaskit//Kalender Konten//ID"
-ZONES = {"Asia/Jakarta": ("+0700", "WIB"), "Asia/Makassar": ("+0800", "WITA"), "Asia/Jayapura": ("+0900", "WIT")}
+ZONES = {"Asia/Jakarta": (7, "WIB"), "Asia/Makassar": (8, "WITA"), "Asia/Jayapura": (9, "WIT")}
+# How often a subscribed client should fetch the feed again (RFC 7986 and Outlook's older name).
+REFRESH = timedelta(hours=6)
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+END = b"END:VCALENDAR\r\n"
 
 
 @dataclass(frozen=True)
@@ -26,26 +31,28 @@ class Event:
     categories: tuple[str, ...] = ()
     status: str = "CONFIRMED"
 
-    def body(self, tzid: str) -> list[str]:
-        """Every property except the stamps (DTSTAMP, SEQUENCE), which depend on history."""
-        lines = [f"UID:{self.uid}"]
-        if isinstance(self.start, datetime):
-            lines += [f"DTSTART;TZID={tzid}:{self.start:%Y%m%dT%H%M%S}",
-                      f"DTEND;TZID={tzid}:{self.end:%Y%m%dT%H%M%S}"]
-        else:
-            lines += [f"DTSTART;VALUE=DATE:{self.start:%Y%m%d}", f"DTEND;VALUE=DATE:{self.end:%Y%m%d}"]
-        lines.append(f"SUMMARY:{escape(self.summary)}")
-        if self.description:
-            lines.append(f"DESCRIPTION:{escape(self.description)}")
-        if self.categories:
-            lines.append("CATEGORIES:" + ",".join(escape(c) for c in self.categories))
-        lines += [f"STATUS:{self.status}", "TRANSP:TRANSPARENT"]
-        return lines
+    def fingerprint(self, tzid: str) -> str:
+        """What decides whether an event changed (and so needs a new SEQUENCE)."""
+        parts = (tzid, self.uid, self.summary, self.start.isoformat(), self.end.isoformat(), self.description,
+                 *self.categories, self.status)
+        return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
 
 @dataclass(frozen=True)
 class Stamp:
     sequence: int
-    dtstamp: str  # UTC, 20261128T070000Z
+    dtstamp: datetime  # UTC
+
+    @classmethod
+    def parse(cls, sequence, dtstamp) -> "Stamp":
+        """From the state file; ValueError/TypeError when it was edited into something else."""
+        if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 0:
+            raise ValueError(sequence)
+        return cls(sequence, datetime.strptime(str(dtstamp), STAMP_FORMAT).replace(tzinfo=timezone.utc))
+
+    @property
+    def text(self) -> str:
+        return self.dtstamp.strftime(STAMP_FORMAT)
 
 
 # Every line break a reader may honour: CRLF, lone CR or LF, and the Unicode line/paragraph separators.
@@ -59,50 +66,76 @@ def plain_text(text: str) -> str:
     return _CONTROL.sub("", _BREAK.sub("\n", text))
 
 
-def escape(text: str) -> str:
-    return (plain_text(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
+def event_block(event: Event, stamp: Stamp, tzid: str) -> bytes:
+    """One VEVENT, serialised by icalendar, ready to be shared by every calendar file that lists it."""
+    import icalendar
+
+    out = icalendar.Event()
+    out.add("uid", event.uid)
+    out.add("dtstamp", stamp.dtstamp)
+    out.add("sequence", stamp.sequence)
+    if isinstance(event.start, datetime):
+        out.add("dtstart", event.start, parameters={"TZID": tzid})
+        out.add("dtend", event.end, parameters={"TZID": tzid})
+    else:
+        out.add("dtstart", event.start)
+        out.add("dtend", event.end)
+    out.add("summary", plain_text(event.summary))
+    if event.description:
+        out.add("description", plain_text(event.description))
+    if event.categories:
+        out.add("categories", [plain_text(c) for c in event.categories])
+    out.add("status", event.status)
+    out.add("transp", "TRANSPARENT")
+    return out.to_ical()
 
 
-def fold(line: str) -> bytes:
-    """One content line as CRLF-terminated octets, folded so no physical line exceeds 75 octets."""
-    raw = line.encode("utf-8")
-    if len(raw) <= 75:
-        return raw + b"\r\n"
-    parts, start, limit = [], 0, 75
-    while start < len(raw):
-        end = min(start + limit, len(raw))
-        while end < len(raw) and (raw[end] & 0xC0) == 0x80:  # never cut inside a character
-            end -= 1
-        parts.append(raw[start:end])
-        start, limit = end, 74  # continuation lines begin with one space
-    return b"\r\n ".join(parts) + b"\r\n"
-
-
-def vtimezone(tzid: str) -> list[str]:
+def _timezone(tzid: str):
     """Indonesia has kept one offset per zone since 1988 (no daylight saving), so one STANDARD suffices."""
-    offset, name = ZONES[tzid]
-    return ["BEGIN:VTIMEZONE", f"TZID:{tzid}", "BEGIN:STANDARD", "DTSTART:19700101T000000",
-            f"TZOFFSETFROM:{offset}", f"TZOFFSETTO:{offset}", f"TZNAME:{name}", "END:STANDARD", "END:VTIMEZONE"]
+    import icalendar
+
+    hours, name = ZONES[tzid]
+    offset = timedelta(hours=hours)
+    standard = icalendar.TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", offset)
+    standard.add("tzoffsetto", offset)
+    standard.add("tzname", name)
+    zone = icalendar.Timezone()
+    zone.add("tzid", tzid)
+    zone.add_component(standard)
+    return zone
 
 
-def fingerprint(body: list[str]) -> str:
-    """What decides whether an event changed (and so needs a new SEQUENCE)."""
-    return hashlib.sha256("\n".join(body).encode()).hexdigest()
+def calendar_bytes(name: str, tzid: str, blocks: list[bytes], *, subscription: bool = False) -> bytes:
+    """A VCALENDAR around already-serialised VEVENT blocks, in the order given (see ``event_order``).
+    A subscription feed also tells clients how often to fetch it again."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", plain_text(name))
+    cal.add("x-wr-timezone", tzid)
+    if subscription:
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", icalendar.vDuration(REFRESH))  # an X- property is text unless typed
+    cal.add_component(_timezone(tzid))
+    head = cal.to_ical()
+    return head[:-len(END)] + b"".join(blocks) + END
 
 
-def event_block(body: list[str], stamp: Stamp) -> bytes:
-    """One VEVENT from its ``Event.body``, folded, ready to be shared by every calendar file that lists it."""
-    lines = ["BEGIN:VEVENT", body[0], f"DTSTAMP:{stamp.dtstamp}", f"SEQUENCE:{stamp.sequence}", *body[1:],
-             "END:VEVENT"]
-    return b"".join(fold(line) for line in lines)
+def event_blocks(raw: bytes) -> list[bytes]:
+    """The VEVENTs of a calendar file, parsed by icalendar and serialised again (the bytes of an
+    event this module wrote come back unchanged); ValueError when the file is not a calendar."""
+    import icalendar
 
-
-def calendar_bytes(name: str, tzid: str, blocks: list[bytes]) -> bytes:
-    """A VCALENDAR around already-rendered VEVENT blocks, in the order given (see ``event_order``)."""
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            f"X-WR-CALNAME:{escape(name)}", f"X-WR-TIMEZONE:{tzid}", *vtimezone(tzid)]
-    return b"".join(fold(line) for line in head) + b"".join(blocks) + fold("END:VCALENDAR")
+    try:
+        return [event.to_ical() for event in icalendar.Calendar.from_ical(raw).walk("VEVENT")]
+    except Exception as exc:  # icalendar raises many kinds for a damaged file
+        raise ValueError(str(exc)) from None
 
 
 def event_order(event: Event):

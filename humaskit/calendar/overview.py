@@ -8,14 +8,25 @@ import io
 from datetime import date
 from pathlib import Path
 
-from humaskit.calendar.api import DAY_CATEGORIES, PRIORITY_LABELS, CalendarResult, channel_label, draft_state, _short
+from humaskit.calendar.api import (DAY_CATEGORIES, PRIORITY_LABELS, STATES, CalendarResult, channel_label, draft_state,
+                                   state_key, _short)
 from humaskit.calendar.ics import plain_text
 from humaskit.calendar.schedule import clock
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember")
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-FALLBACK_COLOR = "#5A6675"
+FALLBACK_COLOR = "#9AA3AD"  # an agency without a colour in the guideline
+
+# The printed month: A4 landscape with 8 mm margins leaves 194 mm of height. The title, the
+# legends and the weekday row take at most HEAD_MM; the week rows share the rest, and each day
+# shows as many one-line posts as its row holds (the rest as "+N lagi"; every post is whole in
+# the list that follows on its own page).
+PAGE_MM = 194
+HEAD_MM = 40
+DAY_TOP_MM = 6.8    # padding and the date number
+SPECIAL_MM = 4.0    # one holiday/commemoration line, 9 pt
+ITEM_MM = 4.4       # one post line, 9 pt with its margin
 
 
 def agency_color(guideline, agency: str) -> str:
@@ -23,8 +34,8 @@ def agency_color(guideline, agency: str) -> str:
     return guideline["visual"]["palette"].get(name, FALLBACK_COLOR) if name else FALLBACK_COLOR
 
 
-def _problem(result: CalendarResult, entry) -> bool:
-    return entry.to_write or bool(entry.draft and entry.draft in result.drafts and result.drafts[entry.draft].failed)
+def _cell_capacity(row_mm: float, specials: int) -> int:
+    return max(1, int((row_mm - DAY_TOP_MM - SPECIAL_MM * specials) // ITEM_MM))
 
 
 def html_bytes(result: CalendarResult) -> bytes:
@@ -32,30 +43,51 @@ def html_bytes(result: CalendarResult) -> bytes:
 
     g = result.guideline
     items: dict[date, list[dict]] = {}
+    posts = []
     for p in result.schedule.placements:
-        items.setdefault(p.day, []).append({
-            "time": clock(p.minute), "agency": _short(g, p.entry.agency), "color": agency_color(g, p.entry.agency),
-            "title": p.entry.title, "channel": channel_label(g, p.channel, p.platforms),
-            "priority": PRIORITY_LABELS[p.entry.priority], "state": draft_state(result, p.entry),
-            "problem": _problem(result, p.entry), "moved": p.note,
-        })
+        key = state_key(result, p.entry)
+        item = {
+            "day": p.day, "time": clock(p.minute), "agency": _short(g, p.entry.agency),
+            "color": agency_color(g, p.entry.agency), "title": p.entry.title,
+            "channel": channel_label(g, p.channel, p.platforms), "priority": PRIORITY_LABELS[p.entry.priority],
+            "state": key, "mark": STATES[key][0], "detail": draft_state(result, p.entry), "moved": p.note,
+        }
+        items.setdefault(p.day, []).append(item)
+        posts.append(item)
     specials: dict[date, list] = {}
     for day in result.days:
         specials.setdefault(day.date, []).append(day)
-    weeks = [[None if d.month != result.month else
-              {"date": d, "items": items.get(d, []), "days": specials.get(d, []),
-               "holiday": any(s.kind in ("libur", "cuti") for s in specials.get(d, []))} for d in week]
-             for week in stdcal.Calendar(firstweekday=0).monthdatescalendar(result.year, result.month)]
+    month_weeks = stdcal.Calendar(firstweekday=0).monthdatescalendar(result.year, result.month)
+    row_mm = (PAGE_MM - HEAD_MM) / len(month_weeks)
+    weeks = []
+    for week in month_weeks:
+        row = []
+        for d in week:
+            if d.month != result.month:
+                row.append(None)
+                continue
+            days, shown = specials.get(d, []), items.get(d, [])
+            room = _cell_capacity(row_mm, len(days))
+            more = 0
+            if len(shown) > room:
+                more = len(shown) - (room - 1)
+                shown = shown[:room - 1]
+            row.append({"date": d, "items": shown, "more": more, "days": days,
+                        "holiday": any(s.kind in ("libur", "cuti") for s in days)})
+        weeks.append(row)
     agencies = sorted({p.entry.agency for p in result.schedule.placements} | {d.agency for d in result.days if d.agency})
+    used = {item["state"] for item in posts}
     # autoescape: titles are data, and "<script>" in one must stay text; finalize drops control characters.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                              finalize=lambda value: plain_text(value) if isinstance(value, str) else value)
     html = env.get_template("overview.html.j2").render(
         title=f"Kalender Konten {MONTHS[result.month - 1]} {result.year}", organization=g["organization"],
-        weekdays=WEEKDAYS, weeks=weeks, timezone=g["timezone"],
+        weekdays=WEEKDAYS, weeks=weeks, timezone=g["timezone"], row_mm=f"{row_mm:.1f}", colors=g["calendar"]["colors"],
         legend=[(_short(g, a), agency_color(g, a)) for a in agencies],
-        unplaced=_unplaced_rows(result), failed=[(result.shown_path(s.path), s) for s in result.failed_drafts],
+        states=[(key, mark, word) for key, (mark, word) in STATES.items() if key in used],
+        posts=posts, unplaced=_unplaced_rows(result),
+        failed=[(result.shown_path(s.path), s) for s in result.failed_drafts],
         conflicts=[(p, channel_label(g, p.channel, p.platforms)) for p in result.schedule.conflicts],
         added=result.added, placed=len(result.schedule.placements),
     )
@@ -104,11 +136,11 @@ def csv_bytes(result: CalendarResult) -> bytes:
     for p in result.schedule.placements:
         e = p.entry
         writerow((p.day.isoformat(), clock(p.minute), e.agency, e.title, channel_label(g, p.channel, p.platforms),
-                  " ".join(p.platforms), e.priority, e.campaign or "",
+                  " ".join(p.platforms), PRIORITY_LABELS[e.priority], e.campaign or "",
                   result.shown_path(e.draft) if e.draft else "", draft_state(result, e), p.note or ""))
     for u in result.schedule.unplaced:
         e = u.entry
-        writerow((e.first_day.isoformat(), "", e.agency, e.title, u.channel, " ".join(e.platforms), e.priority,
+        writerow((e.first_day.isoformat(), "", e.agency, e.title, u.channel, " ".join(e.platforms), PRIORITY_LABELS[e.priority],
                   e.campaign or "", result.shown_path(e.draft) if e.draft else "", "tidak terjadwal",
                   u.reason + (f"; {u.advice}" if u.advice else "")))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

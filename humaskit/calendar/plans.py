@@ -17,6 +17,8 @@ from humaskit.guideline.spec import Context, Day, Field, ListOf, Section, Spec, 
 from humaskit.yamlsrc import load_located
 
 PRIORITIES = ("urgent", "announcement", "momentum", "routine")
+# The YAML keeps the English keys; everything a person reads says the Indonesian word.
+PRIORITY_LABELS = {"urgent": "mendesak", "announcement": "pengumuman", "momentum": "momentum", "routine": "rutin"}
 PLAN_SUFFIXES = (".yaml", ".yml")
 DAY_MINUTES = 24 * 60
 _WINDOW = re.compile(r"([01]\d|2[0-3]):([0-5]\d)(?:\s*-\s*([01]\d|2[0-3]):([0-5]\d))?")
@@ -54,7 +56,8 @@ ENTRY = Section(fields={
     "date": Field(Day(), "Tanggal yang diinginkan (YYYY-MM-DD), atau awal rentang."),
     "until": Field(Day(), "Akhir rentang tanggal (YYYY-MM-DD), bila tanggalnya bebas."),
     "time": Field(_Window(), "Jam (09:00) atau rentang jam (08:00-12:00); bawaan: di luar jam tenang."),
-    "priority": Field(Str(choices=PRIORITIES), "urgent, announcement, momentum, atau routine.",
+    "priority": Field(Str(choices=PRIORITIES), "urgent (mendesak), announcement (pengumuman), momentum, atau "
+                      "routine (rutin).",
                       default="routine"),
     "campaign": Field(Str(), "Kunci kampanye di pedoman."),
     "momentum": Field(Str(), "Nama hari peringatan yang diisi entri ini."),
@@ -114,10 +117,10 @@ def in_quiet(minute: int, quiet: tuple[int, int]) -> bool:
     return start <= minute or minute < end if start > end else start <= minute < end
 
 
-def _read_yaml(path: Path, what: str = "Berkas rencana"):
+def _read_yaml(path: Path, what: str = "Berkas rencana", *, keep_going: bool = False):
     from humaskit.fsutil import read_user_text
 
-    return load_located(read_user_text(path, what=what), str(path))
+    return load_located(read_user_text(path, what=what), str(path), keep_going=keep_going)
 
 
 def plan_files(plans_dir: Path) -> list[Path]:
@@ -199,7 +202,7 @@ def _one_file(path: Path):
     problems: list[Problem] = []
     linked: set[Path] = set()
     try:
-        located = _read_yaml(path)
+        located = _read_yaml(path, keep_going=True)
     except HumaskitError as exc:
         return [], 0, exc.problems, linked
     found, skipped = _plan_entries(located, path, guideline, first, last, problems, linked, occasions)
@@ -208,25 +211,33 @@ def _one_file(path: Path):
 
 def _plan_entries(located, path: Path, guideline, first: date, last: date, problems: list, linked: set,
                   occasions: list[str]):
+    """Every problem of the file at once: values YAML could not read, the schema, then each entry's
+    references and times (skipping only the checks that need a value already reported as wrong)."""
     ctx = Context()
     plan = PLAN.check(located.value, (), ctx)
+    ctx.issues = [i for i in ctx.issues if i.path not in located.failed]  # said once, by the YAML reader
+    failed = {i.path for i in ctx.issues} | located.failed
     agency = plan["agency"]
     if agency and agency not in guideline.agencies:
         ctx.error(("agency",), f"perangkat daerah '{agency}' tidak ada di pedoman.",
                   did_you_mean(agency, guideline.agencies))
+        agency = None
     found, skipped = [], 0
     for i, raw in enumerate(plan["entries"]):
-        if ctx.issues:
-            break
-        entry = _entry(raw, ("entries", i), agency, path, located, guideline, ctx, linked, occasions)
-        if entry is None:
+        at = ("entries", i)
+        if raw is None or at in failed:
+            continue
+        bad = {p[len(at)] for p in failed if len(p) > len(at) and p[:len(at)] == at}
+        entry = _entry(raw, at, bad, agency, path, located, guideline, ctx, linked, occasions)
+        if entry is None or ctx.issues or not agency:
             continue
         if entry.last_day < first or entry.first_day > last:
             skipped += 1
             continue
         found.append(_clip(entry, first, last))
-    problems.extend(Problem(issue.message, hint=issue.hint, **located.where(issue.path)) for issue in ctx.issues)
-    return found, skipped
+    found_problems = located.problems + [Problem(i.message, hint=i.hint, **located.where(i.path)) for i in ctx.issues]
+    problems.extend(sorted(found_problems, key=lambda p: (p.line or 0, p.column or 0)))
+    return ([], 0) if found_problems else (found, skipped)
 
 
 def _clip(entry: Entry, first: date, last: date) -> Entry:
@@ -235,27 +246,30 @@ def _clip(entry: Entry, first: date, last: date) -> Entry:
     return replace(entry, first_day=max(entry.first_day, first), last_day=min(entry.last_day, last))
 
 
-def _entry(raw: dict, at: tuple, agency: str, path: Path, located, guideline, ctx: Context,
+def _entry(raw: dict, at: tuple, bad: set, agency: str | None, path: Path, located, guideline, ctx: Context,
            linked: set, occasions: list[str]) -> Entry | None:
-    from humaskit.lint.draft import load_draft
+    """The entry, or None when something in it is wrong (reported in ``ctx``); ``bad``: its keys
+    whose values already failed, so no check builds on them."""
+    from humaskit.lint import load_draft
 
     before = len(ctx.issues)
     draft = None
     draft_path = None
-    if raw["draft"]:
+    if raw["draft"] and "draft" not in bad:
         draft_path = (path.parent / raw["draft"])
         try:
             draft = load_draft(draft_path, guideline=guideline)
         except HumaskitError as exc:
             for problem in exc.problems:
                 ctx.error(at + ("draft",), f"draf '{raw['draft']}' tidak dapat dipakai: {problem.render()}")
-            return None
-        linked.add(draft_path.resolve())
-        if draft.agency and draft.agency != agency:
+            draft_path = None
+        else:
+            linked.add(draft_path.resolve())
+        if draft is not None and draft.agency and agency and draft.agency != agency:
             ctx.error(at + ("draft",), f"draf '{raw['draft']}' milik '{draft.agency}', bukan '{agency}'.")
     calendar = guideline["calendar"]
-    accounts = tuple(raw["accounts"])
-    platforms = tuple(raw["platforms"])
+    accounts = tuple(a for a in raw["accounts"] or () if a is not None)
+    platforms = tuple(p for p in raw["platforms"] or () if p is not None)
     if not accounts and not platforms and draft is not None:
         platforms = draft.platforms
     for i, key in enumerate(accounts):
@@ -263,14 +277,14 @@ def _entry(raw: dict, at: tuple, agency: str, path: Path, located, guideline, ct
         if account is None:
             ctx.error(at + ("accounts", i), f"akun bersama '{key}' tidak ada di pedoman.",
                       did_you_mean(key, calendar["shared_accounts"]))
-        elif account["agencies"] and agency not in account["agencies"]:
+        elif agency and account["agencies"] and agency not in account["agencies"]:
             ctx.error(at + ("accounts", i), f"'{agency}' tidak boleh memakai akun bersama '{key}' "
                       f"(hanya: {', '.join(account['agencies'])}).")
     for i, name in enumerate(platforms):
         if name not in guideline.platforms:
             ctx.error(at + ("platforms", i), f"platform '{name}' tidak ada di pedoman.",
                       did_you_mean(name, guideline.platforms))
-    if not accounts and not platforms:
+    if not accounts and not platforms and not bad & {"accounts", "platforms", "draft"}:
         ctx.error(at, "entri harus punya 'accounts' (akun bersama) atau 'platforms' (akun sendiri).")
     if raw["campaign"] and raw["campaign"] not in guideline["hashtags"]["campaigns"]:
         ctx.error(at + ("campaign",), f"kampanye '{raw['campaign']}' tidak ada di pedoman.",
@@ -279,6 +293,8 @@ def _entry(raw: dict, at: tuple, agency: str, path: Path, located, guideline, ct
         ctx.error(at + ("momentum",), f"'{raw['momentum']}' bukan hari peringatan di pedoman atau libur nasional.",
                   did_you_mean(raw["momentum"], occasions))
 
+    if bad & {"date", "until"}:
+        return None
     window = raw["time"]
     publish = draft.publish if draft is not None else None
     if raw["date"]:
@@ -286,6 +302,8 @@ def _entry(raw: dict, at: tuple, agency: str, path: Path, located, guideline, ct
     elif publish:
         first_day = publish.date()
         window = window or (publish.hour * 60 + publish.minute,) * 2
+    elif "draft" in bad or (raw["draft"] and draft is None):
+        return None  # the draft's own problem is reported
     else:
         ctx.error(at, "entri harus punya 'date' (atau draf dengan 'publish').")
         return None
@@ -293,9 +311,11 @@ def _entry(raw: dict, at: tuple, agency: str, path: Path, located, guideline, ct
     if last_day < first_day:
         ctx.error(at + ("until",), f"'until' ({last_day}) sebelum 'date' ({first_day}).")
     quiet = quiet_minutes(guideline)
+    if "time" in bad:
+        return None
     window = window or _default_window(quiet)
     _check_window(window, accounts, platforms, at, calendar, quiet, ctx)
-    if len(ctx.issues) > before:
+    if bad or len(ctx.issues) > before:
         return None
     line = located.where(at)["line"]
     return Entry(

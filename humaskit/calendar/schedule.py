@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from humaskit.calendar.plans import DAY_MINUTES, PRIORITIES, Entry, in_quiet, quiet_minutes
+from humaskit.calendar.plans import DAY_MINUTES, PRIORITIES, PRIORITY_LABELS, Entry, in_quiet, quiet_minutes
 
 OWN = "own"
 _RANK = {name: i for i, name in enumerate(PRIORITIES)}
@@ -210,7 +210,7 @@ def _taken(board: _Board, channel: str, d: int, window: tuple[int, int]) -> str 
             held = board.holder.get((channel, d * DAY_MINUTES + m))
             if held:
                 return (f"slot {board.day(d)} {clock(m)} di {board.accounts[channel]['label']} sudah dipakai "
-                        f"{held.entry.agency} ('{held.entry.title}', prioritas {held.entry.priority})")
+                        f"{held.entry.agency} ('{held.entry.title}', prioritas {PRIORITY_LABELS[held.entry.priority]})")
     return None
 
 

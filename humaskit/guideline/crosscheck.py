@@ -28,6 +28,7 @@ def cross_check(data: dict, ctx: Context) -> None:
             _ref(ctx, ("agencies", key, "handles", platform), platform, platforms, "Platform")
         _ref(ctx, ("agencies", key, "color"), agency["color"], palette, "Warna")
     _check_image_sizes(platforms, ctx)
+    _check_agency_colors(data, ctx)
     calendar = data["calendar"]
     for key, account in calendar["shared_accounts"].items():
         for i, platform in enumerate((account or {}).get("platforms") or []):
@@ -71,6 +72,34 @@ def _check_image_sizes(platforms: dict, ctx: Context) -> None:
                     and width * height > MAX_IMAGE_PIXELS):
                 ctx.error(("platforms", key, "image_sizes", i), f"ukuran {width}×{height} terlalu besar: paling "
                           f"banyak {MAX_IMAGE_PIXELS / 1e6:.0f} juta piksel (misalnya 8000×5000).")
+
+
+def _check_agency_colors(data: dict, ctx: Context) -> None:
+    """The month grid tells agencies apart by colour alone: each agency's colour must be clearly
+    different (CIELAB ΔE) from every other agency's and from the holiday and problem colours."""
+    from humaskit.render.color import delta_e, hex_to_rgb
+
+    palette = data["visual"]["palette"]
+    calendar = data["calendar"]
+    floor = calendar["min_color_delta_e"]
+    if floor is None:
+        return
+    seen = [(f"warna {what} kalender", value) for what, value in
+            (("libur", calendar["colors"]["holiday"]), ("masalah", calendar["colors"]["problem"])) if value]
+    for key, agency in data["agencies"].items():
+        name = (agency or {}).get("color")
+        if name not in palette or not palette[name]:
+            continue  # no colour, or one already reported as undefined
+        value = palette[name]
+        for other, other_value in seen:
+            distance = delta_e(hex_to_rgb(value), hex_to_rgb(other_value))
+            if distance < floor:
+                ctx.error(("agencies", key, "color"),
+                          f"warna '{name}' ({value}) terlalu mirip dengan {other} ({other_value}): ΔE {distance:.1f}, "
+                          f"minimal {floor:g} (calendar.min_color_delta_e), sehingga tidak dapat dibedakan di "
+                          "kalender. Pilih warna lain di palet, atau tambahkan warna baru ke visual.palette.")
+                break
+        seen.append((f"warna perangkat daerah '{key}' ('{name}')", value))
 
 
 def _check_custom_rule(rule: dict, path: tuple, ctx: Context) -> None:

@@ -48,7 +48,8 @@ def test_without_a_plans_folder_the_shipped_example_month_is_used_and_said(tmp_p
     assert result.exit_code == 0, result.output
     assert "folder plans/ tidak ada; dipakai contoh rencana bawaan" in result.stderr
     assert "--plans FOLDER" in result.stderr
-    assert len(list((tmp_path / "kalender").glob("*.ics"))) == 15  # the city and its 14 agencies
+    assert len(list((tmp_path / "kalender").glob("kalender-2026-12*.ics"))) == 15  # the city and its 14 agencies
+    assert len(list((tmp_path / "kalender").glob("kalender*.ics"))) == 30  # and their subscription feeds
 
 
 def test_with_a_city_guideline_a_missing_plans_folder_says_what_to_do(tmp_path, monkeypatch):

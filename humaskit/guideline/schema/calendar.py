@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from humaskit.guideline.spec import Clock, Day, Field, ListOf, MapOf, Num, Section, Str
+from humaskit.guideline.spec import Clock, Color, Day, Field, ListOf, MapOf, Num, Section, Str
 
 SLOT_ACCOUNT = Section(fields={
     "label": Field(Str(), "Nama akun bersama.", required=True),
@@ -43,4 +43,12 @@ CALENDAR = Section(fields={
                                    "perangkat daerah sendiri (menit).", default=30),
     "event_minutes": Field(Num(min=5, max=240), "Lama satu acara tayang di kalender (menit).", default=30),
     "overrides": Field(Str(), "Berkas koreksi tanggal libur/peringatan, relatif terhadap pedoman."),
+    "colors": Field(Section(fields={
+        "holiday": Field(Color(), "Warna hari libur nasional dan cuti bersama di kalender.", default="#B23A2E"),
+        "problem": Field(Color(), "Warna tanda masalah (draf gagal, belum ditulis) di kalender.", default="#E65C00"),
+    }), "Warna tetap kalender; warna perangkat daerah harus jelas berbeda dari keduanya."),
+    "min_color_delta_e": Field(Num(integer=False, min=0, max=100),
+                               "Jarak warna minimum (ΔE CIELAB) antara warna dua perangkat daerah, dan antara warna "
+                               "perangkat daerah dan warna libur/masalah, agar mudah dibedakan di kalender.",
+                               default=20.0),
 })
