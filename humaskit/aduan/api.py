@@ -14,26 +14,30 @@ from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.guideline.schema.aduan import TICKET_FIELD
 
 MAX_TEXT = 10_000
-_TIME_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
-                 "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
 
 
 class RowError(ValueError):
     """One bad value in a complaint; the message is Indonesian."""
 
 
-def parse_time(value: str, what: str) -> str:
-    """A local time as stored: ``YYYY-MM-DDTHH:MM``."""
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
+_DMY = re.compile(r"(\d{2})/(\d{2})/(\d{4}) (\d{2}:\d{2}(?::\d{2})?)")
+
+
+def parse_time(value: str, what: str, *, now: datetime | None = None) -> str:
+    """A local time as stored: ``YYYY-MM-DDTHH:MM`` (ISO, or DD/MM/YYYY HH:MM as spreadsheets write it)."""
     text = (value or "").strip()
-    for fmt in _TIME_FORMATS:
-        try:
-            moment = datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        if moment.year < 2000 or moment > datetime.now():
-            raise RowError(f"{what} '{text}' di luar rentang (tahun 2000 sampai sekarang).")
-        return moment.strftime("%Y-%m-%dT%H:%M")
-    raise RowError(f"{what} '{text}' tidak valid; tulis seperti 2026-12-03T09:15 atau 03/12/2026 09:15.")
+    dmy = _DMY.fullmatch(text)
+    iso = f"{dmy.group(3)}-{dmy.group(2)}-{dmy.group(1)} {dmy.group(4)}" if dmy else text
+    try:
+        moment = datetime.fromisoformat(iso) if _ISO.fullmatch(iso) else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise RowError(f"{what} '{text}' tidak valid; tulis seperti 2026-12-03T09:15 atau 03/12/2026 09:15.")
+    if moment.year < 2000 or moment > (now or datetime.now()):
+        raise RowError(f"{what} '{text}' di luar rentang (tahun 2000 sampai sekarang).")
+    return iso[:16].replace(" ", "T")
 
 
 def _choice(value: str, known: dict, what: str) -> str:
