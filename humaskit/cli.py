@@ -7,6 +7,7 @@ from typing import List, Optional
 
 import typer
 
+from humaskit.aduan.cli import app as aduan_app
 from humaskit.calendar.cli import app as calendar_app
 from humaskit.clikit import resolve_guideline, user_errors
 from humaskit.render.cli import render as render_command
@@ -22,6 +23,7 @@ app = typer.Typer(
 guideline_app = typer.Typer(help="Periksa berkas pedoman.", no_args_is_help=True)
 app.add_typer(guideline_app, name="guideline")
 app.add_typer(calendar_app, name="calendar")
+app.add_typer(aduan_app, name="aduan")
 app.command("render")(render_command)
 
 

@@ -45,6 +45,14 @@ def cross_check(data: dict, ctx: Context) -> None:
         _ref(ctx, ("calendar", "momentum_accounts", i), key, calendar["shared_accounts"], "Akun bersama")
     _ref(ctx, ("calendar", "holiday_agency"), calendar["holiday_agency"], agencies, "Perangkat daerah")
 
+    aduan = data["aduan"]
+    for key, category in aduan["categories"].items():
+        if category:
+            _ref(ctx, ("aduan", "categories", key, "agency"), category["agency"], agencies, "Perangkat daerah")
+    for key, channel in aduan["channels"].items():
+        if channel:
+            _ref(ctx, ("aduan", "channels", key, "platform"), channel["platform"], platforms, "Platform")
+
     from humaskit.lint.registry import known_rule_ids
 
     known = known_rule_ids() | {rule["id"] for rule in data["custom_rules"] if rule}

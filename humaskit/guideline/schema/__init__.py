@@ -13,6 +13,7 @@ from humaskit.guideline.schema.core import (
 from humaskit.guideline.schema.visual import VISUAL
 from humaskit.guideline.schema.calendar import CALENDAR
 from humaskit.guideline.schema.language import GRAMMAR, REPLY, SPELLING, MECHANICS
+from humaskit.guideline.schema.aduan import ADUAN
 
 GUIDELINE = Section(
     doc="Pedoman komunikasi publik: satu dokumen YAML.",
@@ -37,6 +38,7 @@ GUIDELINE = Section(
         "visual": Field(VISUAL, "Identitas visual: palet, fon, logo, aturan gambar."),
         "calendar": Field(CALENDAR, "Aturan kalender konten."),
         "reply": Field(REPLY, "Standar jawaban atas pengaduan warga (draf `kind: reply`)."),
+        "aduan": Field(ADUAN, "Penanganan pengaduan warga (`humaskit aduan`): kategori, tahap, batas waktu."),
         "spelling": Field(SPELLING, "Pemeriksaan ejaan."),
         "mechanics": Field(MECHANICS, "Tata tulis EYD: jam, uang, tanggal."),
         "grammar": Field(GRAMMAR, "Pemeriksa tata bahasa opsional (server LanguageTool)."),

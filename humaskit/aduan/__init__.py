@@ -1,0 +1,1 @@
+"""Complaint handling (`humaskit aduan`): record, move through stages, import, report."""

@@ -1,0 +1,202 @@
+"""The complaint database: every read and write of it goes through this module.
+
+SQLite from the standard library, in WAL mode with foreign keys on. The schema version is
+``PRAGMA user_version``; :data:`MIGRATIONS` upgrade an older file by themselves, each in a
+transaction; a file from a newer humaskit, a corrupt file or a locked one is refused with an
+Indonesian message before anything is written. The stage history is append-only (triggers).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+from humaskit.errors import HumaskitError
+
+APPLICATION_ID = 0x48534B41  # "HSKA": tells our file from someone else's SQLite database
+MIGRATIONS = (
+    # 1: the first schema
+    """
+    CREATE TABLE complaints (
+        id INTEGER PRIMARY KEY,
+        ticket TEXT NOT NULL UNIQUE,
+        channel TEXT NOT NULL,
+        link TEXT,
+        handle TEXT,
+        text TEXT NOT NULL,
+        category TEXT NOT NULL,
+        agency TEXT NOT NULL,
+        received TEXT NOT NULL,
+        stage TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+        stage TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT
+    );
+    CREATE TABLE counters (scope TEXT PRIMARY KEY, last INTEGER NOT NULL);
+    """,
+    # 2: personal details kept apart from the handle, an index for monthly reports, and the
+    # history made append-only in the database itself.
+    """
+    ALTER TABLE complaints ADD COLUMN name TEXT;
+    ALTER TABLE complaints ADD COLUMN contact TEXT;
+    CREATE INDEX complaints_received ON complaints(received);
+    CREATE INDEX events_complaint ON events(complaint_id);
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("HUMASKIT_DB_TIMEOUT", "5")))
+    except ValueError:
+        return 5.0
+
+
+def explain(exc: sqlite3.Error, path: str) -> HumaskitError:
+    """An SQLite error in the words humas staff read."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        message = ("Basis data pengaduan sedang dikunci proses lain (staf lain sedang menulis); tidak ada yang "
+                   "diubah. Coba lagi sebentar lagi.")
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        message = ("Berkas ini bukan basis data pengaduan yang utuh (rusak atau berkas lain); tidak ada yang "
+                   "diubah. Pulihkan dari cadangan (humaskit aduan ekspor).")
+    elif "readonly" in text:
+        message = "Basis data pengaduan hanya dapat dibaca; tidak ada yang diubah."
+    elif "unable to open" in text:
+        message = "Basis data pengaduan tidak dapat dibuka (folder tidak ada atau izin ditolak)."
+    else:
+        message = f"Basis data pengaduan tidak dapat dipakai ({exc}); tidak ada yang diubah."
+    return HumaskitError.single(message, path=path)
+
+
+class Store:
+    """One open complaint database."""
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = False) -> None:
+        from humaskit.fsutil import check_regular
+
+        self.path = str(path)
+        exists = os.path.lexists(self.path)
+        if exists:
+            check_regular(self.path, what="Basis data pengaduan")
+        elif not create:
+            raise HumaskitError.single("Basis data pengaduan belum ada; catat atau impor pengaduan dulu, atau "
+                                       "periksa --db.", path=self.path)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=_timeout(), isolation_level=None)
+            self._prepare()
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+
+    def _prepare(self) -> None:
+        db = self.db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app != APPLICATION_ID and (tables or version):
+            raise HumaskitError.single("Berkas ini basis data SQLite lain, bukan basis data pengaduan humaskit; "
+                                       "tidak ada yang diubah.", path=self.path)
+        if version > SCHEMA_VERSION:
+            raise HumaskitError.single(
+                f"Basis data pengaduan dibuat oleh humaskit yang lebih baru (skema {version}; versi ini mengenal "
+                f"sampai skema {SCHEMA_VERSION}); tidak ada yang diubah. Perbarui humaskit.", path=self.path)
+        db.execute("PRAGMA foreign_keys = ON")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        if version < SCHEMA_VERSION:
+            self.migrate()
+
+    def migrate(self) -> None:
+        """Bring the file to :data:`SCHEMA_VERSION`, one step per transaction."""
+        with self.write():
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _split(MIGRATIONS[step]):
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    @contextmanager
+    def write(self):
+        """One write transaction, taken at once (BEGIN IMMEDIATE) so ticket numbers never race."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+
+    def next_ticket(self, scope: str) -> int:
+        """The next number in ``scope``; call inside :meth:`write`."""
+        row = self.db.execute("SELECT last FROM counters WHERE scope = ?", (scope,)).fetchone()
+        number = (row[0] if row else 0) + 1
+        self.db.execute("INSERT INTO counters(scope, last) VALUES (?, ?) ON CONFLICT(scope) DO UPDATE SET last = ?",
+                        (scope, number, number))
+        return number
+
+    def ticket_exists(self, ticket: str) -> bool:
+        return self.db.execute("SELECT 1 FROM complaints WHERE ticket = ?", (ticket,)).fetchone() is not None
+
+    def add(self, c: dict, events: list[tuple]) -> None:
+        """Insert one complaint and its history; call inside :meth:`write`."""
+        cur = self.db.execute(
+            "INSERT INTO complaints(ticket, channel, link, handle, name, contact, text, category, agency, received, "
+            "stage) VALUES (:ticket, :channel, :link, :handle, :name, :contact, :text, :category, :agency, "
+            ":received, :stage)", c)
+        self.db.executemany("INSERT INTO events(complaint_id, stage, at, actor, note) VALUES (?, ?, ?, ?, ?)",
+                            [(cur.lastrowid, *e) for e in events])
+
+    def complaint(self, ticket: str) -> dict | None:
+        self.db.row_factory = sqlite3.Row
+        try:
+            row = self.db.execute("SELECT * FROM complaints WHERE ticket = ?", (ticket,)).fetchone()
+            if row is None:
+                return None
+            out = dict(row)
+            out["history"] = [dict(e) for e in self.db.execute(
+                "SELECT stage, at, actor, note FROM events WHERE complaint_id = ? ORDER BY id", (row["id"],))]
+            return out
+        finally:
+            self.db.row_factory = None
+
+    def move(self, complaint_id: int, stage: str, at: str, actor: str, note: str | None) -> None:
+        with self.write():
+            self.db.execute("INSERT INTO events(complaint_id, stage, at, actor, note) VALUES (?, ?, ?, ?, ?)",
+                            (complaint_id, stage, at, actor, note))
+            self.db.execute("UPDATE complaints SET stage = ? WHERE id = ?", (stage, complaint_id))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _split(script: str):
+    """Split a migration on ';' outside trigger bodies (BEGIN ... END)."""
+    parts, current, depth = [], [], 0
+    for piece in script.split(";"):
+        current.append(piece)
+        depth += piece.upper().count(" BEGIN ") - piece.upper().count(" END")
+        if depth <= 0:
+            text = ";".join(current).strip()
+            if text:
+                parts.append(text)
+            current, depth = [], 0
+    return parts
+
