@@ -81,3 +81,19 @@ def test_di_before_a_place_after_a_request_word_stays_apart(linter):
 def test_english_stems_with_indonesian_prefixes_are_found(linter):
     found = _found(linter, "Informasi ini boleh di-download warga. #KotaTasikmalaya #DinkesTasikmalaya")
     assert any(rule == "terminology.foreign-term" and text == "di-download" for rule, text, _ in found), found
+
+
+def test_eyd_mechanics_ordinals_se_and_opening_conjunctions(linter):
+    found = _found(linter, "Kami memperingati HUT ke 80 kota. Bantuan disalurkan ke 5 desa se Jawa Barat. "
+                           "Tetapi pendaftaran masih dibuka. Dan warga dapat datang. #KotaTasikmalaya #DinkesTasikmalaya")
+    assert ("grammar.ordinal", "ke 80", "ke-80") in found
+    assert not any(rule == "grammar.ordinal" and text == "ke 5" for rule, text, _ in found)  # to 5 villages
+    assert ("grammar.se-prefix", "se Jawa", "se-Jawa") in found
+    openers = [(text, fix) for rule, text, fix in found if rule == "grammar.sentence-opening-conjunction"]
+    assert openers == [("Tetapi", None), ("Dan", None)]
+
+
+def test_double_spaces_between_words_but_not_in_aligned_columns(linter):
+    found = _found(linter, "Pelayanan KTP-el  dibuka hari ini.\n\nJam     | Layanan\n08.00   | KTP-el")
+    doubled = [(text, fix) for rule, text, fix in found if rule == "grammar.double-space"]
+    assert doubled == [("  ", " ")]

@@ -21,7 +21,7 @@ SEVERITIES = ("error", "warning", "suggestion")
 # Modules that declare rules, in documentation order.
 RULE_MODULES = (
     "tone", "terminology", "hashtag", "platform", "accessibility",
-    "mechanics", "spelling", "characters", "reply", "readability", "grammar", "visual",
+    "mechanics", "eyd", "spelling", "characters", "reply", "readability", "grammar", "visual",
 )
 
 

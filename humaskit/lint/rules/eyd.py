@@ -1,0 +1,140 @@
+"""EYD V mechanics: ordinals with ke-, se- before a capital, doubled spaces, and conjunctions
+that cannot open a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from humaskit.lint import running
+from humaskit.lint.finding import Hit
+from humaskit.lint.registry import rule
+from humaskit.lint.rules._util import sentence_start
+
+_FM = "---\nagency: dinkes\n---\n"
+# Words after which "ke" + number is an ordinal (abad ke-21, HUT ke-80, yang ke-3), not "to 5 villages".
+_ORDINAL_HEADS = frozenset((
+    "abad", "tahun", "hari", "yang", "hut", "ulang", "juara", "peringkat", "tahap", "gelombang", "angkatan",
+    "putaran", "minggu", "pekan", "bulan", "kali", "lantai", "jilid", "bagian", "sesi", "edisi", "seri",
+    "urutan", "periode", "termin", "babak", "sidang", "rapat", "kongres", "muktamar", "festival", "perayaan",
+    "pertemuan", "pelaksanaan", "penyelenggaraan", "hari jadi", "jadi", "milad", "dies"))
+_ORDINAL = re.compile(r"\b([Kk]e)[ \t]+(\d{1,4})\b(?!\s*[.,:]\d)")
+
+
+@rule("grammar.ordinal", category="grammar", severity="warning", fixable=True,
+      summary="Bilangan tingkat dengan ke-",
+      wrong=_FM + "Peringatan HUT ke 80 Kota Tasikmalaya digelar di abad ke 21 ini.",
+      right=_FM + "Peringatan HUT ke-80 Kota Tasikmalaya digelar. Bantuan disalurkan ke 5 desa.")
+def ordinal(ctx):
+    """Apa yang diperiksa:
+    Bilangan tingkat yang ditulis dengan angka memakai tanda hubung: "HUT ke 80" menjadi "HUT
+    ke-80", "abad ke 21" menjadi "abad ke-21". Hanya ditandai setelah kata yang menuntut urutan
+    (abad, tahun, HUT, juara, tahap, gelombang, yang, kali, ...): "ke 5 desa" adalah kata depan
+    dan tidak ditandai.
+    Mengapa:
+    EYD V menulis awalan ke- pada bilangan tingkat berangka dengan tanda hubung; tanpa itu,
+    "ke 80" terbaca sebagai arah, bukan urutan.
+    """
+    masked = ctx.tokens.masked
+    if "e " not in masked and "e\t" not in masked:
+        return
+    base = ctx.base
+    for m in _ORDINAL.finditer(masked):
+        before = masked[max(0, m.start() - 20):m.start()].split()
+        if not before or before[-1].lower().strip(",") not in _ORDINAL_HEADS:
+            continue
+        start = m.start() + base
+        if running.in_passage(ctx, start):
+            continue
+        fixed = f"{m.group(1)}-{m.group(2)}"
+        yield Hit(start, m.end() + base, f"Bilangan tingkat ditulis dengan tanda hubung: '{fixed}'.", fixed)
+
+
+_SE_CAPITAL = re.compile(r"\b(se)(?:[ \t]+|(?=[A-Z]))([A-Z][a-z]+)")
+
+
+@rule("grammar.se-prefix", category="grammar", severity="warning", fixable=True,
+      summary="Awalan se- sebelum huruf kapital",
+      wrong=_FM + "Lomba kebersihan se Jawa Barat dan seKota Tasikmalaya dibuka.",
+      right=_FM + "Lomba kebersihan se-Jawa Barat dan se-Kota Tasikmalaya dibuka.")
+def se_prefix(ctx):
+    """Apa yang diperiksa:
+    Awalan se- yang diikuti kata berhuruf kapital ditulis dengan tanda hubung: "se Jawa Barat"
+    dan "seJawa Barat" menjadi "se-Jawa Barat".
+    Mengapa:
+    EYD V memakai tanda hubung di antara se- dan kata yang diawali huruf kapital; "se" yang
+    berdiri sendiri bukan kata bahasa Indonesia.
+    """
+    masked = ctx.tokens.masked
+    if "se" not in masked:
+        return
+    base = ctx.base
+    for m in _SE_CAPITAL.finditer(masked):
+        start = m.start() + base
+        if running.in_passage(ctx, start):
+            continue
+        fixed = f"se-{m.group(2)}"
+        yield Hit(start, m.end() + base, f"Awalan se- sebelum huruf kapital memakai tanda hubung: '{fixed}'.", fixed)
+
+
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+@rule("grammar.double-space", category="grammar", severity="suggestion", fixable=True,
+      summary="Spasi ganda di antara kata",
+      wrong=_FM + "Pelayanan KTP-el  dibuka pukul 08.00 WIB.",
+      right=_FM + "Pelayanan KTP-el dibuka pukul 08.00 WIB.")
+def double_space(ctx):
+    """Apa yang diperiksa:
+    Dua spasi atau lebih di antara kata dalam satu baris (indentasi di awal baris, spasi di
+    akhir baris, dan baris tabel yang disejajarkan tidak ditandai). Saran, karena teks yang
+    disalin dari dokumen sering memakainya untuk menyejajarkan.
+    Mengapa:
+    Spasi ganda tampak sebagai celah di layar ponsel dan sering menandai kata yang terhapus
+    saat menyunting.
+    """
+    text, base = ctx.text, ctx.base
+    caption = text[base:]
+    if "  " not in caption:
+        return
+    for m in _DOUBLE_SPACE.finditer(caption):
+        start, end = m.start() + base, m.end() + base
+        line_start = caption.rfind("\n", 0, m.start()) + 1
+        line_end = caption.find("\n", m.end())
+        line = caption[line_start:line_end if line_end != -1 else len(caption)]
+        if "|" in line or "\t" in line or line.count("  ") > 2:
+            continue  # a table or aligned columns
+        if ctx.tokens.masked[m.start() - 1:m.end() + 1].strip() != caption[m.start() - 1:m.end() + 1].strip():
+            continue  # next to a link or tag the masking turned into spaces
+        yield Hit(start, end, "Spasi ganda; cukup satu spasi.", " ")
+
+
+# Conjunctions inside a sentence (EYD V, Konjungsi intrakalimat) that cannot open one.
+_OPENERS = {"tetapi": "Namun,", "tapi": "Namun,", "dan": None, "sehingga": None, "melainkan": None,
+            "serta": None}
+
+
+@rule("grammar.sentence-opening-conjunction", category="grammar", severity="warning",
+      summary="Kalimat diawali konjungsi intrakalimat",
+      wrong=_FM + "Pendaftaran sudah ditutup. Tetapi warga masih dapat datang langsung.",
+      right=_FM + "Pendaftaran sudah ditutup. Namun, warga masih dapat datang langsung.")
+def sentence_opening_conjunction(ctx):
+    """Apa yang diperiksa:
+    Kalimat yang diawali konjungsi yang hanya dipakai di dalam kalimat: tetapi, dan, sehingga,
+    melainkan, serta. Ganti dengan konjungsi antarkalimat (Namun, Akan tetapi, Selain itu, Oleh
+    karena itu) atau gabungkan dengan kalimat sebelumnya.
+    Mengapa:
+    EYD V membedakan konjungsi intrakalimat dan antarkalimat; kalimat yang diawali "Tetapi"
+    atau "Dan" adalah kalimat yang belum selesai.
+    """
+    wanted = frozenset(_OPENERS)
+    if wanted.isdisjoint(ctx.tokens.lower_words):
+        return
+    for start, end, word in ctx.tokens.find_words(wanted):
+        if not word[:1].isupper() or not sentence_start(ctx.text, start, ctx.base) or start == ctx.base:
+            continue  # the caption's first word may continue the post's title or image
+        if running.in_passage(ctx, start):
+            continue
+        better = _OPENERS[word.lower()]
+        advice = f"ganti dengan '{better}'" if better else "gabungkan dengan kalimat sebelumnya"
+        yield Hit(start, end, f"'{word}' tidak membuka kalimat; {advice} (atau pakai Namun, Selain itu, "
+                              "Oleh karena itu).")
