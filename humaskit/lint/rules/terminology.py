@@ -5,7 +5,8 @@ from __future__ import annotations
 from humaskit.lint import lexicon
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.rules._util import PhraseIndex, match_case, mentions_any
+from humaskit.lint.matching import PhraseIndex, mentions_any
+from humaskit.lint.rules._util import match_case
 
 
 def _baku_index(guideline):
