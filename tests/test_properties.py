@@ -79,7 +79,8 @@ def test_url_scan_finds_what_a_whole_caption_scan_finds(text):
 @settings(max_examples=1500, deadline=None)
 @given(st.one_of(CAPTIONS, URL_TEXT, st.text()))
 def test_lower_words_are_the_tokens_of_the_lower_case_caption(text):
-    from humaskit.lint.text import WORD, Tokens
+    from humaskit.lint.matching import WORD
+    from humaskit.lint.text import Tokens
 
     tokens = Tokens(text, 0)
     # lower_masked keeps offsets (a character whose lower case is longer, such as 'İ', stays)
@@ -107,7 +108,7 @@ def _phrases_by_regex(phrases, tokens, ignorecase):
     """The reference: each phrase as an anchored regular expression, tried at every word token."""
     import re
 
-    from humaskit.lint.text import WORD
+    from humaskit.lint.matching import WORD
 
     first = {}
     for phrase in sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
@@ -132,7 +133,7 @@ def _phrases_by_regex(phrases, tokens, ignorecase):
 @settings(max_examples=1500, deadline=None)
 @given(st.sets(st.sampled_from(PHRASES), min_size=1), PHRASE_TEXT, st.booleans())
 def test_phrase_index_finds_what_the_phrase_patterns_find(phrases, text, ignorecase):
-    from humaskit.lint.rules._util import PhraseIndex
+    from humaskit.lint.matching import PhraseIndex
     from humaskit.lint.text import Tokens
 
     tokens = Tokens(text, 0)

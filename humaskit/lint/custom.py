@@ -14,7 +14,8 @@ import re
 
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import Rule
-from humaskit.lint.rules._util import PhraseIndex, match_case
+from humaskit.lint.matching import PhraseIndex
+from humaskit.lint.rules._util import match_case
 
 _DOC = "Apa yang diperiksa:\n{what}\nMengapa:\n{why}"
 

@@ -11,6 +11,8 @@ import re
 from bisect import bisect_left
 from functools import cached_property
 
+from humaskit.lint.matching import WORD, whole_word_offsets
+
 # Top-level domains a bare address (tasikmalayakota.go.id) is recognised by.
 _TLD = r"(?:go\.id|co\.id|ac\.id|or\.id|id|com|net|org|info|ly|me|gl)\b"
 URL = re.compile(rf"(?:https?://|www\.)[^\s<>\"'()]+|\b(?:[a-z0-9-]+\.)+{_TLD}(?:/[^\s<>\"'()]*)?", re.I)
@@ -20,9 +22,6 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HASHTAG = re.compile(r"#\w+")
 MENTION = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
-# \w (not [^\W_]) because Python's engine is twice as fast on it; an underscore in a
-# caption is rare and harmless inside a word.
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 TRAILING = ".,;:!?)]}'\""
 _APOSTROPHE = re.compile("['’]")
 
@@ -95,49 +94,6 @@ def _unclaimed(taken: list[tuple[int, int]], spans) -> list[tuple[int, int]]:
         if k < 0 or taken[k][1] <= s:
             free.append((s, e))
     return free
-
-
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
-def continues_word(text: str, i: int, step: int) -> bool:
-    """Whether a word touching position ``i`` goes on there, as WORD tokenises: ``i`` holds a
-    word character, or a hyphen/apostrophe with another word character ``step`` further."""
-    size = len(text)
-    if i < 0 or i >= size:
-        return False
-    c = text[i]
-    if _word_char(c):
-        return True
-    j = i + step
-    return c in "-'’" and 0 <= j < size and _word_char(text[j])
-
-
-def whole_word_offsets(text: str, needle: str) -> list[int]:
-    """Offsets where ``needle`` (one word or several) stands in ``text`` as whole words
-    (``continues_word`` is false on both sides; written out here, as it runs for every
-    occurrence of every word a rule looks for)."""
-    n, size = len(needle), len(text)
-    found = []
-    find = text.find
-    i = find(needle)
-    while i != -1:
-        if i:
-            c = text[i - 1]
-            if c.isalnum() or c == "_" or (c in "-'’" and i >= 2 and (text[i - 2].isalnum() or text[i - 2] == "_")):
-                i = find(needle, i + 1)
-                continue
-        j = i + n
-        if j < size:
-            c = text[j]
-            if c.isalnum() or c == "_" or (c in "-'’" and j + 1 < size
-                                           and (text[j + 1].isalnum() or text[j + 1] == "_")):
-                i = find(needle, i + 1)
-                continue
-        found.append(i)
-        i = find(needle, i + 1)
-    return found
 
 
 # No link is longer: a longer run without a space is not looked into, as the domain part of

@@ -14,13 +14,12 @@ from operator import eq
 
 from humaskit.language.dates import (MONTH_FORMS, MONTHS, WEEKDAY_FORMS, WEEKDAYS, ZONES, make_date,
                                      nearest_year, number_words)
-from humaskit.language.find import WordVerdicts
 from humaskit.lint import running
 from humaskit.lint.finding import Hit
+from humaskit.lint.matching import WordVerdicts, continues_word, whole_word_offsets
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import match_case, sentence_start
 from humaskit.lint.rules.spelling import speller_for
-from humaskit.lint.text import continues_word, whole_word_offsets
 
 _FM = "---\nagency: dinkes\n---\n"
 _MONTH_ALT = "|".join(sorted(MONTH_FORMS, key=len, reverse=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.text import WORD
+from humaskit.lint.matching import WORD
 
 # A sentence ends at . ! ? followed by a space, a quote or the end (not inside 07.00 or Rp25.000,
 # not after "dr." or "No." before a name), or at a line break (captions put list items on lines).

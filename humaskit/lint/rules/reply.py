@@ -6,7 +6,7 @@ import re
 
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.rules._util import PhraseIndex
+from humaskit.lint.matching import PhraseIndex, PhrasePresence
 
 _FM = "---\nagency: dishub\nkind: reply\n---\n"
 _GOOD = (_FM + "Selamat pagi, Bapak Asep. Terima kasih atas laporannya. Laporan Anda tercatat dengan nomor "
@@ -17,37 +17,17 @@ _WHEN = re.compile(r"\b(?:pukul\s+\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Ag
                    r"|(?:dalam|selama)\s+\d+\s+(?:hari|jam|pekan|minggu))", re.I)
 
 
-class _Phrases:
-    """Whole-word, case-insensitive presence of any of a list of phrases (found with str.find)."""
-
-    def __init__(self, phrases) -> None:
-        self.phrases = tuple(" ".join(p.casefold().split()) for p in phrases if p.strip())
-
-    def __bool__(self) -> bool:
-        return bool(self.phrases)
-
-    def search(self, lower: str) -> bool:
-        for phrase in self.phrases:
-            i = lower.find(phrase)
-            while i != -1:
-                end = i + len(phrase)
-                if (i == 0 or not lower[i - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
-                    return True
-                i = lower.find(phrase, i + 1)
-        return False
-
-
 def _compiled(guideline):
     reply = guideline["reply"]
     ticket = re.compile(reply["ticket_pattern"]) if reply.get("ticket_pattern") else None
     defensive = {k.casefold(): v for k, v in reply["defensive"].items()}
     return {
-        "greeting": _Phrases(reply["greeting"]),
-        "thanks": _Phrases(reply["thanks"]),
-        "referral": _Phrases(reply["referral"]),
+        "greeting": PhrasePresence(reply["greeting"]),
+        "thanks": PhrasePresence(reply["thanks"]),
+        "referral": PhrasePresence(reply["referral"]),
         "ticket": ticket,
-        "follow_up": _Phrases(reply["follow_up"]),
-        "follow_up_time": _Phrases(reply["follow_up_time"]),
+        "follow_up": PhrasePresence(reply["follow_up"]),
+        "follow_up_time": PhrasePresence(reply["follow_up_time"]),
         "defensive": PhraseIndex(defensive),
         "defensive_map": defensive,
     }
@@ -66,7 +46,7 @@ def _head(ctx) -> tuple[int, int]:
     return start, max(end, start)
 
 
-def _missing(phrases: _Phrases, lower: str) -> bool:
+def _missing(phrases: PhrasePresence, lower: str) -> bool:
     """The guideline lists phrases for this element and none of them is in the reply."""
     return bool(phrases) and not phrases.search(lower)
 

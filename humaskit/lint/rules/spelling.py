@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from humaskit.language.find import WordVerdicts
+from humaskit.lint.matching import WordVerdicts
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 

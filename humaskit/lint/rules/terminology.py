@@ -7,7 +7,8 @@ import re
 from humaskit.lint import lexicon, running
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.rules._util import PhraseIndex, match_case
+from humaskit.lint.matching import PhraseIndex
+from humaskit.lint.rules._util import match_case
 
 
 def _baku_index(guideline):

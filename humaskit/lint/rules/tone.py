@@ -7,7 +7,8 @@ import re
 from humaskit.lint import lexicon, running
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.rules._util import PhraseIndex, match_case, mentions_any, sentence_start
+from humaskit.lint.matching import PhraseIndex, mentions_any
+from humaskit.lint.rules._util import match_case, sentence_start
 
 _LEVEL_LABEL = {"akrab": "kata akrab/cakapan", "gaul": "kata gaul", "singkatan": "singkatan obrolan",
                 "kamus": "kata tidak baku", "pedoman": "kata yang dihindari pedoman"}

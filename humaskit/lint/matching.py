@@ -1,0 +1,195 @@
+"""Every way a rule finds words and phrases in a caption, in one module.
+
+Rules say *what* they look for (a word set, a phrase list, a per-word verdict) and this
+module decides *how*: with ``str.find`` and set operations rather than a regular expression
+per entry, as a caption is matched by some forty rules. Each matcher is held to a plain
+regular-expression definition by the property tests in ``tests/test_matching.py`` and
+``tests/test_properties.py``, so a faster scanner is a change here and nowhere else.
+Offsets are absolute in the text the matcher is given.
+"""
+
+from __future__ import annotations
+
+import re
+
+# \w (not [^\W_]) because Python's engine is twice as fast on it; an underscore in a
+# caption is rare and harmless inside a word.
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def continues_word(text: str, i: int, step: int) -> bool:
+    """Whether a word touching position ``i`` goes on there, as WORD tokenises: ``i`` holds a
+    word character, or a hyphen/apostrophe with another word character ``step`` further."""
+    size = len(text)
+    if i < 0 or i >= size:
+        return False
+    c = text[i]
+    if _word_char(c):
+        return True
+    j = i + step
+    return c in "-'’" and 0 <= j < size and _word_char(text[j])
+
+
+def whole_word_offsets(text: str, needle: str) -> list[int]:
+    """Offsets where ``needle`` (one word or several) stands in ``text`` as whole words
+    (``continues_word`` is false on both sides; written out here, as it runs for every
+    occurrence of every word a rule looks for)."""
+    n, size = len(needle), len(text)
+    found = []
+    find = text.find
+    i = find(needle)
+    while i != -1:
+        if i:
+            c = text[i - 1]
+            if c.isalnum() or c == "_" or (c in "-'’" and i >= 2 and (text[i - 2].isalnum() or text[i - 2] == "_")):
+                i = find(needle, i + 1)
+                continue
+        j = i + n
+        if j < size:
+            c = text[j]
+            if c.isalnum() or c == "_" or (c in "-'’" and j + 1 < size
+                                           and (text[j + 1].isalnum() or text[j + 1] == "_")):
+                i = find(needle, i + 1)
+                continue
+        found.append(i)
+        i = find(needle, i + 1)
+    return found
+
+
+def mentions_any(ctx, words: frozenset) -> bool:
+    """Whether the caption has any of ``words`` (lower case): one set operation, so a rule
+    can return at once on the common clean draft before walking tokens with offsets."""
+    return not words.isdisjoint(ctx.tokens.lower_words)
+
+
+class PhraseIndex:
+    """Find whole-word phrases fast: index each phrase by its first word and compare the
+    phrase only where a token starts with that word. Longest phrase first at each token;
+    matches do not overlap.
+
+    A phrase matches as the pattern ``word\\s+word…(?![\\w-])`` would, compared with
+    ``str.startswith`` on the (lower-cased) caption instead: no regular expression is
+    compiled for the hundreds of names a guideline lists, nor run for each candidate.
+    """
+
+    def __init__(self, phrases, *, ignorecase: bool = True) -> None:
+        self.ignorecase = ignorecase
+        # lower-case first word → (first word as written in the phrase, parts, phrase),
+        # longest phrase first
+        self.first: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+        for phrase in sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
+            words = WORD.findall(phrase)
+            if not words:
+                continue
+            parts = tuple(part.lower() if ignorecase else part for part in phrase.split())
+            key = words[0].lower() if ignorecase else words[0]
+            self.first.setdefault(words[0].lower(), []).append((key, parts, phrase))
+        self.lower_first = frozenset(self.first)
+
+    def __bool__(self) -> bool:
+        return bool(self.first)
+
+    def finditer(self, tokens):
+        """Yield (start, end, text, phrase) with absolute offsets over a caption's tokens."""
+        present = self.lower_first.intersection(tokens.lower_words)
+        if not present:
+            return
+        lower = tokens.lower_masked
+        text = lower if self.ignorecase else tokens.masked
+        # Only phrases whose other parts occur somewhere in the caption are tried, and only
+        # the first words of those are looked for.
+        viable: dict[str, list] = {}
+        for word in present:
+            candidates = [(k, parts, phrase) for k, parts, phrase in self.first[word]
+                          if len(parts) == 1 or parts[-1] in text and (
+                              len(parts) == 2 or all(p in text for p in parts[1:-1]))]
+            if candidates:
+                viable[word] = candidates
+        if not viable:
+            return
+        masked, base = tokens.masked, tokens.base
+        skip_to = -1
+        for start, end, written in tokens.find_words(viable):
+            if start < skip_to:
+                continue
+            low = lower[start - base:end - base]  # the word as find_words matched it
+            exact = low if self.ignorecase else written
+            for k, parts, phrase in viable.get(low, ()):
+                if k != exact:
+                    continue
+                end = _phrase_end(text, start - base, parts)
+                if end != -1:
+                    skip_to = end + base
+                    yield start, skip_to, masked[start - base:end], phrase
+                    break
+
+
+def _phrase_end(text: str, i: int, parts: tuple[str, ...]) -> int:
+    """Where ``parts`` joined by whitespace end when they start at ``i`` as whole words, else -1."""
+    n = len(text)
+    for k, part in enumerate(parts):
+        if k:
+            if i >= n or not text[i].isspace():
+                return -1
+            i += 1
+            while i < n and text[i].isspace():
+                i += 1
+        if not text.startswith(part, i):
+            return -1
+        i += len(part)
+    if i < n and (text[i].isalnum() or text[i] in "_-"):
+        return -1
+    return i
+
+
+class PhrasePresence:
+    """Whole-word, case-insensitive presence of any of a list of phrases (found with str.find)."""
+
+    def __init__(self, phrases) -> None:
+        self.phrases = tuple(" ".join(p.casefold().split()) for p in phrases if p.strip())
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def search(self, lower: str) -> bool:
+        for phrase in self.phrases:
+            i = lower.find(phrase)
+            while i != -1:
+                end = i + len(phrase)
+                if (i == 0 or not lower[i - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+                    return True
+                i = lower.find(phrase, i + 1)
+        return False
+
+
+class WordVerdicts:
+    """Per-word answers of a rule, remembered across drafts.
+
+    ``judge(word)`` returns a falsy value for a word the rule has nothing to say about. Those
+    words go into a set, so for a draft the rule only looks at ``words - clean`` (one set
+    difference in C) and, once warm, at nothing at all.
+    """
+
+    def __init__(self, judge) -> None:
+        self.judge = judge
+        self.clean: set[str] = set()
+        self.flagged: dict[str, object] = {}
+
+    def __call__(self, words) -> list[tuple[str, object]]:
+        """(word, verdict) for the words of ``words`` that have something to report, sorted."""
+        found = []
+        for word in words - self.clean:
+            verdict = self.flagged.get(word)
+            if verdict is None:
+                verdict = self.judge(word)
+                if not verdict:
+                    self.clean.add(word)
+                    continue
+                self.flagged[word] = verdict
+            found.append((word, verdict))
+        found.sort()
+        return found
