@@ -311,11 +311,9 @@ def read_state(path: Path) -> dict:
     """The previous build's stamps; a missing or unreadable state only means "first build"."""
     from humaskit.fsutil import read_user_text
 
-    if not path.exists():
-        return {}
     try:
         data = json.loads(read_user_text(path, what="Berkas status kalender"))
-    except (HumaskitError, ValueError):  # not a regular file, too big, not JSON: a first build
+    except (HumaskitError, ValueError):  # missing, not a regular file, too big, not JSON: a first build
         return {}
     if not isinstance(data, dict) or data.get("version") != STATE_VERSION or not isinstance(data.get("events"), dict):
         return {}

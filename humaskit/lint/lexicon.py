@@ -109,6 +109,13 @@ def _informal(guideline) -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def regional_words() -> dict[str, str]:
+    """Lower-case Sundanese or Javanese word → language key ("sunda", "jawa"): function words
+    and greetings that are not also common Indonesian words."""
+    return {word.casefold(): language.strip() for word, language, *_ in _rows("regional.tsv")}
+
+
+@lru_cache(maxsize=None)
 def profanity_words() -> frozenset[str]:
     text = data_file("profanity.txt").read_text("utf-8")
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))

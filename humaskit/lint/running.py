@@ -14,32 +14,22 @@ those is decided once, here, the same way for every rule:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from humaskit.resources import data_file
+from humaskit.lint.lexicon import regional_words
+from humaskit.lint.matching import WORD
+from humaskit.lint.rules._util import sentence_start
+from humaskit.lint.rules.readability import sentences
 
-# A sentence: up to . ! ? or a line break (a greeting line is its own passage).
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Characters lost in copying: U+FFFD, a "?" standing after a space or at a line start (Indonesian
 # never puts one there), or a "?" between two letters.
 _DAMAGED = re.compile(r"\ufffd+(?:[\s?]*\ufffd)*|(?:(?<=\s)|^)\?+(?:[ \t]*\?+)*(?=\s|$|[^\w\s])|(?<=[^\W\d_])\?+(?=[^\W\d_])",
                       re.M)
 _STRETCH = re.compile(r"([^\W\d_])\1{2,}")
+# The gate before looking at words one by one: a letter three times, or doubled at a word's end.
+_ANY_STRETCH = re.compile(r"([^\W\d_])\1(?:\1|(?![^\W\d_]))")
 # A word ending in a doubled letter (dongg, yukk) is stretched: standard Indonesian ends none so.
 _DOUBLE_END = re.compile(r"([^\W\d_])\1$")
 LANGUAGES = {"sunda": "Sunda", "jawa": "Jawa"}
-
-
-@lru_cache(maxsize=None)
-def regional_words() -> dict[str, str]:
-    """Lower-case word → language key, for function words and greetings that are not Indonesian."""
-    words = {}
-    for line in data_file("regional.tsv").read_text("utf-8").splitlines()[1:]:
-        if line and not line.startswith("#"):
-            word, language = line.split("\t")[:2]
-            words[word.casefold()] = language.strip()
-    return words
 
 
 def passages(ctx) -> list[tuple[int, int, str]]:
@@ -54,16 +44,16 @@ def _passages(ctx) -> list[tuple[int, int, str]]:
         return []
     masked, base = ctx.tokens.masked, ctx.base
     found: list[list] = []
-    for m in _SENTENCE.finditer(masked):
-        tokens = _WORD.findall(m.group())
+    for first, last in sentences(masked):
+        tokens = [t for t in WORD.findall(masked, first, last) if t.replace("-", "").isalpha()]
         if not tokens:
             continue
         langs = [words[t.casefold()] for t in tokens if t.casefold() in words]
         share = len(langs) / len(tokens)
         if langs and (share >= 0.5 or (len(langs) >= 3 and share >= 1 / 3)):
             language = max(sorted(set(langs)), key=langs.count)
-            start, end = m.start() + base, m.end() + base
-            between = masked[found[-1][1] - base:m.start()] if found else None
+            start, end = first + base, last + base
+            between = masked[found[-1][1] - base:first] if found else None
             if found and found[-1][2] == language and between is not None and not between.strip():
                 found[-1][1] = end
             else:
@@ -104,8 +94,6 @@ def is_name(ctx, start: int, word: str) -> bool:
     """A word a word list must leave alone as written: in capitals (an acronym such as BPKAD;
     ``tone.shouting`` decides about common words in capitals), or capitalised where no sentence
     starts (a name such as Sumbar or Kebumen, an abbreviation such as Kel.)."""
-    from humaskit.lint.rules._util import sentence_start
-
     if not word[:1].isupper():
         return False
     letters = [c for c in word if c.isalpha()]
@@ -171,5 +159,11 @@ def lexicon_words(ctx, keys: frozenset):
 
 
 def stretched_words(ctx) -> list[tuple[str, tuple[str, ...]]]:
-    return ctx.per_draft("tone.stretched", lambda c: [
-        (w, forms) for w in sorted(c.tokens.lower_words) if (forms := squeezed(w))])
+    """(lower-case word, the forms it may stand for) for each stretched word of the caption."""
+    return ctx.per_draft("running.stretched", _stretched_words)
+
+
+def _stretched_words(ctx) -> list[tuple[str, tuple[str, ...]]]:
+    if not _ANY_STRETCH.search(ctx.tokens.lower_masked):
+        return []  # most captions: no word is looked at
+    return [(w, forms) for w in sorted(ctx.tokens.lower_words) if (forms := squeezed(w))]

@@ -150,3 +150,12 @@ def test_unreadable_state_file_means_a_first_build(tmp_path, plans, guideline):
     write_outputs(result, out, NOW)
     cal = icalendar.Calendar.from_ical((out / "kalender-2026-12.ics").read_bytes())
     assert {e["SEQUENCE"] for e in cal.walk("VEVENT")} == {0}
+
+
+
+def test_a_state_that_is_not_a_regular_file_means_a_first_build_and_is_never_opened(tmp_path):
+    from humaskit.calendar.api import read_state
+
+    os.mkfifo(tmp_path / "pipa.json")  # opened, it would wait for a writer for ever
+    (tmp_path / "folder.json").mkdir()
+    assert [read_state(tmp_path / name) for name in ("pipa.json", "folder.json", "hilang.json")] == [{}, {}, {}]

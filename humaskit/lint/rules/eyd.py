@@ -37,16 +37,24 @@ def ordinal(ctx):
     masked = ctx.tokens.masked
     if "e " not in masked and "e\t" not in masked:
         return
+    ordinals = (m for m in _ORDINAL.finditer(masked) if _after_head(masked, m.start()))
+    yield from _rewrites(ctx, ordinals, lambda m: f"{m.group(1)}-{m.group(2)}",
+                         "Bilangan tingkat ditulis dengan tanda hubung: '{}'.")
+
+
+def _after_head(masked: str, i: int) -> bool:
+    before = masked[max(0, i - 20):i].split()
+    return bool(before) and before[-1].lower().strip(",") in _ORDINAL_HEADS
+
+
+def _rewrites(ctx, matches, fixed, message: str):
+    """A hit with its fix for each match outside a regional-language passage."""
     base = ctx.base
-    for m in _ORDINAL.finditer(masked):
-        before = masked[max(0, m.start() - 20):m.start()].split()
-        if not before or before[-1].lower().strip(",") not in _ORDINAL_HEADS:
-            continue
+    for m in matches:
         start = m.start() + base
-        if running.in_passage(ctx, start):
-            continue
-        fixed = f"{m.group(1)}-{m.group(2)}"
-        yield Hit(start, m.end() + base, f"Bilangan tingkat ditulis dengan tanda hubung: '{fixed}'.", fixed)
+        if not running.in_passage(ctx, start):
+            fix = fixed(m)
+            yield Hit(start, m.end() + base, message.format(fix), fix)
 
 
 _SE_CAPITAL = re.compile(r"\b(se)(?:[ \t]+|(?=[A-Z]))([A-Z][a-z]+)")
@@ -67,13 +75,8 @@ def se_prefix(ctx):
     masked = ctx.tokens.masked
     if "se" not in masked:
         return
-    base = ctx.base
-    for m in _SE_CAPITAL.finditer(masked):
-        start = m.start() + base
-        if running.in_passage(ctx, start):
-            continue
-        fixed = f"se-{m.group(2)}"
-        yield Hit(start, m.end() + base, f"Awalan se- sebelum huruf kapital memakai tanda hubung: '{fixed}'.", fixed)
+    yield from _rewrites(ctx, _SE_CAPITAL.finditer(masked), lambda m: f"se-{m.group(2)}",
+                         "Awalan se- sebelum huruf kapital memakai tanda hubung: '{}'.")
 
 
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")

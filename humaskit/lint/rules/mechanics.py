@@ -181,10 +181,11 @@ def _request_passive(rest: str, speller, baku) -> bool:
             and ("di" + rest) not in baku and rest not in _PLACES)
 
 
-# Places "di" stands before as a preposition even after "sudah" or "yang" (sudah di kota).
+# Places "di" stands before as a preposition even after "sudah" or "yang" (sudah di kota);
+# the direction words of _PLACE_WORDS are checked before these.
 _PLACES = frozenset(("lantai", "kota", "rumah", "kantor", "lokasi", "daerah", "wilayah", "tempat", "desa",
                      "kelurahan", "kecamatan", "jalan", "sekolah", "pasar", "kampung", "gedung", "ruang",
-                     "balai", "aula", "lapangan", "taman", "masjid", "puskesmas", "sini", "sana"))
+                     "balai", "aula", "lapangan", "taman", "masjid", "puskesmas"))
 
 
 def _after_request(masked: str, i: int) -> bool:
