@@ -28,8 +28,7 @@ HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
 # Rule ids issue #11 adds; annotated already, so their misses show until the rules exist.
 NEW_RULES = {"tone.regional-language", "spelling.damaged-text", "mechanics.ordinal", "mechanics.se-prefix",
-             "mechanics.double-space", "mechanics.bracket-space", "grammar.prefix-after-request",
-             "grammar.sentence-opening-conjunction"}
+             "mechanics.double-space", "mechanics.bracket-space", "grammar.sentence-opening-conjunction"}
 MIN_PRECISION = 0.9
 MAX_ALARMS_PER_1000 = 3.0
 COUNTED = ("error", "warning")
