@@ -25,8 +25,11 @@ _CONTROL = re.compile(
 class LintContext:
     """What a rule sees: the draft, the guideline, shared tokens and a per-guideline memo."""
 
-    def __init__(self, draft: Draft, guideline, memo: dict, notices: list[str] | None = None) -> None:
+    def __init__(self, draft: Draft, guideline, memo: dict, notices: list[str] | None = None,
+                 active: frozenset[str] | None = None) -> None:
         self.draft = draft
+        # the ids of the rules that run (None: all); word lists leave a word to the rule that owns it
+        self.active = active
         self.guideline = guideline
         # Rules match on the caption as a reader sees it; their spans are mapped back to the file.
         self.view = matching_view(draft.text, draft.body_start)
@@ -108,12 +111,13 @@ class Linter:
                 continue
             active.append(ActiveRule(rule, severity))
         self.active = active
+        self.active_ids = frozenset(a.rule.id for a in active)
         # (rule, check) per draft kind, looked up once instead of per rule per draft
         self._checks = {kind: [(a, a.rule.check) for a in active if kind in a.rule.kinds]
                         for kind in ("post", "reply")}
 
     def lint_draft(self, draft: Draft) -> FileResult:
-        ctx = LintContext(draft, self.guideline, self.memo, self.notices)
+        ctx = LintContext(draft, self.guideline, self.memo, self.notices, self.active_ids)
         hits: list[tuple[ActiveRule, Hit]] = []
         extend = hits.extend
         for active, check in self._checks[draft.kind]:

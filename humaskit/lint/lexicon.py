@@ -46,17 +46,46 @@ def _kata_baku_rows() -> tuple[tuple[str, Pair], ...]:
     return tuple(rows)
 
 
+@dataclass(frozen=True)
+class Foreign:
+    standard: str
+    context: str                # "": running text; "name": left alone when capitalised; "ambiguous": no fix
+
+
 @lru_cache(maxsize=None)
-def _foreign_rows() -> tuple[tuple[str, str], ...]:
-    return tuple((a, b) for a, b, note in _rows("kata_baku.tsv") if note.startswith("padanan istilah asing"))
+def _foreign_rows() -> tuple[tuple[str, Foreign], ...]:
+    rows = {a: Foreign(b, "") for a, b, note in _rows("kata_baku.tsv") if note.startswith("padanan istilah asing")}
+    for term, standard, context, *_ in _rows("foreign_terms.tsv"):
+        rows[term] = Foreign(standard, context)
+    return tuple(rows.items())
 
 
 @lru_cache(maxsize=None)
 def _informal_rows() -> tuple[tuple[str, str, str], ...]:
-    core = [(row[0], row[1], row[2]) for row in _rows("informal.tsv")]
+    core = [(row[0], row[1], row[2]) for name in ("informal.tsv", "informal_extra.tsv") for row in _rows(name)]
     known = {w for w, _, _ in core}
     extra = [(w, f, "kamus") for w, f in _rows("indocollex.tsv") if w not in known]
     return tuple(core + extra)
+
+
+def official_words(guideline) -> frozenset[str]:
+    """Lower-case words of the guideline's official names and terms (agency names and short
+    names such as Dishub, `terminology.terms`, `tone.acronyms`): never "corrected" by a word list."""
+    return guideline.derived("lexicon.official", _official_words)
+
+
+def _official_words(guideline) -> frozenset[str]:
+    phrases = [*guideline["terminology"]["terms"], *guideline["tone"]["acronyms"]]
+    for agency in guideline.agencies.values():
+        phrases += [agency.get("name") or "", agency.get("short") or ""]
+    return frozenset(w.casefold() for phrase in phrases for w in phrase.replace("-", " ").split())
+
+
+@lru_cache(maxsize=None)
+def informal_notes() -> dict[str, str]:
+    """Lower-case informal word → its note in the shipped lists ("sapaan", "tidak sebelum angka")."""
+    return {row[0]: row[3] for name in ("informal.tsv", "informal_extra.tsv") for row in _rows(name)
+            if len(row) > 3 and row[3]}
 
 
 def kata_baku(guideline) -> dict[str, Pair]:
@@ -66,22 +95,23 @@ def kata_baku(guideline) -> dict[str, Pair]:
 
 def _kata_baku(guideline) -> dict[str, Pair]:
     terms = guideline["terminology"]
-    allow = {w.casefold() for w in terms["allow"]}
+    allow = {w.casefold() for w in terms["allow"]} | official_words(guideline)
     pairs = {k.casefold(): v for k, v in _kata_baku_rows()} if terms["kata_baku"] else {}
     for wrong, right in terms["replace"].items():
         pairs[wrong.casefold()] = Pair(right, None, False, "pedoman")
     return {k: v for k, v in pairs.items() if k not in allow}
 
 
-def foreign_terms(guideline) -> dict[str, str]:
+def foreign_terms(guideline) -> dict[str, Foreign]:
+    """Lower-case foreign term (one word or a phrase) → its Indonesian padanan and context."""
     return guideline.derived("lexicon.foreign_terms", _foreign_terms)
 
 
-def _foreign_terms(guideline) -> dict[str, str]:
+def _foreign_terms(guideline) -> dict[str, Foreign]:
     terms = guideline["terminology"]
     if not terms["foreign_terms"]:
         return {}
-    allow = {w.casefold() for w in terms["allow"]}
+    allow = {w.casefold() for w in terms["allow"]} | official_words(guideline)
     return {k: v for k, v in _foreign_rows() if k not in allow}
 
 
@@ -92,7 +122,7 @@ def informal(guideline) -> dict[str, tuple[str, str]]:
 
 def _informal(guideline) -> dict[str, tuple[str, str]]:
     tone = guideline["tone"]
-    allow = {w.casefold() for w in tone["allow"]}
+    allow = {w.casefold() for w in tone["allow"]} | official_words(guideline)
     friendly = tone["register"] == "friendly"
     words: dict[str, tuple[str, str]] = {}
     if tone["informal_lexicon"]:
@@ -102,10 +132,7 @@ def _informal(guideline) -> dict[str, tuple[str, str]]:
             words[word] = (formal, level)
     for word, formal in tone["informal_words"].items():
         words[word.casefold()] = (formal or "", "pedoman")
-    baku = kata_baku(guideline)
-    rude = profanity_words()  # tone.profanity owns these, with its stronger message
-    return {w: v for w, v in words.items()
-            if w not in allow and w not in baku and w not in SECOND_PERSON and w not in SECOND_PERSON_PLURAL and w not in rude}
+    return {w: v for w, v in words.items() if w not in allow}
 
 
 @lru_cache(maxsize=None)
@@ -119,3 +146,48 @@ def regional_words() -> dict[str, str]:
 def profanity_words() -> frozenset[str]:
     text = data_file("profanity.txt").read_text("utf-8")
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+def profanity(guideline) -> frozenset[str]:
+    """The rude words tone.profanity reports, as the guideline allows."""
+    if not guideline["tone"]["profanity_lexicon"]:
+        return frozenset()
+    allow = {w.casefold() for w in guideline["tone"]["allow"]}
+    return frozenset(w for w in profanity_words() if w not in allow)
+
+
+# The word-list rules and the words each reports, in the order that settles a word two lists
+# share: the first *active* rule of this order reports it and the later ones leave it alone (a
+# rude word is reported as rude, not as informal). Switch the first off and the next reports it.
+OWNERS: tuple[tuple[str, object], ...] = (
+    ("tone.profanity", profanity),
+    ("tone.pronoun", lambda guideline: frozenset(SECOND_PERSON) | SECOND_PERSON_PLURAL),
+    ("terminology.kata-baku", lambda guideline: frozenset(kata_baku(guideline))),
+    ("tone.informal-word", lambda guideline: frozenset(informal(guideline))),
+    ("terminology.foreign-term", lambda guideline: frozenset(foreign_terms(guideline))),
+)
+_OWNER_IDS = tuple(rule_id for rule_id, _ in OWNERS)
+
+
+def active(ctx, rule_id: str) -> bool:
+    return ctx.active is None or rule_id in ctx.active
+
+
+def owned_words(ctx, rule_id: str) -> frozenset[str]:
+    """The words of ``rule_id``'s list that no earlier active rule of :data:`OWNERS` reports."""
+    return ctx.memo(f"lexicon.owned.{rule_id}", lambda guideline: owned(guideline, rule_id, ctx.active))
+
+
+def claimed_words(ctx, rule_id: str) -> frozenset[str]:
+    """The words earlier active rules of :data:`OWNERS` report: ``rule_id`` leaves them alone
+    even where its list knows them only in another form (a stretched "anjirrr")."""
+    return ctx.memo(f"lexicon.claimed.{rule_id}", lambda guideline: claimed(guideline, rule_id, ctx.active))
+
+
+def claimed(guideline, rule_id: str, active: frozenset[str] | None) -> frozenset[str]:
+    earlier = OWNERS[:_OWNER_IDS.index(rule_id)]
+    return frozenset().union(*(listed(guideline) for other, listed in earlier if active is None or other in active))
+
+
+def owned(guideline, rule_id: str, active: frozenset[str] | None) -> frozenset[str]:
+    return dict(OWNERS)[rule_id](guideline) - claimed(guideline, rule_id, active)

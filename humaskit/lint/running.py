@@ -33,8 +33,11 @@ LANGUAGES = {"sunda": "Sunda", "jawa": "Jawa"}
 
 
 def passages(ctx) -> list[tuple[int, int, str]]:
-    """(start, end, language) of each regional-language passage: neighbouring sentences in
-    which at least half of the words (or three words and a third) are regional, joined."""
+    """(start, end, language) of each regional-language passage, neighbouring sentences of one
+    language joined. A sentence is regional when at least half of its words (or three words and
+    a third) are regional function words; or when regional words and words no Indonesian
+    dictionary knows (dicandak, ngamumule) make up half of it, with two regional words or beside
+    a regional sentence. Names (capitalised inside a sentence, or in capitals) are not counted."""
     return ctx.per_draft("running.passages", _passages)
 
 
@@ -42,22 +45,35 @@ def _passages(ctx) -> list[tuple[int, int, str]]:
     words = regional_words()
     if words.keys().isdisjoint(ctx.tokens.lower_words):
         return []
+    from humaskit.lint.rules.spelling import speller_for
+
+    speller = speller_for(ctx)
     masked, base = ctx.tokens.masked, ctx.base
-    found: list[list] = []
+    scored = []  # (start, end, language, verdict): verdict 2 regional, 1 regional beside one, 0 not
     for first, last in sentences(masked):
-        tokens = [t for t in WORD.findall(masked, first, last) if t.replace("-", "").isalpha()]
-        if not tokens:
+        tokens = [t for i, t in enumerate(WORD.findall(masked, first, last)) if t.replace("-", "").isalpha()
+                  and (i == 0 or not t[:1].isupper())]
+        # a reduplicated word counts by its first half (sami-sami)
+        keys = [t.casefold() if t.casefold() in words else t.casefold().split("-")[0] for t in tokens]
+        langs = [words[k] for k in keys if k in words]
+        if not langs:
+            scored.append((first, last, "", 0))
             continue
-        langs = [words[t.casefold()] for t in tokens if t.casefold() in words]
         share = len(langs) / len(tokens)
-        if langs and (share >= 0.5 or (len(langs) >= 3 and share >= 1 / 3)):
-            language = max(sorted(set(langs)), key=langs.count)
-            start, end = first + base, last + base
+        unknown = sum(1 for t, k in zip(tokens, keys) if k not in words and not speller.known(t.lower()))
+        loose = (len(langs) + unknown) / len(tokens) >= 0.5
+        verdict = 2 if share >= 0.5 or (len(langs) >= 3 and share >= 1 / 3) or (loose and len(langs) >= 2) \
+            else int(loose)
+        scored.append((first, last, max(sorted(set(langs)), key=langs.count), verdict))
+    found: list[list] = []
+    for i, (first, last, language, verdict) in enumerate(scored):
+        beside = [s for s in scored[max(0, i - 1):i + 2] if s[3] == 2 and s[2] == language]
+        if verdict == 2 or (verdict == 1 and beside):
             between = masked[found[-1][1] - base:first] if found else None
             if found and found[-1][2] == language and between is not None and not between.strip():
-                found[-1][1] = end
+                found[-1][1] = last + base
             else:
-                found.append([start, end, language])
+                found.append([first + base, last + base, language])
     return [tuple(p) for p in found]
 
 
@@ -143,15 +159,16 @@ def squeezed(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in forms if f != low))
 
 
-def lexicon_words(ctx, keys: frozenset):
+def lexicon_words(ctx, keys: frozenset, claimed: frozenset = frozenset()):
     """(start, end, word, key) for the words of running text whose lower case, or the word its
-    stretched letters stand for, is one of ``keys``."""
+    stretched letters stand for, is one of ``keys``; a word another rule reports as written
+    (``claimed``) is left to it."""
     tokens = ctx.tokens
     hits = []
     if not keys.isdisjoint(tokens.lower_words):
         hits = [(s, e, w, w.lower()) for s, e, w in tokens.find_words(keys)]
     for low, forms in stretched_words(ctx):
-        key = None if low in keys else next((f for f in forms if f in keys), None)
+        key = None if low in keys or low in claimed else next((f for f in forms if f in keys), None)
         if key is not None:
             hits += [(s, e, w, key) for s, e, w in tokens.find_words((low,))]
     hits.sort()

@@ -1,5 +1,5 @@
-"""EYD V mechanics: ordinals with ke-, se- before a capital, doubled spaces, and conjunctions
-that cannot open a sentence."""
+"""EYD V mechanics: ordinals with ke-, se- before a capital, doubled spaces, spaces inside brackets,
+and conjunctions that cannot open a sentence."""
 
 from __future__ import annotations
 
@@ -37,7 +37,9 @@ def ordinal(ctx):
     masked = ctx.tokens.masked
     if "e " not in masked and "e\t" not in masked:
         return
-    ordinals = (m for m in _ORDINAL.finditer(masked) if _after_head(masked, m.start()))
+    ordinals = (m for m in _ORDINAL.finditer(masked) if _after_head(masked, m.start())
+                or _KALI_AFTER.match(masked, m.end())
+                or (_after_name(masked, m.start()) and not _WORD_AFTER.match(masked, m.end())))
     yield from _rewrites(ctx, ordinals, lambda m: f"{m.group(1)}-{m.group(2)}",
                          "Bilangan tingkat ditulis dengan tanda hubung: '{}'.")
 
@@ -45,6 +47,19 @@ def ordinal(ctx):
 def _after_head(masked: str, i: int) -> bool:
     before = masked[max(0, i - 20):i].split()
     return bool(before) and before[-1].lower().strip(",") in _ORDINAL_HEADS
+
+
+# "ke 5 kalinya": a count of times is an ordinal whatever comes before it
+_KALI_AFTER = re.compile(r"[ \t]+kali(?:nya)?\b", re.I)
+# a lower-case word after the number: "ke 5 kelurahan" names where, not which
+_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _after_name(masked: str, i: int) -> bool:
+    """After a capitalised word that is not the first of its sentence: the name of an event
+    (Hari Bela Negara ke 78, HUT Kota Tasikmalaya ke 25)."""
+    before = masked[max(0, i - 40):i].split()
+    return len(before) >= 2 and before[-1][:1].isupper() and before[-2][-1:] not in ".!?:"
 
 
 def _rewrites(ctx, matches, fixed, message: str):
@@ -109,6 +124,31 @@ def double_space(ctx):
         if ctx.tokens.masked[m.start() - 1:m.end() + 1].strip() != caption[m.start() - 1:m.end() + 1].strip():
             continue  # next to a link or tag the masking turned into spaces
         yield Hit(start, end, "Spasi ganda; cukup satu spasi.", " ")
+
+
+# A space just inside a bracket: "( rambu sementara )". Only brackets whose inside starts and ends
+# on the same line; an emoticon or a list marker ("a )") is not text in brackets.
+_BRACKET_SPACE = re.compile(r"\([ \t]+(?=[^\s)])([^()\n]*?[^\s(])?[ \t]*\)|\((?=[^\s)])([^()\n]*?[^\s(])[ \t]+\)")
+
+
+@rule("grammar.bracket-space", category="grammar", severity="warning", fixable=True,
+      summary="Spasi di dalam tanda kurung",
+      wrong=_FM + "Ikuti arahan petugas ( rambu sementara ) di lapangan.",
+      right=_FM + "Ikuti arahan petugas (rambu sementara) di lapangan.")
+def bracket_space(ctx):
+    """Apa yang diperiksa:
+    Spasi tepat setelah kurung buka atau tepat sebelum kurung tutup: "( rambu sementara )"
+    menjadi "(rambu sementara)".
+    Mengapa:
+    EYD V menulis tanda kurung rapat dengan kata yang diapitnya; spasi di dalamnya membuat
+    kurung tampak terlepas, dan di layar ponsel kurung tutup bisa turun sendirian ke baris baru.
+    """
+    masked = ctx.tokens.masked
+    if "( " not in masked and " )" not in masked and "(\t" not in masked and "\t)" not in masked:
+        return
+    fixes = (m for m in _BRACKET_SPACE.finditer(masked) if (m.group(1) or m.group(2) or "").strip())
+    yield from _rewrites(ctx, fixes, lambda m: f"({(m.group(1) or m.group(2)).strip()})",
+                         "Tanda kurung ditulis rapat dengan isinya: '{}'.")
 
 
 # Conjunctions inside a sentence (EYD V, Konjungsi intrakalimat) that cannot open one.

@@ -159,12 +159,28 @@ def di_ke(ctx):
         passive = split.get(rest)
         if passive is None:
             passive = split[rest] = _split_is_passive(rest, speller, baku)
-        if not passive and rest not in _PLACE_WORDS and _after_request(masked, m.start()):
+        request = not passive and rest not in _PLACE_WORDS and _after_request(masked, m.start())
+        if request:
             passive = _request_passive(rest, speller, baku)
-        if passive and not running.in_passage(ctx, m.start() + base):
+        if running.in_passage(ctx, m.start() + base):
+            continue
+        if request and not passive and (term := _foreign_verbs(ctx).get(rest)):
+            # "akan di share": the passive of a foreign verb; its padanan takes di- (dibagikan)
+            fixed = "di" + term.standard if " " not in term.standard and term.context != "ambiguous" else None
+            better = f" ('{fixed}')" if fixed else ""
+            yield Hit(m.start() + base, m.end() + base,
+                      f"Awalan di- ditulis serangkai, dan untuk kata asing '{rest}' pakai padanannya{better}.", fixed)
+        elif passive:
             fixed = m.group(1) + rest
             yield Hit(m.start() + base, m.end() + base,
                       f"Awalan di- pada kata kerja pasif ditulis serangkai: '{fixed}'.", fixed)
+
+
+def _foreign_verbs(ctx) -> dict:
+    """One-word foreign terms (share, upload), which "di" after a request word makes passive."""
+    from humaskit.lint import lexicon
+
+    return ctx.memo("mechanics.foreign", lambda g: {k: v for k, v in lexicon.foreign_terms(g).items() if " " not in k})
 
 
 # Words after which "di" + verb is the passive prefix, never the preposition: "mohon di isi",
@@ -456,6 +472,18 @@ def date_format(ctx):
             fixed = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
             yield Hit(m.start() + base, m.end() + base, f"Tulis tanggal dengan nama bulan: '{fixed}'.", fixed,
                       "suggestion")
+    if "/" in masked and not _WEEKDAY_WORDS.isdisjoint(ctx.tokens.lower_words):
+        for m in _WEEKDAY_DAY_MONTH.finditer(masked):
+            day, month = int(m.group("d")), int(m.group("mo"))
+            if 1 <= month <= 12 and make_date(2024, month, day) is not None:  # 2024: 29 February exists
+                fixed = f"{m.group('wd')}, {day} {MONTHS[month - 1]}"
+                yield Hit(m.start() + base, m.end() + base, f"Tulis tanggal dengan nama bulan: '{fixed}'.", fixed,
+                          "suggestion")
+
+
+# "Senin (14/12)": day and month after a weekday, the news style of a date without its year
+_WEEKDAY_DAY_MONTH = re.compile(r"\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jum[’']?at|Sabtu|Minggu|Ahad)[ \t]*,?[ \t]*"
+                                r"\((?P<d>\d{1,2})/(?P<mo>\d{1,2})\)")
 
 
 _WEEKDAY_DATE = re.compile(
@@ -720,7 +748,8 @@ def particle(ctx):
         if acronym and m.group(1) == "-":
             continue
         joined = "-nya" if acronym else "nya"
-        if not acronym and not (speller.known(prev) if m.group(1) != "-" else prev in speller.dic.stems):
+        low = prev.lower() if prev[:1].isupper() and prev[1:].islower() else prev  # "Pekerjaan nya"
+        if not acronym and not (speller.known(low) if m.group(1) != "-" else low in speller.dic.stems):
             continue  # "gojek-nya": a lower-case name keeps its hyphen
         yield Hit(i + base, m.end() + base, f"Klitik -nya ditulis serangkai: '{prev}{joined}'.", joined)
     attached = ctx.memo("mechanics.pun", lambda g: WordVerdicts(lambda w: _pun_attached(w, speller, baku)))

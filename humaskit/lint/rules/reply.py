@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from humaskit.lint import lexicon
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.matching import PhraseIndex, PhrasePresence
+from humaskit.lint.matching import WORD, PhraseIndex, PhrasePresence
 
 _FM = "---\nagency: dishub\nkind: reply\n---\n"
 _GOOD = (_FM + "Selamat pagi, Bapak Asep. Terima kasih atas laporannya. Laporan Anda tercatat dengan nomor "
@@ -34,8 +35,17 @@ def _compiled(guideline):
 
 
 def _lower(ctx) -> str:
-    """The caption in lower case with single spaces: what the phrase lists are matched against."""
-    return " ".join(ctx.tokens.masked.casefold().split())
+    """The caption in lower case with single spaces, informal words read as their formal forms
+    ("makasih" thanks; tone.informal-word reports the word): what the phrase lists are matched against."""
+    return ctx.per_draft("reply.lower", _read_formal)
+
+
+def _read_formal(ctx) -> str:
+    lower = " ".join(ctx.tokens.masked.casefold().split())
+    words = lexicon.informal(ctx.guideline)
+    if words.keys().isdisjoint(ctx.tokens.lower_words):
+        return lower
+    return WORD.sub(lambda m: (words.get(m.group()) or ("",))[0].casefold() or m.group(), lower)
 
 
 def _head(ctx) -> tuple[int, int]:

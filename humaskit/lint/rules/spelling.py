@@ -18,12 +18,8 @@ def _skip_words(guideline) -> frozenset[str]:
     """Lower-case words never reported: the guideline's vocabulary, and words other rules own."""
     from humaskit.lint import lexicon
 
-    words: set[str] = set()
-    phrases = [*guideline["spelling"]["accept"], *guideline["terminology"]["terms"], *guideline["tone"]["acronyms"]]
-    for agency in guideline.agencies.values():
-        phrases += [agency.get("name") or "", agency.get("short") or ""]
-    for phrase in phrases:
-        words.update(w.lower() for w in phrase.replace("-", " ").split())
+    words = set(lexicon.official_words(guideline))
+    words.update(w.lower() for phrase in guideline["spelling"]["accept"] for w in phrase.replace("-", " ").split())
     words.update(k for k in lexicon.kata_baku(guideline) if " " not in k)
     words.update(lexicon.informal(guideline))
     words.update(lexicon.foreign_terms(guideline))

@@ -11,8 +11,9 @@ from humaskit.lint.matching import PhraseIndex
 from humaskit.lint.rules._util import match_case
 
 
-def _baku_index(guideline):
-    pairs = lexicon.kata_baku(guideline)
+def _baku_index(ctx):
+    owned = lexicon.owned_words(ctx, "terminology.kata-baku")
+    pairs = {k: v for k, v in lexicon.kata_baku(ctx.guideline).items() if k in owned}
     single = {k: v for k, v in pairs.items() if " " not in k}
     multi = {k: v for k, v in pairs.items() if " " in k}
     return single, frozenset(single), PhraseIndex(multi), multi
@@ -32,8 +33,9 @@ def kata_baku(ctx):
     Pemerintah menjadi teladan penggunaan bahasa Indonesia yang baik dan benar (UU No. 24 Tahun
     2009); ejaan yang seragam antarperangkat daerah memperkuat kesan satu suara.
     """
-    single, keys, index, multi = ctx.memo("terminology.baku", _baku_index)
-    for start, end, word, key in running.lexicon_words(ctx, keys):
+    single, keys, index, multi = ctx.memo("terminology.baku", lambda g: _baku_index(ctx))
+    claimed = lexicon.claimed_words(ctx, "terminology.kata-baku")
+    for start, end, word, key in running.lexicon_words(ctx, keys, claimed):
         yield from _baku_hit(start, end, word, single[key])
     for start, end, written, phrase in index.finditer(ctx.tokens):
         if running.running(ctx, start, written.split()[0]):
@@ -48,8 +50,9 @@ def _baku_hit(start, end, word, pair):
     yield Hit(start, end, f"'{word}' tidak baku; bentuk baku ({source}): '{fix}'.", fix, pair.severity)
 
 
-def _foreign(guideline):
-    terms = lexicon.foreign_terms(guideline)
+def _foreign(ctx):
+    owned = lexicon.owned_words(ctx, "terminology.foreign-term")
+    terms = {k: v for k, v in lexicon.foreign_terms(ctx.guideline).items() if k in owned}
     single = {k: v for k, v in terms.items() if " " not in k}
     return single, frozenset(single), PhraseIndex({k for k in terms if " " in k}), terms
 
@@ -71,28 +74,38 @@ def foreign_term(ctx):
     UU No. 24 Tahun 2009 mewajibkan bahasa Indonesia dalam informasi publik; padanan resmi
     lebih mudah dipahami warga yang tidak akrab dengan istilah asing.
     """
-    single, keys, index, terms = ctx.memo("terminology.foreign", _foreign)
-    hits = []
+    single, keys, index, terms = ctx.memo("terminology.foreign", lambda g: _foreign(ctx))
+    hits, taken = [], []  # a phrase's words are never reported one by one ("free" in Car Free Day)
     for start, end, written, phrase in index.finditer(ctx.tokens):
-        if running.running(ctx, start, written.split()[0]) and terms[phrase]:
-            fix = match_case(written, terms[phrase])
-            hits.append(Hit(start, end, f"'{written}' punya padanan bahasa Indonesia: '{fix}'.", fix))
-    taken = [(h.start, h.end) for h in hits]
-    for start, end, word, key in running.lexicon_words(ctx, keys):
-        if single[key] and not any(s <= start < e for s, e in taken):
-            fix = match_case(word, single[key])
-            hits.append(Hit(start, end, f"'{word}' punya padanan bahasa Indonesia: '{fix}'.", fix))
+        taken.append((start, end))
+        if running.running(ctx, start, written.split()[0]):
+            hits += _foreign_hit(start, end, written, terms[phrase])
+    claimed = lexicon.claimed_words(ctx, "terminology.foreign-term")
+    for start, end, word, key in running.lexicon_words(ctx, keys, claimed):
+        if not any(s <= start < e for s, e in taken):
+            hits += _foreign_hit(start, end, word, single[key])
     if "-" in ctx.tokens.masked:
         for m in _AFFIXED.finditer(ctx.tokens.masked):
             stem = m.group(2).lower()
-            standard = terms.get(stem) or next((terms[k] for k in terms if k.startswith(stem + " ")
-                                                and ctx.tokens.lower_masked.startswith(k, m.start(2))), None)
-            if standard:
+            term = terms.get(stem) or next((terms[k] for k in terms if k.startswith(stem + " ")
+                                            and ctx.tokens.lower_masked.startswith(k, m.start(2))), None)
+            if term:
+                standard = term.standard
                 start, end = m.start() + ctx.base, m.end() + ctx.base
                 hits.append(Hit(start, end, f"'{m.group()}' memakai kata asing '{m.group(2)}' berimbuhan; "
                                             f"pakai kata Indonesia berimbuhan dari padanannya '{standard}'."))
     hits.sort(key=lambda h: h.start)
     yield from hits
+
+
+def _foreign_hit(start: int, end: int, written: str, term: lexicon.Foreign) -> list[Hit]:
+    """The finding for a foreign term as written: none for a "name" term written capitalised (Car
+    Free Day, Smart City), no fix for an "ambiguous" one (also a brand or an everyday word)."""
+    if term.context == "name" and written[:1].isupper():
+        return []
+    fix = match_case(written, term.standard)
+    message = f"'{written}' punya padanan bahasa Indonesia: '{fix}'."
+    return [Hit(start, end, message, None if term.context == "ambiguous" else fix)]
 
 
 def _term_index(guideline):

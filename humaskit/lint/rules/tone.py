@@ -28,8 +28,14 @@ def informal_word(ctx):
     Akun pemerintah mewakili lembaga. Bahasa yang konsisten dan baku membuat informasi resmi
     mudah dipercaya dan mudah dipahami semua warga.
     """
-    words, keys = ctx.memo("tone.informal", _informal)
-    for start, end, word, key in running.lexicon_words(ctx, keys):
+    words, keys = _informal(ctx)
+    claimed = lexicon.claimed_words(ctx, "tone.informal-word")
+    notes = lexicon.informal_notes()
+    text = ctx.text
+    found = [(start, end, word, key) for start, end, word, key in running.lexicon_words(ctx, keys, claimed)
+             if not ("tidak sebelum angka" in notes.get(key, "") and _NUMBER_AFTER.match(text, end))]
+    found += _addressing(ctx, keys, notes)
+    for start, end, word, key in sorted(found):
         formal, level = words[key]
         label = _LEVEL_LABEL.get(level, "kata tidak formal")
         stretched = " (dengan huruf yang dipanjangkan)" if key != word.lower() else ""
@@ -37,9 +43,29 @@ def informal_word(ctx):
             yield Hit(start, end, f"'{word}' adalah {label}{stretched}; gunakan '{formal}'.", match_case(word, formal))
         else:
             yield Hit(start, end, f"'{word}' adalah {label}{stretched}; hapus atau ganti dengan kalimat formal.")
-    for start, end, word, plain in _stretched(ctx, keys):
+    for start, end, word, plain in _stretched(ctx, keys | claimed):
         yield Hit(start, end, f"'{word}' ditulis dengan huruf yang dipanjangkan; tulis '{plain}'.",
                   match_case(word, plain))
+
+
+_NUMBER_AFTER = re.compile(r"\.?[ \t]*\d")
+
+
+def _addressing(ctx, keys: frozenset, notes: dict) -> list[tuple[int, int, str, str]]:
+    """Forms of address written capitalised where they address the reader ("nih, Sob!", "Gan,
+    pakai helm"): after a comma or before one, or before ! or ?. Elsewhere a capitalised word
+    inside a sentence is a name and stays alone."""
+    address = ctx.memo("tone.address", lambda g: frozenset(k for k in keys if "sapaan" in notes.get(k, "")))
+    if address.isdisjoint(ctx.tokens.lower_words):
+        return []
+    text = ctx.text
+    out = []
+    for start, end, word in ctx.tokens.find_words(address):
+        if word[:1].isupper() and word[1:].islower() and not running.running(ctx, start, word) \
+                and not running.in_passage(ctx, start) \
+                and (text[:start].rstrip(" \t").endswith(",") or text[end:end + 1] in (",", "!", "?")):
+            out.append((start, end, word, word.lower()))
+    return out
 
 
 def _stretched(ctx, keys: frozenset):
@@ -47,7 +73,7 @@ def _stretched(ctx, keys: frozenset):
     from humaskit.lint.rules.spelling import speller_for
 
     candidates = [(low, forms) for low, forms in running.stretched_words(ctx)
-                  if not keys.intersection(forms) and running.has_stretch(low)]
+                  if low not in keys and not keys.intersection(forms) and running.has_stretch(low)]
     if not candidates:
         return
     speller = speller_for(ctx)
@@ -60,12 +86,9 @@ def _stretched(ctx, keys: frozenset):
                 yield start, end, word, plain
 
 
-def _informal(guideline):
-    words = lexicon.informal(guideline)
-    return words, frozenset(words)
-
-
-_PRONOUNS = frozenset(lexicon.SECOND_PERSON) | frozenset(lexicon.SECOND_PERSON_PLURAL)
+def _informal(ctx):
+    """The informal lexicon and the words of it this rule reports (the others' owners report them)."""
+    return lexicon.informal(ctx.guideline), lexicon.owned_words(ctx, "tone.informal-word")
 
 
 @rule("tone.pronoun", category="tone", severity="warning", fixable=True,
@@ -83,7 +106,7 @@ def pronoun(ctx):
     """
     chosen = ctx.guideline["tone"]["pronoun"]
     chosen_low = chosen.lower()
-    wanted = _PRONOUNS | {chosen_low}
+    wanted = ctx.memo("tone.pronoun", lambda g: lexicon.owned_words(ctx, "tone.pronoun") | {chosen_low})
     if not mentions_any(ctx, wanted):
         return
     for start, end, word in ctx.tokens.find_words(wanted):
@@ -129,12 +152,14 @@ def shouting(ctx):
     if not (_CAPS_ASCII if masked.isascii() else _CAPS).search(masked):
         return
     known = ctx.memo("tone.acronyms", _acronyms)
-    informal, _ = ctx.memo("tone.informal", _informal)  # "INFO": tone.informal-word's fix settles both
+    # "INFO PENTING": where tone.informal-word reports the word, its fix settles both
+    settled = lexicon.owned_words(ctx, "tone.informal-word") if lexicon.active(ctx, "tone.informal-word") \
+        else frozenset()
     minimum = ctx.guideline["tone"]["shouting_min_letters"]
     text = ctx.text
     speller = None
     for start, end, word in ctx.tokens.upper_words():
-        if len(word) < minimum or word in known or word.lower() in informal:
+        if len(word) < minimum or word in known or (word.lower() in settled and running.running(ctx, start, word)):
             continue
         letters = sum(ch.isalpha() for ch in word)
         if letters < minimum or any(part in known for part in re.split(r"[-'’]", word)):
@@ -268,18 +293,11 @@ def profanity(ctx):
     Mengapa:
     Kata kasar tidak pernah pantas di akun resmi pemerintah, termasuk saat mengutip warga.
     """
-    words = ctx.memo("tone.profanity", _profanity)
+    words = lexicon.owned_words(ctx, "tone.profanity")
     if not mentions_any(ctx, words):
         return
     for start, end, word in ctx.tokens.find_words(words):
         yield Hit(start, end, f"'{word}' adalah kata kasar; jangan dipakai di akun resmi.")
-
-
-def _profanity(guideline) -> frozenset:
-    if not guideline["tone"]["profanity_lexicon"]:
-        return frozenset()
-    allow = {w.casefold() for w in guideline["tone"]["allow"]}
-    return frozenset(w for w in lexicon.profanity_words() if w not in allow)
 
 
 @rule("tone.regional-language", category="tone", severity="suggestion",
