@@ -74,7 +74,8 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
         if not any(f.fix is not None for f in result.findings):
             continue
         draft = parse_draft(result.text, result.path, guideline=linter.guideline, **options)
-        fixed = fix_text(linter, draft)
+        changes: list = []
+        fixed = fix_text(linter, draft, changes=changes)
         if fixed == result.text:
             continue
         if show_diff:
@@ -89,7 +90,7 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
             try:
                 # ``expected``: an edit saved since the lint read the file is never overwritten.
                 atomic_write(result.path, fixed, expected=result.text, what="Draf")
-                print(f"diperbaiki: {result.path}", file=sys.stderr)
+                print(_changes_text(result.path, changes), file=sys.stderr)
             except HumaskitError as exc:  # the original stays as it was
                 unwritable.extend(replace(p, message=f"Perbaikan tidak ditulis: {p.message}") for p in exc.problems)
     if not write or all(r.path == "-" for r in report.files):
@@ -97,6 +98,22 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
     fresh = lint_paths(paths, linter.guideline, linter=linter, jobs=jobs, **options)
     fresh.problems.extend(unwritable)
     return fresh
+
+
+def _changes_text(path: str, changes: list) -> str:
+    """What --fix changed in one file, one line per span: "  5:12  'aja' → 'saja'"."""
+    lines = [f"diperbaiki: {path} ({len(changes)} perubahan)"]
+    for line, column, before, after in changes:
+        if not before:
+            lines.append(f"  {line}:{column}  ditambahkan '{_one_line(after)}'")
+        else:
+            shown = f"'{_one_line(after)}'" if after else "(dihapus)"
+            lines.append(f"  {line}:{column}  '{_one_line(before)}' → {shown}")
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", "⏎")
 
 
 def describe_rules(rule_id: str | None = None, *, guideline_path: Path | None = None,

@@ -93,10 +93,13 @@ class ActiveRule:
 class Linter:
     """Lints drafts against one guideline; reuse one Linter for many files."""
 
-    def __init__(self, guideline, *, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> None:
+    def __init__(self, guideline, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+                 check_fixes: bool = True) -> None:
         from humaskit.lint.custom import custom_rules
 
         self.guideline = guideline
+        self.check_fixes = check_fixes
+        self._sentence_linter: Linter | None = None
         self.memo: dict = {}
         self.notices: list[str] = []
         select, ignore = tuple(select), tuple(ignore)
@@ -143,7 +146,24 @@ class Linter:
                 message=hit.message, fix=hit.fix if exact else None, start=start, end=end,
             ))
         findings.sort(key=Finding.sort_key)
-        return FileResult(draft.path, draft.text, _dedupe(findings), ctx.file_notes)
+        findings = _dedupe(findings)
+        if self.check_fixes and any(f.fix is not None for f in findings):
+            from humaskit.lint.fixcheck import checked_fixes
+
+            findings, note = checked_fixes(self, draft, findings)
+            if note:
+                ctx.file_notes.append(note)
+        return FileResult(draft.path, draft.text, findings, ctx.file_notes)
+
+    def sentence_linter(self) -> Linter:
+        """This linter's language rules alone, with their severities, for linting one sentence
+        again with a fix applied (humaskit.lint.fixcheck)."""
+        if self._sentence_linter is None:
+            from humaskit.lint.fixcheck import LANGUAGE
+
+            ids = tuple(a.rule.id for a in self.active if a.rule.category in LANGUAGE)
+            self._sentence_linter = Linter(self.guideline, select=ids or ("-",), check_fixes=False)
+        return self._sentence_linter
 
     def lint_text(self, text: str, path: str = "-", **draft_options) -> FileResult:
         return self.lint_draft(parse_draft(text, path, guideline=self.guideline, **draft_options))
@@ -405,27 +425,37 @@ def _lint_one(path: str, linter: Linter, options: dict):
     return linter.lint_draft(draft)
 
 
-def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
-    """Apply non-overlapping fixes, earliest first wins where two overlap."""
+def chosen_fixes(findings: Iterable[Finding]) -> list[Finding]:
+    """The fixes --fix applies: non-overlapping, earliest first wins where two overlap."""
     chosen, last_end = [], -1
     for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
         if f.start >= last_end:
             chosen.append(f)
             last_end = max(f.end, f.start + 1) if f.end == f.start else f.end
+    return chosen
+
+
+def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
+    """Apply non-overlapping fixes, earliest first wins where two overlap."""
     out = text
-    for f in reversed(chosen):
+    for f in reversed(chosen_fixes(findings)):
         out = out[:f.start] + f.fix + out[f.end:]
     return out
 
 
-def fix_text(linter: Linter, draft: Draft, max_passes: int = 5) -> str:
-    """Fix until nothing more changes, so running --fix again changes nothing."""
+def fix_text(linter: Linter, draft: Draft, max_passes: int = 5, changes: list | None = None) -> str:
+    """Fix until nothing more changes, so running --fix again changes nothing. ``changes``, if
+    given, receives (line, column, before, after) for each span replaced, as the pass saw it."""
     text = draft.text
     for _ in range(max_passes):
         current = parse_draft(text, draft.path, guideline=linter.guideline, agency=draft.agency,
                               platforms=list(draft.platforms), kind=draft.kind)
-        fixed = apply_fixes(text, linter.lint_draft(current).findings)
+        chosen = chosen_fixes(linter.lint_draft(current).findings)
+        fixed = apply_fixes(text, chosen)
         if fixed == text:
             break
+        if changes is not None:
+            changes.extend((f.line, f.column, text[f.start:f.end], f.fix) for f in chosen
+                           if text[f.start:f.end] != f.fix)
         text = fixed
     return text

@@ -63,8 +63,11 @@ def _foreign_rows() -> tuple[tuple[str, Foreign], ...]:
 @lru_cache(maxsize=None)
 def _informal_rows() -> tuple[tuple[str, str, str], ...]:
     core = [(row[0], row[1], row[2]) for name in ("informal.tsv", "informal_extra.tsv") for row in _rows(name)]
+    # a word another list gives as the standard form (hoaks, the padanan of hoax) is not informal
+    standard = {pair.standard.casefold() for _, pair in _kata_baku_rows()}
+    standard.update(term.standard.casefold() for _, term in _foreign_rows())
     known = {w for w, _, _ in core}
-    extra = [(w, f, "kamus") for w, f in _rows("indocollex.tsv") if w not in known]
+    extra = [(w, f, "kamus") for w, f in _rows("indocollex.tsv") if w not in known and w not in standard]
     return tuple(core + extra)
 
 

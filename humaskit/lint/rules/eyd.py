@@ -146,11 +146,15 @@ def bracket_space(ctx):
     masked = ctx.tokens.masked
     if "( " not in masked and " )" not in masked and "(\t" not in masked and "\t)" not in masked:
         return
-    fixes = (m for m in _BRACKET_SPACE.finditer(masked) if (m.group(1) or m.group(2) or "").strip())
+    text, base = ctx.text, ctx.base
+    # the spaces must be written ones: a masked @mention or link reads as spaces too
+    fixes = (m for m in _BRACKET_SPACE.finditer(masked) if (m.group(1) or m.group(2) or "").strip()
+             and text[base + m.start():base + m.end()] == m.group())
     yield from _rewrites(ctx, fixes, lambda m: f"({(m.group(1) or m.group(2)).strip()})",
                          "Tanda kurung ditulis rapat dengan isinya: '{}'.")
 
 
+_QUOTES = frozenset("\"'“‘«")
 # Conjunctions inside a sentence (EYD V, Konjungsi intrakalimat) that cannot open one.
 _OPENERS = {"tetapi": "Namun,", "tapi": "Namun,", "dan": None, "sehingga": None, "melainkan": None,
             "serta": None}
@@ -175,6 +179,8 @@ def sentence_opening_conjunction(ctx):
     for start, end, word in ctx.tokens.find_words(wanted):
         if not word[:1].isupper() or not sentence_start(ctx.text, start, ctx.base) or start == ctx.base:
             continue  # the caption's first word may continue the post's title or image
+        if ctx.text[start - 1:start] in _QUOTES:
+            continue  # a quotation keeps its own words
         if running.in_passage(ctx, start):
             continue
         better = _OPENERS[word.lower()]

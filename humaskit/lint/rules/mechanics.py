@@ -676,10 +676,12 @@ def reduplication(ctx):
     masked = ctx.tokens.masked
     for m in _doubled(ctx):
         word = m.group(1)
-        if word.lower() in _FUNCTION_WORDS or not word.islower() or m.group().count(word) != 2 \
-                or not speller.known(word) or _third(masked, m, word):
+        low = word.lower()
+        # "anak anak", and at a sentence's start "Anak anak"; a name in capitals is left alone
+        if low in _FUNCTION_WORDS or not word[1:].islower() or m.group().lower().count(low) != 2 \
+                or not speller.known(low) or _third(ctx.tokens.lower_masked, m, low):
             continue
-        fixed = f"{word}-{word}"
+        fixed = f"{word}-{low}"
         yield Hit(m.start() + base, m.end() + base, f"Bentuk ulang ditulis dengan tanda hubung: '{fixed}'.", fixed)
     for i in _scan(ctx).twos:
         end = masked.find("2", i) + 1

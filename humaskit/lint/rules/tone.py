@@ -37,9 +37,18 @@ def informal_word(ctx):
     found += _addressing(ctx, keys, notes)
     for start, end, word, key in sorted(found):
         formal, level = words[key]
+        note = notes.get(key, "")
         label = _LEVEL_LABEL.get(level, "kata tidak formal")
         stretched = " (dengan huruf yang dipanjangkan)" if key != word.lower() else ""
-        if formal:
+        if "partikel" in note and _CLAUSE_END.match(text, end):
+            # "penting nih." is a particle, not the demonstrative "ini": delete it with its space
+            before = len(text[:start].rstrip(" \t"))
+            yield Hit(before, end, f"'{word}' adalah {label}{stretched}; hapus.", "" if before < start else None)
+        elif formal and "sapaan" in note:
+            # the right form of address depends on the sentence ("ya gaes" is not "ya Sahabat")
+            yield Hit(start, end, f"'{word}' adalah {label}{stretched}; pakai sapaan pedoman (misalnya "
+                                  f"'{formal}') atau susun ulang kalimatnya.")
+        elif formal:
             yield Hit(start, end, f"'{word}' adalah {label}{stretched}; gunakan '{formal}'.", match_case(word, formal))
         else:
             yield Hit(start, end, f"'{word}' adalah {label}{stretched}; hapus atau ganti dengan kalimat formal.")
@@ -49,6 +58,7 @@ def informal_word(ctx):
 
 
 _NUMBER_AFTER = re.compile(r"\.?[ \t]*\d")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,!?;:)]|$)", re.M)
 
 
 def _addressing(ctx, keys: frozenset, notes: dict) -> list[tuple[int, int, str, str]]:
