@@ -83,8 +83,28 @@ def _from_draft(source: Path, template: Template, guideline) -> Item:
     locations = {name: at("fields") for name in draft.fields}
     if "judul" in fields and "judul" not in draft.fields:
         locations["judul"] = at("title")
-    problems = _check_fields(fields, template, at("fields"))
+    where = at("fields") if "fields" in draft.meta_offsets else {"path": str(source), "line": 1}
+    missing = _missing(fields, template)
+    problems = tuple(p for p in _check_fields(fields, template, where) if p.key not in missing)
+    if missing:
+        problems += (_fields_example(template, missing, where),)
     return Item(fields, draft.agency, {"path": str(source), "line": 1}, None, problems, locations)
+
+
+def _fields_example(template: Template, missing: list[str], where: dict) -> Problem:
+    """What a draft must add for a template, as front matter to copy (examples from the labels)."""
+    lines = []
+    for name in missing:
+        label = template.fields[name]["label"] or ""
+        example = label.split("misalnya", 1)[1].strip(" :") if "misalnya" in label else f"... ({label or name})"
+        lines.append(f"    {name}: {example}")
+    return Problem(f"Draf ini belum mengisi isian templat '{template.key}': {', '.join(missing)}. Tambahkan "
+                   "di front matter draf, misalnya:\n  fields:\n" + "\n".join(lines), **{**where, "key": "fields"})
+
+
+def _missing(fields: dict, template: Template) -> list[str]:
+    return [name for name, spec in template.fields.items()
+            if spec["required"] and spec["default"] is None and not str(fields.get(name, "")).strip()]
 
 
 def _from_yaml(source: Path, template: Template, guideline) -> list[Item]:
@@ -177,10 +197,10 @@ def _agency_problem(agency, guideline, where):
 
 def _check_fields(fields: dict, template: Template, where: dict) -> tuple:
     problems = []
-    for name, spec in template.fields.items():
-        if spec["required"] and spec["default"] is None and not str(fields.get(name, "")).strip():
-            label = f" ({spec['label']})" if spec["label"] else ""
-            problems.append(Problem(f"Isian '{name}'{label} wajib diisi.", **{**where, "key": name}))
+    for name in _missing(fields, template):
+        label = template.fields[name]["label"]
+        label = f" ({label})" if label else ""
+        problems.append(Problem(f"Isian '{name}'{label} wajib diisi.", **{**where, "key": name}))
     for name in fields:
         if name not in template.fields:
             problems.append(Problem(f"Isian '{name}' tidak dikenal templat '{template.key}'.",
