@@ -116,7 +116,10 @@ class Renderer:
             image, contrast = draw(placed, (width, height), self.brand, item.agency, size,
                                    debug=self.options.debug, safe=safe_area(width, height, zone))
             data = encode(image, self.options.fmt, self.options.quality)
-            out.append(Rendered(size, f"{base}-{size}.{self.options.suffix}", data, alt,
+            # Output names are slugs and size names (no dots): ".debug" keeps a debug view from ever
+            # replacing the graphic to be posted.
+            debug = ".debug" if self.options.debug else ""
+            out.append(Rendered(size, f"{base}-{size}{debug}.{self.options.suffix}", data, alt,
                                 tuple(warnings + contrast)))
         return out
 

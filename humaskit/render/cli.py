@@ -22,7 +22,8 @@ def render(
     quality: int = typer.Option(90, "--quality", "-q", min=1, max=100, help="Kualitas JPEG (1-100)."),
     alt: bool = typer.Option(False, "--alt", help="Tulis saran teks alternatif (.alt.txt) di samping tiap "
                              "gambar."),
-    debug: bool = typer.Option(False, "--debug", help="Gambar kotak tiap lapisan dan zona aman."),
+    debug: bool = typer.Option(False, "--debug", help="Gambar kotak tiap lapisan dan zona aman, ke "
+                             "berkas *.debug.png tersendiri (grafis unggahan tidak ditimpa)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Jumlah proses paralel (0 = semua inti CPU)."),
     list_templates: bool = typer.Option(False, "--list", help="Tampilkan templat bawaan beserta isian dan "
                                         "ukurannya."),

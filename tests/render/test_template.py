@@ -37,7 +37,7 @@ def test_every_shipped_template_is_valid(guideline):
     assert set(TEMPLATES) <= set(template_names())
     for name in TEMPLATES:
         template = load_template(name, guideline)
-        assert set(template.sizes) == {"instagram-feed", "instagram-square", "story", "x", "facebook"}
+        assert set(template.sizes) == {"instagram-feed", "instagram-square", "story", "reels", "x", "facebook"}
         assert any(layer["type"] == "text" for layer in template.layers)
 
 
@@ -45,7 +45,7 @@ def test_guideline_sizes_include_the_issue_sizes(guideline):
     sizes = image_sizes(guideline)
     assert sizes["instagram-feed"] == (1080, 1350)
     assert sizes["instagram-square"] == (1080, 1080)
-    assert sizes["story"] == (1080, 1920)
+    assert sizes["story"] == sizes["reels"] == (1080, 1920)
     assert sizes["x"] == (1200, 675)
     assert sizes["facebook"] == (1200, 630)
 
