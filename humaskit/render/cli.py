@@ -37,7 +37,9 @@ def render(
 
     Dari draf (.md) yang dibaca hanya front matter-nya: `fields:` berisi isian templat (nama isian: lihat --list), misalnya `fields: {hari: Hari Ibu, tanggal: 22 Desember 2026, ucapan: ...}`; `template:` menyebut templat (jadi boleh dihilangkan dari perintah); `title` mengisi `judul` dan paragraf pertama takarir mengisi `isi` bila templat memilikinya. Contoh: examples/render/hari-ibu.md.
 
-    Exit 0: semua grafis dibuat; 1: sebagian butir gagal (yang lain tetap dibuat); 2: tidak ada yang dapat dibuat (templat, pedoman, data, atau opsi salah).
+    Sebelum digambar, teks setiap isian diperiksa aturan lint (nada, istilah, ejaan, tata bahasa): galat menghentikan butir itu, peringatan ditampilkan.
+
+    Exit 0: semua grafis dibuat; 1: ada galat lint di teks grafis, atau sebagian butir gagal (yang lain tetap dibuat); 2: tidak ada yang dapat dibuat (templat, pedoman, data, atau opsi salah).
     """
     from humaskit.clikit import resolve_guideline, user_errors
     from humaskit.errors import HumaskitError
