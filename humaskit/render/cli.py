@@ -35,7 +35,7 @@ def render(
 
     Contoh: humaskit render agenda --data examples/render/agenda.csv --size all --out grafis/
 
-    Dari draf (.md) yang dibaca hanya front matter-nya: `fields:` berisi isian templat (nama isian: lihat --list), misalnya `fields: {hari: Hari Ibu, tanggal: 22 Desember 2026, ucapan: ...}`; `template:` menyebut templat (jadi boleh dihilangkan dari perintah); `title` mengisi `judul` dan paragraf pertama takarir mengisi `isi` bila templat memilikinya. Contoh: examples/render/hari-ibu.md.
+    Dari draf (.md): `fields:` di front matter berisi isian templat (nama isian: lihat --list), misalnya `fields: {hari: Hari Ibu, tanggal: 22 Desember 2026, ucapan: ...}`; `template:` menyebut templat (jadi boleh dihilangkan dari perintah); isian lain diambil dari draf menurut `draft:` di templat (title, caption, date, day), misalnya `hari-besar` dari `publish` dan takarir. Contoh: examples/render/hari-ibu.md.
 
     Sebelum digambar, teks setiap isian diperiksa aturan lint (nada, istilah, ejaan, tata bahasa): galat menghentikan butir itu, peringatan ditampilkan.
 

@@ -333,6 +333,34 @@ def test_one_item_with_lint_errors_does_not_stop_the_batch(cli, tmp_path):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["agenda-kerja-bakti-x.png"]
 
 
+def test_a_caption_only_draft_fills_the_hari_besar_template(cli, tmp_path):
+    """`draft:` sources: the day from the holiday or commemoration on `publish`, the date from
+    `publish`, the wish from the caption's first paragraph (hashtags left out)."""
+    draft = write(tmp_path / "hari-ibu.md", """\
+---
+agency: dinsos
+publish: 2026-12-22T09:00
+template: hari-besar
+---
+Terima kasih kepada seluruh ibu di Kota Tasikmalaya.
+
+#KotaTasikmalaya #HariIbu
+""")
+    result = cli("render", "--data", draft, "--size", "story", "--out", tmp_path / "out", "--alt")
+    assert result.exit_code == 0, result.output
+    alt = (tmp_path / "out" / "ucapan-hari-ibu-story.alt.txt").read_text(encoding="utf-8")
+    assert alt == ("Ucapan Selamat memperingati Hari Ibu, 22 Desember 2026, dari Dinas Sosial Kota Tasikmalaya: "
+                   "Terima kasih kepada seluruh ibu di Kota Tasikmalaya.\n")
+    # A national holiday names the day too; `fields:` still wins over the draft.
+    christmas = draft.read_text(encoding="utf-8").replace("2026-12-22", "2026-12-25").replace(
+        "template: hari-besar\n", "template: hari-besar\nfields: {ucapan: Selamat merayakan.}\n")
+    draft.write_text(christmas, encoding="utf-8")
+    assert cli("render", "--data", draft, "--size", "story", "--out", tmp_path / "natal", "--alt").exit_code == 0
+    [alt] = (tmp_path / "natal").glob("*.alt.txt")
+    assert alt.name.startswith("ucapan-hari-raya-natal") and "25 Desember 2026" in alt.read_text(encoding="utf-8")
+    assert alt.read_text(encoding="utf-8").rstrip().endswith(": Selamat merayakan.")
+
+
 def test_a_draft_without_template_fields_is_told_which_fields_to_add(cli, tmp_path):
     draft = write(tmp_path / "hari-ibu.md", """\
 ---
@@ -343,13 +371,13 @@ Selamat Hari Ibu. Terima kasih kepada seluruh ibu di Kota Tasikmalaya.
 """)
     result = cli("render", "--data", draft, "--out", tmp_path / "out")
     assert result.exit_code == 2
-    assert f"{draft}:1: [fields] Draf ini belum mengisi isian templat 'hari-besar': hari, tanggal, ucapan." \
+    # Without `publish` there is no day or date to take; the wish comes from the caption.
+    assert f"{draft}:1: [fields] Draf ini belum mengisi isian templat 'hari-besar': hari, tanggal." \
         in result.stderr
-    assert "  fields:\n    hari: Hari Ibu\n    tanggal: 22 Desember 2026\n    ucapan: " in result.stderr
+    assert "  fields:\n    hari: Hari Ibu\n    tanggal: 22 Desember 2026\n" in result.stderr
     # The example, added as shown, renders.
     fixed = draft.read_text(encoding="utf-8").replace(
-        "template: hari-besar\n", "template: hari-besar\nfields:\n  hari: Hari Ibu\n  tanggal: 22 Desember 2026\n"
-                                  "  ucapan: Terima kasih kepada seluruh ibu.\n")
+        "template: hari-besar\n", "template: hari-besar\nfields:\n  hari: Hari Ibu\n  tanggal: 22 Desember 2026\n")
     draft.write_text(fixed, encoding="utf-8")
     result = cli("render", "--data", draft, "--size", "story", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
