@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageOps
@@ -61,9 +62,9 @@ def plain_script_setup(renderer, item):
             font = renderer.brand.font(layer["font"], p.size)
             lines = []
             for i, line in enumerate(p.lines):
-                room = (p.box[2] - p.box[0]) - font.getlength(line)
-                x = p.box[0] + {"left": 0, "center": room / 2, "right": room}[layer["align"]]
-                lines.append((round(x), p.box[1] + p.ascent + i * p.line_px, line))
+                room = (p.box[2] - p.box[0] - line.indent) - font.getlength(line.text)
+                x = p.box[0] + line.indent + {"left": 0, "center": room / 2, "right": room}[layer["align"]]
+                lines.append((round(x), p.box[1] + p.ascent + i * p.line_px, line.text))
             steps.append(("text", font, color, lines))
     return steps
 
@@ -108,6 +109,9 @@ def timed_pair(first, second, repeat: int) -> tuple[float, float]:
     return statistics.median(runs[0]), statistics.median(runs[1])
 
 
+WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
 def batch_csv(folder: Path, rows: int) -> Path:
     path = folder / "agenda-200.csv"
     agencies = ["dinkes", "disdik", "dishub", "dlh", "dinsos", "diskominfo", "disparbud", "bpbd"]
@@ -115,7 +119,9 @@ def batch_csv(folder: Path, rows: int) -> Path:
         writer = csv.writer(handle)
         writer.writerow(["judul", "tanggal", "waktu", "tempat", "keterangan", "agency"])
         for i in range(rows):
-            writer.writerow([f"Kegiatan Pelayanan Warga Nomor {i + 1}", f"Senin, {1 + i % 28} Desember 2026",
+            day = 1 + i % 28  # the weekday must match: render lints the date it prints
+            weekday = WEEKDAYS[date(2026, 12, day).weekday()]
+            writer.writerow([f"Kegiatan Pelayanan Warga Nomor {i + 1}", f"{weekday}, {day} Desember 2026",
                              "08.00-12.00 WIB", f"Kantor Kecamatan {['Cihideung', 'Tawang', 'Kawalu'][i % 3]}",
                              "Terbuka untuk umum, gratis.", agencies[i % len(agencies)]])
     return path

@@ -133,14 +133,17 @@ def csv_bytes(result: CalendarResult) -> bytes:
     writerow(CSV_HEADER)
     for day in result.days:
         writerow((day.date.isoformat(), "", day.agency or "", day.name, "", "", "", "", "", DAY_CATEGORIES[day.kind], ""))
+    def platform_names(keys) -> str:  # the names a person reads, as the HTML shows them
+        return ", ".join(g.platforms[k]["label"] for k in keys)
+
     for p in result.schedule.placements:
         e = p.entry
         writerow((p.day.isoformat(), clock(p.minute), e.agency, e.title, channel_label(g, p.channel, p.platforms),
-                  " ".join(p.platforms), PRIORITY_LABELS[e.priority], e.campaign or "",
+                  platform_names(p.platforms), PRIORITY_LABELS[e.priority], e.campaign or "",
                   result.shown_path(e.draft) if e.draft else "", draft_state(result, e), p.note or ""))
-    for u in result.schedule.unplaced:
+    for row, u in zip(_unplaced_rows(result), result.schedule.unplaced):
         e = u.entry
-        writerow((e.first_day.isoformat(), "", e.agency, e.title, u.channel, " ".join(e.platforms), PRIORITY_LABELS[e.priority],
-                  e.campaign or "", result.shown_path(e.draft) if e.draft else "", "tidak terjadwal",
-                  u.reason + (f"; {u.advice}" if u.advice else "")))
+        writerow((e.first_day.isoformat(), "", e.agency, e.title, row["channel"], platform_names(e.platforms),
+                  PRIORITY_LABELS[e.priority], e.campaign or "", result.shown_path(e.draft) if e.draft else "",
+                  "tidak terjadwal", u.reason + (f"; {u.advice}" if u.advice else "")))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from humaskit.errors import HumaskitError, Problem, os_reason
-from humaskit.render.api import Options, RenderReport, Renderer
+from humaskit.render.api import Options, RenderReport, Renderer, TextError
 from humaskit.render.data import Item, base_name, values_for
 
 _WORKER: Renderer | None = None
@@ -36,12 +36,14 @@ def _task(args):
     try:
         rendered = _WORKER.render(item, sizes, base)
         written = _WORKER.write(rendered, Path(out_dir))
+    except TextError as error:
+        return index, [], error.problems, error.warnings, True
     except HumaskitError as error:
-        return index, [], error.problems, []
+        return index, [], error.problems, [], False
     except OSError as exc:  # the output folder is not writable, the disk is full …
         return index, [], [Problem(f"Gambar tidak dapat ditulis: {os_reason(exc)}.",
-                                   path=exc.filename or out_dir)], []
-    return index, written, [], [w for r in rendered for w in r.warnings]
+                                   path=exc.filename or out_dir)], [], False
+    return index, written, [], [w for r in rendered for w in r.warnings], False
 
 
 def run_batch(renderer: Renderer, items: list[Item], sizes: list[str], out_dir: Path, *, jobs: int = 0,
@@ -76,9 +78,10 @@ def run_batch(renderer: Renderer, items: list[Item], sizes: list[str], out_dir: 
     finally:
         _WORKER = None
     report = RenderReport(items=len(items))
-    for _, written, problems, warnings in sorted(results, key=lambda r: r[0]):
+    for _, written, problems, warnings, text_error in sorted(results, key=lambda r: r[0]):
         report.written.extend(written)
         report.failed.extend(problems)
+        report.text_errors |= text_error
         report.warnings.extend(w for w in warnings if w not in report.warnings)
     return report
 

@@ -136,7 +136,7 @@ def load_brand(guideline, font_names=None, logo_names=None) -> Brand:
         logos[name] = path
     sizes = image_sizes(guideline)
     for name in visual["safe_zones"]:  # a misspelt size would silently leave its zone unprotected
-        if name not in sizes:
+        if name not in sizes and ("visual", "safe_zones", name) in guideline.positions:  # not a default
             problems.append(Problem(f"Zona aman untuk ukuran '{name}', padahal ukuran itu tidak ada di "
                                     "`platforms.*.image_sizes`.", hint=did_you_mean(name, sizes),
                                     **guideline.where("visual", "safe_zones", name)))

@@ -22,7 +22,8 @@ def render(
     quality: int = typer.Option(90, "--quality", "-q", min=1, max=100, help="Kualitas JPEG (1-100)."),
     alt: bool = typer.Option(False, "--alt", help="Tulis saran teks alternatif (.alt.txt) di samping tiap "
                              "gambar."),
-    debug: bool = typer.Option(False, "--debug", help="Gambar kotak tiap lapisan dan zona aman."),
+    debug: bool = typer.Option(False, "--debug", help="Gambar kotak tiap lapisan dan zona aman, ke "
+                             "berkas *.debug.png tersendiri (grafis unggahan tidak ditimpa)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Jumlah proses paralel (0 = semua inti CPU)."),
     list_templates: bool = typer.Option(False, "--list", help="Tampilkan templat bawaan beserta isian dan "
                                         "ukurannya."),
@@ -34,9 +35,11 @@ def render(
 
     Contoh: humaskit render agenda --data examples/render/agenda.csv --size all --out grafis/
 
-    Dari draf (.md) yang dibaca hanya front matter-nya: `fields:` berisi isian templat (nama isian: lihat --list), misalnya `fields: {hari: Hari Ibu, tanggal: 22 Desember 2026, ucapan: ...}`; `template:` menyebut templat (jadi boleh dihilangkan dari perintah); `title` mengisi `judul` dan paragraf pertama takarir mengisi `isi` bila templat memilikinya. Contoh: examples/render/hari-ibu.md.
+    Dari draf (.md): `fields:` di front matter berisi isian templat (nama isian: lihat --list), misalnya `fields: {hari: Hari Ibu, tanggal: 22 Desember 2026, ucapan: ...}`; `template:` menyebut templat (jadi boleh dihilangkan dari perintah); isian lain diambil dari draf menurut `draft:` di templat (title, caption, date, day), misalnya `hari-besar` dari `publish` dan takarir. Contoh: examples/render/hari-ibu.md.
 
-    Exit 0: semua grafis dibuat; 1: sebagian butir gagal (yang lain tetap dibuat); 2: tidak ada yang dapat dibuat (templat, pedoman, data, atau opsi salah).
+    Sebelum digambar, teks setiap isian diperiksa aturan lint (nada, istilah, ejaan, tata bahasa): galat menghentikan butir itu, peringatan ditampilkan.
+
+    Exit 0: semua grafis dibuat; 1: ada galat lint di teks grafis, atau sebagian butir gagal (yang lain tetap dibuat); 2: tidak ada yang dapat dibuat (templat, pedoman, data, atau opsi salah).
     """
     from humaskit.clikit import resolve_guideline, user_errors
     from humaskit.errors import HumaskitError

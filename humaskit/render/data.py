@@ -67,24 +67,70 @@ def load_items(path: str, template: Template, guideline) -> list[Item]:
                                path=str(source))
 
 
+# Fields a draft fills without a `draft:` source in the template (as before `draft:` existed).
+_IMPLIED_SOURCES = {"judul": "title", "isi": "caption"}
+
+
 def _from_draft(source: Path, template: Template, guideline) -> Item:
     from humaskit.lint.draft import load_draft
 
     draft = load_draft(str(source), guideline=guideline)
-    fields = dict(draft.fields)
-    if draft.title and "judul" in template.fields:
-        fields.setdefault("judul", draft.title)
-    if "isi" in template.fields and "isi" not in fields:
-        first = draft.caption.strip().split("\n\n")[0]
-        fields["isi"] = re.sub(r"\s+", " ", re.sub(r"(#\w+|https?://\S+|@\w[\w.]*)", "", first)).strip()
-    def at(key: str) -> dict:
-        return {"path": str(source), "line": draft.text.count("\n", 0, draft.key_offset(key)) + 1}
 
-    locations = {name: at("fields") for name in draft.fields}
-    if "judul" in fields and "judul" not in draft.fields:
-        locations["judul"] = at("title")
-    problems = _check_fields(fields, template, at("fields"))
+    def at(offset: int) -> dict:
+        return {"path": str(source), "line": draft.text.count("\n", 0, offset) + 1}
+
+    fields = dict(draft.fields)
+    locations = {name: at(draft.key_offset("fields")) for name in draft.fields}
+    for name, spec in template.fields.items():
+        origin = spec["draft"] or _IMPLIED_SOURCES.get(name)
+        if origin and not str(fields.get(name, "")).strip():
+            value = _draft_value(origin, draft, guideline)
+            if value:
+                fields[name] = value
+                locations[name] = at(draft.body_start if origin == "caption"
+                                     else draft.key_offset("title" if origin == "title" else "publish"))
+    where = at(draft.key_offset("fields")) if "fields" in draft.meta_offsets else {"path": str(source), "line": 1}
+    missing = _missing(fields, template)
+    problems = tuple(p for p in _check_fields(fields, template, where) if p.key not in missing)
+    if missing:
+        problems += (_fields_example(template, missing, where),)
     return Item(fields, draft.agency, {"path": str(source), "line": 1}, None, problems, locations)
+
+
+def _draft_value(origin: str, draft, guideline) -> str | None:
+    if origin == "title":
+        return draft.title
+    if origin == "caption":
+        first = draft.caption.strip().split("\n\n")[0]
+        return re.sub(r"\s+", " ", re.sub(r"(#\w+|https?://\S+|@\w[\w.]*)", "", first)).strip()
+    if draft.publish is None:
+        return None
+    day = draft.publish.date()
+    if origin == "date":
+        from humaskit.language.dates import MONTHS
+
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    from humaskit.calendar.holidays_src import month_days
+
+    names = [d for d in month_days(guideline, day.year, day.month, None) if d.date == day]
+    names.sort(key=lambda d: d.kind == "cuti")  # a holiday or commemoration before a cuti bersama
+    return names[0].name if names else None
+
+
+def _fields_example(template: Template, missing: list[str], where: dict) -> Problem:
+    """What a draft must add for a template, as front matter to copy (examples from the labels)."""
+    lines = []
+    for name in missing:
+        label = template.fields[name]["label"] or ""
+        example = label.split("misalnya", 1)[1].strip(" :") if "misalnya" in label else f"... ({label or name})"
+        lines.append(f"    {name}: {example}")
+    return Problem(f"Draf ini belum mengisi isian templat '{template.key}': {', '.join(missing)}. Tambahkan "
+                   "di front matter draf, misalnya:\n  fields:\n" + "\n".join(lines), **{**where, "key": "fields"})
+
+
+def _missing(fields: dict, template: Template) -> list[str]:
+    return [name for name, spec in template.fields.items()
+            if spec["required"] and spec["default"] is None and not str(fields.get(name, "")).strip()]
 
 
 def _from_yaml(source: Path, template: Template, guideline) -> list[Item]:
@@ -177,10 +223,10 @@ def _agency_problem(agency, guideline, where):
 
 def _check_fields(fields: dict, template: Template, where: dict) -> tuple:
     problems = []
-    for name, spec in template.fields.items():
-        if spec["required"] and spec["default"] is None and not str(fields.get(name, "")).strip():
-            label = f" ({spec['label']})" if spec["label"] else ""
-            problems.append(Problem(f"Isian '{name}'{label} wajib diisi.", **{**where, "key": name}))
+    for name in _missing(fields, template):
+        label = template.fields[name]["label"]
+        label = f" ({label})" if label else ""
+        problems.append(Problem(f"Isian '{name}'{label} wajib diisi.", **{**where, "key": name}))
     for name in fields:
         if name not in template.fields:
             problems.append(Problem(f"Isian '{name}' tidak dikenal templat '{template.key}'.",

@@ -76,9 +76,9 @@ def _text_block(item: Placed, font) -> list[tuple[int, int, str]]:
     top = y0 + {"top": 0, "middle": free // 2, "bottom": free}[item.layer["valign"]]
     out = []
     for i, line in enumerate(item.lines):
-        room = (x1 - x0) - font.getlength(line)
-        x = x0 + {"left": 0, "center": room / 2, "right": room}[item.layer["align"]]
-        out.append((round(x), top + item.ascent + i * item.line_px, line))
+        room = (x1 - x0 - line.indent) - font.getlength(line.text)
+        x = x0 + line.indent + {"left": 0, "center": room / 2, "right": room}[item.layer["align"]]
+        out.append((round(x), top + item.ascent + i * item.line_px, line.text))
     return out
 
 

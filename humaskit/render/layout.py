@@ -6,7 +6,9 @@ Measuring text needs a font, so the caller passes a :class:`Measure` (Pillow-bac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from humaskit.errors import HumaskitError, Problem
@@ -28,7 +30,7 @@ class Placed:
     index: int
     layer: dict
     box: tuple[int, int, int, int]
-    lines: tuple[str, ...] = ()
+    lines: tuple[Line, ...] = ()
     size: int = 0
     line_px: int = 0
     ascent: int = 0
@@ -75,33 +77,116 @@ def layer_text(layer: dict, values: dict) -> str:
     return text.upper() if layer["uppercase"] else text
 
 
-def wrap(text: str, limit: float, width_of) -> list[str] | None:
-    """Greedy word wrap within ``limit`` pixels, keeping the writer's line breaks;
-    None when one word alone is wider than the box."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            trial = f"{line} {word}" if line else word
-            if width_of(trial) <= limit:
-                line = trial
-                continue
-            if not line or width_of(word) > limit:
-                return None
-            lines.append(line)
-            line = word
-        lines.append(line)
+NBSP = "\u00a0"
+# A paragraph whose first word is one of these is a list item: its later lines hang under the text.
+_BULLET = re.compile(r"[•·*–-]|\d{1,2}[.)]")
+# Separators between items ("@a · @b") stay with the word before them, so no line starts with one;
+# a dot-like one left at the end of a line is dropped.
+_SEPARATOR = re.compile(r"[·|•–—]+")
+_SEPARATOR_TAIL = re.compile(NBSP + r"[·|•]+$")
+_SPACES = re.compile(r"[^\S\u00a0]+")  # whitespace, except the no-break space that binds words
+_LAST_SPACE = re.compile(r"\s+(?=\S+$)")
+SHORT_WORD = 4  # a last line holding only a word this short (or an aside in brackets) takes one more
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    indent: float = 0  # pixels: the hanging indent of a list item's later lines
+
+
+def bind_names(text: str, names: tuple[str, ...]) -> str:
+    """Tie the last two words of each name (an agency, the city) so a line never breaks before
+    the last word of a name."""
+    pattern = _names_pattern(names)
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: _LAST_SPACE.sub(NBSP, m.group(0)), text)
+
+
+@lru_cache(maxsize=8)
+def _names_pattern(names: tuple[str, ...]):
+    words = sorted({tuple(n.split()) for n in names if len(n.split()) > 1}, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in name) for name in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def wrap(text: str, limit: float, width_of, names: tuple[str, ...] = ()) -> list[Line] | None:
+    """Word wrap within ``limit`` pixels as a designer would: the writer's line breaks kept, list
+    items with hanging indents, no line starting with a separator, no short word or bracketed
+    aside alone on a last line, names not broken before their last word. None when one word
+    alone is wider than the box."""
+    def width(words):
+        return width_of(" ".join(words).replace(NBSP, " "))
+
+    lines: list[Line] = []
+    for paragraph in bind_names(text, names).split("\n"):
+        words = []
+        for word in _SPACES.split(paragraph.strip()):
+            if words and _SEPARATOR.fullmatch(word):
+                words[-1] += NBSP + word
+            elif word:
+                words.append(word)
+        indent = width_of(words[0] + " ") if len(words) > 1 and _BULLET.fullmatch(words[0]) else 0
+        rows = _greedy(words, limit, indent, width)
+        if rows is None:
+            return None
+        _pull_widow(rows, limit, indent, width, bullet=bool(indent))
+        for i, row in enumerate(rows):
+            if i < len(rows) - 1 and row:
+                row[-1] = _SEPARATOR_TAIL.sub("", row[-1])
+            lines.append(Line(" ".join(row).replace(NBSP, " "), indent if i else 0))
     return lines
 
 
+def _greedy(words: list[str], limit: float, indent: float, width) -> list[list[str]] | None:
+    rows: list[list[str]] = []
+    row: list[str] = []
+    queue = list(words)
+    while queue:
+        word = queue.pop(0)
+        room = limit - (indent if rows else 0)
+        if row and width(row + [word]) <= room:
+            row.append(word)
+            continue
+        if row:
+            rows.append(row)
+            row, room = [], limit - indent
+        if width([word]) > room:
+            bare = _SEPARATOR_TAIL.sub("", word)
+            if bare != word and width([bare]) <= room:
+                rows.append([bare])  # "@a ·" is too wide: the line ends at "@a", the "·" goes
+                continue
+            if NBSP not in word:
+                return None
+            queue[:0] = word.split(NBSP)  # a bound name wider than the box breaks after all
+            continue
+        row = [word]
+    rows.append(row)
+    return rows
+
+
+def _pull_widow(rows: list[list[str]], limit: float, indent: float, width, bullet: bool) -> None:
+    """A short word or a bracketed aside ("(KIA)") alone on the last line takes the word before it."""
+    if len(rows) < 2 or len(rows[-1]) != 1:
+        return
+    last, before = rows[-1][0], rows[-2]
+    weak = last.startswith(("(", "[")) or len(last.strip(".,;:!?")) <= SHORT_WORD
+    keeps = len(before) - (1 if bullet and len(rows) == 2 else 0)  # the bullet alone is not a line
+    if weak and keeps >= 2 and width([before[-1], last]) <= limit - indent:
+        rows[-1] = [before.pop(), last]
+
+
 def fit_text(text: str, font: str, sizes: tuple[int, int], box: tuple[int, int, int, int],
-             line_height: float, measure: Measure):
+             line_height: float, measure: Measure, names: tuple[str, ...] = ()):
     """The largest size in ``sizes`` (largest, smallest) at which ``text`` wraps into ``box``:
     (size, lines, line_px, ascent, descent), or None when even the smallest does not fit."""
     limit_w, limit_h = box[2] - box[0], box[3] - box[1]
 
     def attempt(size: int):
-        lines = wrap(text, limit_w, lambda s: measure.width(font, size, s))
+        lines = wrap(text, limit_w, lambda s: measure.width(font, size, s), names)
         if lines is None:
             return None
         ascent, descent = measure.metrics(font, size)
@@ -128,12 +213,13 @@ def fit_text(text: str, font: str, sizes: tuple[int, int], box: tuple[int, int, 
     return best
 
 
-def fitting_prefix(text: str, font: str, size: int, box, line_height: float, measure: Measure) -> int:
+def fitting_prefix(text: str, font: str, size: int, box, line_height: float, measure: Measure,
+                   names: tuple[str, ...] = ()) -> int:
     """How many characters of ``text`` fit the box at ``size`` (for the "too long by" message)."""
     lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if fit_text(text[:mid], font, (size, size), box, line_height, measure):
+        if fit_text(text[:mid], font, (size, size), box, line_height, measure, names):
             lo = mid
         else:
             hi = mid - 1
@@ -146,9 +232,10 @@ def scaled(sizes: tuple[int, int], width: int, height: int) -> tuple[int, int]:
 
 
 def plan(template, size_name: str, width: int, height: int, values: dict, measure: Measure,
-         zone: dict | None = None) -> list[Placed]:
+         zone: dict | None = None, names: tuple[str, ...] = ()) -> list[Placed]:
     """Every visible layer placed on a ``width``×``height`` canvas; text is kept inside the
-    safe zone. Raises :class:`FitError` for text that cannot fit."""
+    safe zone and ``names`` are not broken before their last word. Raises :class:`FitError`
+    for text that cannot fit."""
     safe = safe_area(width, height, zone)
     placed = []
     for index, layer in enumerate(template.layers):
@@ -172,10 +259,10 @@ def plan(template, size_name: str, width: int, height: int, values: dict, measur
                 "(bagian yang tertutup antarmuka aplikasi); beri kotak khusus di `at`.",
                 **template.where("layers", index, "at" if layer.get("at") else "box"))])
         sizes = scaled(layer["size"], width, height)
-        fitted = fit_text(text, layer["font"], sizes, inside, layer["line_height"], measure)
+        fitted = fit_text(text, layer["font"], sizes, inside, layer["line_height"], measure, names)
         if fitted is None:
             name = layer["field"] or next(iter(placeholders(layer["text"])), layer["text"])
-            fits = fitting_prefix(text, layer["font"], sizes[1], inside, layer["line_height"], measure)
+            fits = fitting_prefix(text, layer["font"], sizes[1], inside, layer["line_height"], measure, names)
             raise FitError(name, size_name, sizes[1], fits, len(text))
         size, lines, line_px, ascent, descent = fitted
         placed.append(Placed(index, layer, inside, tuple(lines), size, line_px, ascent, descent))

@@ -134,10 +134,16 @@ class Layer(Spec):
         return out
 
 
+# Where a field comes from when the data is a draft and its `fields:` leaves the field out.
+DRAFT_SOURCES = ("title", "caption", "date", "day")
+
 FIELD = Section(fields={
     "label": Field(Str(), "Keterangan isian untuk pengguna."),
     "required": Field(Bool(), "Isian wajib diisi.", default=True),
     "default": Field(Str(nonempty=False), "Nilai bila isian kosong."),
+    "draft": Field(Str(choices=DRAFT_SOURCES), "Dari draf, bila `fields:` tidak mengisinya: `title` (judul draf), "
+                   "`caption` (paragraf pertama takarir), `date` (tanggal `publish`, misalnya 22 Desember 2026), "
+                   "`day` (hari libur atau peringatan pada tanggal `publish`)."),
 })
 
 TEMPLATE = Section(fields={

@@ -159,3 +159,25 @@ def test_a_state_that_is_not_a_regular_file_means_a_first_build_and_is_never_ope
     os.mkfifo(tmp_path / "pipa.json")  # opened, it would wait for a writer for ever
     (tmp_path / "folder.json").mkdir()
     assert [read_state(tmp_path / name) for name in ("pipa.json", "folder.json", "hilang.json")] == [{}, {}, {}]
+
+
+def test_csv_names_channels_as_a_person_reads_them(tmp_path, guideline):
+    """Accounts and platforms by their names (as in the HTML), never the guideline keys, also for
+    entries that could not be placed."""
+    from calhelp import write_plan
+
+    for agency, count in (("setda", 2), ("diskominfo", 1), ("dinkes", 2), ("dishub", 1), ("bpbd", 1)):
+        entries = "".join(f"  - {{id: x{i}, title: Unggahan {agency} {i}, accounts: [pemkot-x], "
+                          "platforms: [instagram], date: 2026-12-02}\n" for i in range(count))
+        # pemkot-x has 5 slots a day: two of the seven are left over
+        write_plan(tmp_path / "rencana", f"{agency}.yaml", f"agency: {agency}\nentries:\n{entries}")
+    result = build_calendar(guideline, "2026-12", tmp_path / "rencana")
+    assert len(result.schedule.unplaced) == 2
+    raw = render_outputs(result, {}, NOW)["kalender-2026-12.csv"]
+    rows = [r for r in csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))) if r["judul"].startswith("Unggahan")]
+    left = [r for r in rows if r["status"] == "tidak terjadwal"]
+    assert len(left) == 2 and all(r["akun"] == "X @pemkottsm" for r in left)
+    assert {r["akun"] for r in rows} == {"X @pemkottsm", "akun sendiri: Instagram"}
+    assert {r["platform"] for r in rows} <= {"X", "Instagram"}
+    keys = set(guideline["calendar"]["shared_accounts"]) | set(guideline.platforms) | {"own"}
+    assert not any(r[column] in keys for r in rows for column in ("akun", "platform"))

@@ -36,13 +36,13 @@ def test_every_example_renders_every_size(cli, tmp_path, name):
     result = cli("render", name, "--data", EXAMPLES / f"{name}.yaml", "--out", tmp_path / "out", "--alt")
     assert result.exit_code == 0, result.output
     images = sorted((tmp_path / "out").glob("*.png"))
-    assert len(images) == 5
+    assert len(images) == 6  # story and reels share the 1080×1920 frame
     sizes = {Image.open(p).size for p in images}
     assert sizes == {(1080, 1350), (1080, 1080), (1080, 1920), (1200, 675), (1200, 630)}
     for image in images:
         alt = image.with_suffix(".alt.txt").read_text(encoding="utf-8")
         assert len(alt.split()) > 5 and "{" not in alt
-    assert "5 gambar ditulis" in result.stdout
+    assert "6 gambar ditulis" in result.stdout
 
 
 def test_names_come_from_the_data_and_jpeg_quality_is_used(cli, tmp_path):
@@ -161,7 +161,7 @@ fields: {judul: {}}
 alt: "{judul}"
 layers:
   - {type: background, color: putih}
-  - {type: text, field: judul, font: teks, size: [40, 30], color: hitam-teks, box: [0.1, 0.8, 0.8, 0.1]}
+  - {type: text, field: judul, font: teks, size: [40, 30], color: hitam-teks, box: [0.1, 0.87, 0.8, 0.1]}
 """)
     data = write(tmp_path / "d.yaml", "fields: {judul: Halo}\n")
     result = cli("render", template, "-d", data, "-o", tmp_path / "out")
@@ -169,17 +169,24 @@ layers:
     assert "bawah.yaml:7:" in result.stderr and "seluruhnya di zona aman ukuran story" in result.stderr
 
 
-def test_debug_draws_the_boxes(cli, tmp_path):
-    args = ["render", "pengumuman", "-d", EXAMPLES / "pengumuman.yaml", "-s", "story"]
-    assert cli(*args, "-o", tmp_path / "plain").exit_code == 0
-    assert cli(*args, "-o", tmp_path / "debug", "--debug").exit_code == 0
-    name = "pengumuman-layanan-ktp-el-buka-hari-sabtu-selama-desember-story.png"
-    plain = Image.open(tmp_path / "plain" / name).convert("RGB")
-    debug = Image.open(tmp_path / "debug" / name).convert("RGB")
-    # The bottom 35% is shaded red as a safe zone in the debug image only.
-    assert plain.getpixel((540, 1800)) != debug.getpixel((540, 1800))
-    r, g, b = debug.getpixel((540, 1800))
-    assert r > plain.getpixel((540, 1800))[0]
+def test_debug_draws_the_boxes_into_files_of_their_own(cli, tmp_path):
+    args = ["render", "pengumuman", "-d", EXAMPLES / "pengumuman.yaml", "-s", "story,reels", "-o", tmp_path]
+    assert cli(*args).exit_code == 0
+    name = "pengumuman-layanan-ktp-el-buka-hari-sabtu-selama-desember-{}.png"
+    posts = {size: (tmp_path / name.format(size)).read_bytes() for size in ("story", "reels")}
+    result = cli(*args, "--debug")
+    assert result.exit_code == 0 and "2 gambar ditulis" in result.stdout
+    # Same --out: the graphics to be posted are untouched, the debug views sit beside them.
+    assert {size: (tmp_path / name.format(size)).read_bytes() for size in posts} == posts
+    assert sorted(p.name for p in tmp_path.glob("*.debug.png")) == [name.format("reels.debug"),
+                                                                    name.format("story.debug")]
+    for size, y in (("story", 1800), ("reels", 1500)):  # in the bottom zone: 14% of a story, 35% of a reel
+        plain = Image.open(tmp_path / name.format(size)).convert("RGB")
+        debug = Image.open(tmp_path / name.format(f"{size}.debug")).convert("RGB")
+        assert debug.getpixel((540, y))[0] > plain.getpixel((540, y))[0]  # shaded red in the debug view only
+    story = Image.open(tmp_path / name.format("story.debug")).convert("RGB")
+    plain = Image.open(tmp_path / name.format("story")).convert("RGB")
+    assert story.getpixel((540, 1500))[0] <= plain.getpixel((540, 1500))[0]  # not shaded: story text may reach 86%
 
 
 def test_list_shows_templates_and_missing_arguments_are_explained(cli):
@@ -286,3 +293,92 @@ def test_misspelt_safe_zone_size_is_a_guideline_error(cli, tmp_path):
     assert result.exit_code == 2
     assert "kota.yaml:4:5: [visual.safe_zones.stroy] Zona aman untuk ukuran 'stroy'" in result.stderr
     assert "Apakah maksud Anda 'story'?" in result.stderr
+
+
+AGENDA = """\
+agency: dlh
+fields:
+  judul: Kerja Bakti Serentak
+  tanggal: {tanggal}
+  waktu: {waktu}
+  tempat: Taman Kota Tasikmalaya
+"""
+
+
+def test_render_lints_the_text_it_prints_before_drawing(cli, tmp_path):
+    # 10 December 2026 is a Thursday; "jam 9 pagi" is written as "pukul 09.00 WIB".
+    bad = write(tmp_path / "salah.yaml", AGENDA.format(tanggal="Selasa, 10 Desember 2026", waktu="jam 9 pagi"))
+    result = cli("render", "agenda", "--data", bad, "--size", "story", "--out", tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert ("galat: " + str(bad) + ":4:3: [tanggal] 10 Desember 2026 jatuh pada hari Kamis, bukan Selasa."
+            in result.stderr)
+    assert "(grammar.weekday)" in result.stderr
+    assert f"peringatan: {bad}:5:3: [waktu] Penulisan jam: tulis 'pukul'" in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())  # the item is not drawn
+    # A warning alone is printed and the graphic is still drawn.
+    warned = write(tmp_path / "jam.yaml", AGENDA.format(tanggal="Kamis, 10 Desember 2026", waktu="jam 9 pagi"))
+    result = cli("render", "agenda", "--data", warned, "--size", "story", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "peringatan: " in result.stderr and "(grammar.time)" in result.stderr and "galat" not in result.stderr
+    assert len(list((tmp_path / "out").glob("*.png"))) == 1
+
+
+def test_one_item_with_lint_errors_does_not_stop_the_batch(cli, tmp_path):
+    data = write(tmp_path / "agenda.csv", "judul,tanggal,waktu,tempat\n"
+                 "Kerja bakti,\"Kamis, 10 Desember 2026\",07.00 WIB,Taman Kota\n"
+                 "Senam pagi,\"Selasa, 10 Desember 2026\",06.00 WIB,Dadaha\n")
+    result = cli("render", "agenda", "--data", data, "--size", "x", "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "agenda.csv:3: [tanggal]" in result.stderr and "1 dari 2 butir gagal" in result.stdout
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["agenda-kerja-bakti-x.png"]
+
+
+def test_a_caption_only_draft_fills_the_hari_besar_template(cli, tmp_path):
+    """`draft:` sources: the day from the holiday or commemoration on `publish`, the date from
+    `publish`, the wish from the caption's first paragraph (hashtags left out)."""
+    draft = write(tmp_path / "hari-ibu.md", """\
+---
+agency: dinsos
+publish: 2026-12-22T09:00
+template: hari-besar
+---
+Terima kasih kepada seluruh ibu di Kota Tasikmalaya.
+
+#KotaTasikmalaya #HariIbu
+""")
+    result = cli("render", "--data", draft, "--size", "story", "--out", tmp_path / "out", "--alt")
+    assert result.exit_code == 0, result.output
+    alt = (tmp_path / "out" / "ucapan-hari-ibu-story.alt.txt").read_text(encoding="utf-8")
+    assert alt == ("Ucapan Selamat memperingati Hari Ibu, 22 Desember 2026, dari Dinas Sosial Kota Tasikmalaya: "
+                   "Terima kasih kepada seluruh ibu di Kota Tasikmalaya.\n")
+    # A national holiday names the day too; `fields:` still wins over the draft.
+    christmas = draft.read_text(encoding="utf-8").replace("2026-12-22", "2026-12-25").replace(
+        "template: hari-besar\n", "template: hari-besar\nfields: {ucapan: Selamat merayakan.}\n")
+    draft.write_text(christmas, encoding="utf-8")
+    assert cli("render", "--data", draft, "--size", "story", "--out", tmp_path / "natal", "--alt").exit_code == 0
+    [alt] = (tmp_path / "natal").glob("*.alt.txt")
+    assert alt.name.startswith("ucapan-hari-raya-natal") and "25 Desember 2026" in alt.read_text(encoding="utf-8")
+    assert alt.read_text(encoding="utf-8").rstrip().endswith(": Selamat merayakan.")
+
+
+def test_a_draft_without_template_fields_is_told_which_fields_to_add(cli, tmp_path):
+    draft = write(tmp_path / "hari-ibu.md", """\
+---
+agency: dinsos
+template: hari-besar
+---
+Selamat Hari Ibu. Terima kasih kepada seluruh ibu di Kota Tasikmalaya.
+""")
+    result = cli("render", "--data", draft, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    # Without `publish` there is no day or date to take; the wish comes from the caption.
+    assert f"{draft}:1: [fields] Draf ini belum mengisi isian templat 'hari-besar': hari, tanggal." \
+        in result.stderr
+    assert "  fields:\n    hari: Hari Ibu\n    tanggal: 22 Desember 2026\n" in result.stderr
+    # The example, added as shown, renders.
+    fixed = draft.read_text(encoding="utf-8").replace(
+        "template: hari-besar\n", "template: hari-besar\nfields:\n  hari: Hari Ibu\n  tanggal: 22 Desember 2026\n")
+    draft.write_text(fixed, encoding="utf-8")
+    result = cli("render", "--data", draft, "--size", "story", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "ucapan-hari-ibu-story.png").is_file()

@@ -20,10 +20,10 @@ from humaskit.render.data import load_items
 from render_support import EXAMPLES, GOLDEN, REGEN
 
 CASES = [
-    ("pengumuman", "instagram-feed"), ("pengumuman", "story"),
-    ("agenda", "instagram-feed"), ("agenda", "x"),
-    ("hari-besar", "instagram-feed"), ("hari-besar", "facebook"),
-    ("layanan-info", "instagram-feed"), ("layanan-info", "instagram-square"),
+    ("pengumuman", "instagram-feed"), ("pengumuman", "story"), ("pengumuman", "reels"),
+    ("agenda", "instagram-feed"), ("agenda", "x"), ("agenda", "story"),
+    ("hari-besar", "instagram-feed"), ("hari-besar", "facebook"), ("hari-besar", "story"),
+    ("layanan-info", "instagram-feed"), ("layanan-info", "instagram-square"), ("layanan-info", "story"),
 ]
 # Share of pixels allowed to differ by more than CHANNEL_TOLERANCE, and the mean difference:
 # room for a different zlib or FreeType build, not for a moved box or a changed colour.
@@ -80,6 +80,23 @@ def test_same_input_gives_the_same_bytes(guideline):
                                                                                       ["instagram-feed", "x"], "a")
     assert [r.data for r in first] == [r.data for r in again]
     assert first[0].data[:3] == b"\xff\xd8\xff"
+
+
+def test_png_bytes_are_the_same_on_every_run(guideline, tmp_path):
+    """Deterministic PNG: two renderers, fresh font caches, the same bytes for every template."""
+    import hashlib
+
+    digests = []
+    for _ in range(2):
+        run = []
+        for template in ("pengumuman", "agenda", "hari-besar", "layanan-info"):
+            renderer = Renderer.load(template, guideline, Options())
+            items = load_items(str(EXAMPLES / f"{template}.yaml"), renderer.template, guideline)
+            for r in renderer.render(items[0], ["story", "instagram-feed"], "a"):
+                assert r.data[:8] == b"\x89PNG\r\n\x1a\n"
+                run.append(hashlib.sha256(r.data).hexdigest())
+        digests.append(run)
+    assert digests[0] == digests[1] and len(set(digests[0])) == 8
 
 
 def test_png_carries_no_varying_metadata(guideline):

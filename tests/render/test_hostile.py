@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -80,7 +81,7 @@ def test_size_names_that_would_leave_the_output_folder_are_guideline_errors(cli,
     guideline = _with_size(tmp_path, name)
     result = cli("guideline", "check", guideline)
     assert result.exit_code == 2
-    assert "pedoman.yaml:5:" in result.stderr and "[platforms.instagram.image_sizes[3].name]" in result.stderr
+    assert "pedoman.yaml:5:" in result.stderr and "[platforms.instagram.image_sizes[4].name]" in result.stderr
     (tmp_path / "out").mkdir()
     result = cli("render", "pengumuman", "--data", EXAMPLES / "pengumuman.yaml", "--out", tmp_path / "out",
                  "--guideline", guideline)
@@ -258,9 +259,38 @@ def test_bad_data_files_are_named(cli, tmp_path, name, text, message):
 
 
 def test_very_long_and_unusual_text(cli, tmp_path):
-    data = write(tmp_path / "isian.yaml", '- fields: {judul: "Café ﷽ 🏳️‍🌈 Ꙭ", isi: "\\u202e\\x1b[2J teks"}\n'
-                 f"- fields: {{judul: {'panjang ' * 20000}, isi: x}}\n")
+    data = write(tmp_path / "isian.yaml", '- fields: {judul: "Café ﷽ 🏳️‍🌈 Ꙭ", isi: teks}\n'
+                 f"- fields: {{judul: {'panjang ' * 20000}, isi: x}}\n"
+                 '- fields: {judul: Judul, isi: "\\u202e\\x1b[2J teks"}\n')
     result = cli("render", "pengumuman", "--data", data, "--size", "x", "--out", "out")
     assert result.exit_code == 1, result.output  # the first renders; the second cannot fit and says why
     assert "isian.yaml:2" in result.stderr and "[judul]" in result.stderr
+    # The third would print a right-to-left override: lint stops it before it is drawn.
+    assert "isian.yaml:3:" in result.stderr and "(spelling.bidi-control)" in result.stderr
     assert len(list((tmp_path / "out").iterdir())) == 1
+
+
+HOSTILE_NAMES = ["../../keluar", "/etc/passwd", "..", "a\\0b", "C:\\\\Windows\\\\x", "~/rumah", "$(rm -rf x)",
+                 "nama " * 400, "é/../../é", "\\u202e..gnp", "CON", ".tersembunyi"]
+
+
+def test_no_output_name_escapes_out(cli, tmp_path):
+    """Names from `name:`, from the fields the file name is built from, and from a draft's title."""
+    lines = []
+    for i, hostile in enumerate(HOSTILE_NAMES):
+        lines.append(f'- name: "{hostile}"\n  fields: {{judul: Judul {i}, isi: Isi singkat.}}\n')
+        lines.append(f'- fields: {{judul: "{hostile}", isi: Isi singkat.}}\n')
+    data = write(tmp_path / "data" / "isian.yaml", "".join(lines))
+    draft = write(tmp_path / "data" / "draf.md", '---\ntitle: "../../../draf/ke/luar"\nagency: dinkes\n'
+                  'template: pengumuman\n---\nIsi singkat pengumuman.\n')
+    out = tmp_path / "data" / "out"
+    for args in (["pengumuman", "--data", data], ["--data", draft]):
+        result = cli("render", *args, "--size", "x", "--out", out)
+        assert result.exit_code in (0, 1), result.output  # some hostile titles are too long to fit: that is all
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) >= len(HOSTILE_NAMES) + 1
+    for name in names:
+        assert re.fullmatch(r"[a-z0-9][a-z0-9-]*-x\.png", name) and len(name) <= 80, name
+    # Nothing anywhere else: the scratch folder holds the inputs and the output folder only.
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if out not in p.parents) == \
+        ["data", "data/draf.md", "data/isian.yaml", "data/out"]

@@ -27,13 +27,13 @@ def test_wrap_keeps_every_line_inside_and_every_word(measure):
     text = "Pelayanan perekaman KTP-el dibuka setiap Sabtu di Mal Pelayanan Publik Kota Tasikmalaya"
     lines = wrap(text, 400, lambda s: measure.width("teks", 40, s))
     assert len(lines) > 1
-    assert all(measure.width("teks", 40, line) <= 400 for line in lines)
-    assert " ".join(lines) == text
+    assert all(measure.width("teks", 40, line.text) <= 400 for line in lines)
+    assert " ".join(line.text for line in lines) == text
 
 
 def test_wrap_keeps_the_writers_line_breaks(measure):
     lines = wrap("• Akta kelahiran\n• Kartu keluarga", 2000, lambda s: measure.width("teks", 40, s))
-    assert lines == ["• Akta kelahiran", "• Kartu keluarga"]
+    assert [line.text for line in lines] == ["• Akta kelahiran", "• Kartu keluarga"]
 
 
 def test_short_text_gets_the_largest_size_and_long_text_shrinks(measure):
@@ -61,8 +61,8 @@ def test_fitted_text_always_lies_inside_its_box(measure, words):
     if fitted is None:
         return  # too long even at 20 px: plan() turns this into a FitError (tested below)
     size, lines, line_px, ascent, descent = fitted
-    assert " ".join(lines) == text
-    assert all(measure.width("teks", size, line) <= BOX[2] for line in lines)
+    assert " ".join(line.text for line in lines) == text
+    assert all(line.indent + measure.width("teks", size, line.text) <= BOX[2] for line in lines)
     assert (len(lines) - 1) * line_px + ascent + descent <= BOX[3]
 
 
@@ -89,21 +89,35 @@ def test_text_that_cannot_fit_names_the_field_and_the_excess(guideline):
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
-def test_story_text_stays_out_of_the_safe_zones(guideline, name):
+@pytest.mark.parametrize("size", ["story", "reels"])
+def test_tall_frames_keep_text_in_the_safe_zone_and_use_the_whole_frame(guideline, name, size):
     template = load_template(name, guideline)
-    zone = guideline["visual"]["safe_zones"]["story"]
-    assert zone == {"top": 0.14, "bottom": 0.35, "sides": 0.06}
+    zone = guideline["visual"]["safe_zones"][size]
+    # Meta: about 250 px of 1920 (14%) at the top and bottom of a story; a reel's bottom 35%.
+    assert zone == {"top": 0.14, "bottom": 0.14 if size == "story" else 0.35, "sides": 0.06}
     renderer = Renderer(template, guideline)
     item = Item({k: "Contoh isian yang cukup panjang untuk diuji" for k in template.fields}, "dinkes", {})
     values = values_for(item, template, guideline)
     safe = safe_area(1080, 1920, zone)
-    assert safe == (65, 269, 1015, 1248)
-    texts = [p for p in plan(template, "story", 1080, 1920, values, PillowMeasure(renderer.brand), zone)
-             if p.layer["type"] == "text"]
+    assert safe == ((65, 269, 1015, 1651) if size == "story" else (65, 269, 1015, 1248))
+    placed = plan(template, size, 1080, 1920, values, PillowMeasure(renderer.brand), zone, renderer.names)
+    texts = [p for p in placed if p.layer["type"] == "text"]
     assert texts
-    for placed in texts:
-        x0, y0, x1, y1 = placed.box
-        assert safe[0] <= x0 and safe[1] <= y0 and x1 <= safe[2] and y1 <= safe[3], placed.layer
+    for item in texts:
+        x0, y0, x1, y1 = item.box
+        assert safe[0] <= x0 and safe[1] <= y0 and x1 <= safe[2] and y1 <= safe[3], item.layer
+        # The inked lines too (not only the box): first ascent to last descent.
+        block = (len(item.lines) - 1) * item.line_px + item.ascent + item.descent
+        assert block <= y1 - y0
+    # Composed for the frame: content (text, logo, decorations) starts near the top of the safe
+    # area and text reaches near its bottom (not squeezed into the top 60% of a story), and the
+    # backdrop covers every edge.
+    content = [p.box for p in placed if p.layer["type"] in ("text", "logo")
+               or (p.layer["type"] == "shape" and p.box[1] > 0 and p.box[3] < 1920)]
+    assert min(b[1] for b in content) - safe[1] < 0.05 * 1920
+    assert safe[3] - max(p.box[3] for p in texts) < 0.05 * 1920
+    covered = [p.box for p in placed if p.layer["type"] in ("background", "shape")]
+    assert any(b[1] == 0 for b in covered) and any(b[3] == 1920 for b in covered)
 
 
 def test_text_box_is_clipped_into_the_safe_area(guideline, tmp_path):

@@ -37,7 +37,7 @@ def test_every_shipped_template_is_valid(guideline):
     assert set(TEMPLATES) <= set(template_names())
     for name in TEMPLATES:
         template = load_template(name, guideline)
-        assert set(template.sizes) == {"instagram-feed", "instagram-square", "story", "x", "facebook"}
+        assert set(template.sizes) == {"instagram-feed", "instagram-square", "story", "reels", "x", "facebook"}
         assert any(layer["type"] == "text" for layer in template.layers)
 
 
@@ -45,7 +45,7 @@ def test_guideline_sizes_include_the_issue_sizes(guideline):
     sizes = image_sizes(guideline)
     assert sizes["instagram-feed"] == (1080, 1350)
     assert sizes["instagram-square"] == (1080, 1080)
-    assert sizes["story"] == (1080, 1920)
+    assert sizes["story"] == sizes["reels"] == (1080, 1920)
     assert sizes["x"] == (1200, 675)
     assert sizes["facebook"] == (1200, 630)
 
@@ -136,3 +136,23 @@ def test_every_template_key_is_documented():
         keys |= set(section.fields)
     missing = sorted(k for k in keys if f"`{k}" not in doc)
     assert not missing, f"docs/templates.md does not mention: {missing}"
+
+
+def test_default_safe_zones_do_not_require_sizes_a_guideline_lacks(tmp_path):
+    """A guideline without story or reels sizes and without `safe_zones` still loads its brand kit;
+    a zone it names itself for a size it lacks stays an error."""
+    from humaskit.guideline import load_guideline
+    from humaskit.render.brand import load_brand
+
+    square = "    image_sizes: [{name: kotak, width: 1080, height: 1080}]\n"
+    text = ("extends: nasional\nvisual:\n  palette: {putih: \"#FFFFFF\"}\n  fonts:\n"
+            "    teks: {package: plus-jakarta-sans}\nplatforms:\n"
+            + "".join(f"  {p}:\n{square}" for p in ("instagram", "tiktok", "youtube")))
+    guideline = load_guideline(write(tmp_path / "pedoman.yaml", text))
+    assert set(guideline["visual"]["safe_zones"]) == {"story", "reels"}  # the defaults
+    assert load_brand(guideline).fonts["teks"]
+    named = load_guideline(write(tmp_path / "zona.yaml", text.replace(
+        "visual:\n", "visual:\n  safe_zones: {reels: {top: 0.14, bottom: 0.35, sides: 0.06}}\n")))
+    with pytest.raises(HumaskitError) as info:
+        load_brand(named)
+    assert "Zona aman untuk ukuran 'reels'" in str(info.value) and "zona.yaml:3" in str(info.value)

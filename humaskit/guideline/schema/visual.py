@@ -6,6 +6,13 @@ from humaskit.guideline.spec import Bool, Color, Context, Field, ListOf, MapOf, 
 
 NAME = r"[a-z0-9][a-z0-9-]*"
 
+# Meta's guidance for 1080x1920 frames: about 250 px (14%) at the top and bottom of a story
+# are covered by the app; a reel's caption and buttons cover about 35% at the bottom.
+DEFAULT_SAFE_ZONES = {
+    "story": {"top": 0.14, "bottom": 0.14, "sides": 0.06},
+    "reels": {"top": 0.14, "bottom": 0.35, "sides": 0.06},
+}
+
 
 def _font_source(font: dict, path: tuple, ctx: Context) -> None:
     if not font["file"] and not font["package"]:
@@ -37,9 +44,9 @@ VISUAL = Section(fields={
     "logos": Field(MapOf(value=Str(), key_pattern=NAME, key_label="nama-logo"),
                    "Logo tambahan yang dapat dipakai templat: nama → berkas PNG."),
     "safe_zones": Field(MapOf(value=SAFE_ZONE, key_pattern=NAME, key_label="nama-ukuran"),
-                        "Zona aman per ukuran (misalnya story): tepi yang tertutup antarmuka aplikasi dan "
-                        "harus bebas teks.",
-                        default=lambda: {"story": {"top": 0.14, "bottom": 0.35, "sides": 0.06}}),
+                        "Zona aman per ukuran: tepi yang tertutup antarmuka aplikasi dan harus bebas teks "
+                        "(story ±14% atas dan bawah; reels 14% atas dan 35% bawah, tempat takarir dan tombol).",
+                        default=lambda: dict(DEFAULT_SAFE_ZONES)),
     "image_formats": Field(ListOf(Str(choices=("png", "jpeg", "webp"))), "Format gambar yang diterima.",
                            default=lambda: ["png", "jpeg"]),
     "max_image_mb": Field(Num(integer=False, min=0.01), "Ukuran berkas gambar maksimum (MB).", default=8.0),
