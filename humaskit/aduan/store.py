@@ -144,25 +144,41 @@ class Store:
         except sqlite3.Error as exc:
             raise explain(exc, self.path) from None
 
-    def next_ticket(self, scope: str) -> int:
-        """The next number in ``scope``; call inside :meth:`write`."""
+    def counter(self, scope: str) -> int:
+        """The last number given in ``scope`` (0: none yet)."""
         row = self.db.execute("SELECT last FROM counters WHERE scope = ?", (scope,)).fetchone()
-        number = (row[0] if row else 0) + 1
-        self.db.execute("INSERT INTO counters(scope, last) VALUES (?, ?) ON CONFLICT(scope) DO UPDATE SET last = ?",
-                        (scope, number, number))
-        return number
+        return row[0] if row else 0
 
-    def ticket_exists(self, ticket: str) -> bool:
-        return self.db.execute("SELECT 1 FROM complaints WHERE ticket = ?", (ticket,)).fetchone() is not None
+    def set_counters(self, counters: dict[str, int]) -> None:
+        """Store each scope's last number; call inside :meth:`write`."""
+        self.db.executemany("INSERT INTO counters(scope, last) VALUES (?, ?) ON CONFLICT(scope) DO UPDATE SET "
+                            "last = excluded.last", sorted(counters.items()))
 
-    def add(self, c: dict, events: list[tuple]) -> None:
-        """Insert one complaint and its history; call inside :meth:`write`."""
-        cur = self.db.execute(
-            "INSERT INTO complaints(ticket, channel, link, handle, name, contact, text, category, agency, received, "
-            "stage) VALUES (:ticket, :channel, :link, :handle, :name, :contact, :text, :category, :agency, "
-            ":received, :stage)", c)
+    def tickets_from(self, prefix: str) -> set[str]:
+        """The ticket numbers starting with ``prefix`` (a range scan on the unique index)."""
+        return {t for (t,) in self.db.execute("SELECT ticket FROM complaints WHERE ticket >= ? AND ticket < ?",
+                                              (prefix, prefix + "\U0010ffff"))}
+
+    def existing(self, tickets) -> set[str]:
+        """Which of ``tickets`` are in the database."""
+        tickets, found = list(tickets), set()
+        for i in range(0, len(tickets), 500):  # within SQLite's limit on bound parameters
+            chunk = tickets[i:i + 500]
+            found.update(t for (t,) in self.db.execute(
+                f"SELECT ticket FROM complaints WHERE ticket IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    def add_many(self, rows: list[tuple[dict, list[tuple]]]) -> None:
+        """Insert complaints with their histories, ``(complaint, [(stage, at, actor, note), ...])``;
+        call inside :meth:`write` (which holds the write lock, so the ids given here are free)."""
+        first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
+        self.db.executemany(
+            "INSERT INTO complaints(id, ticket, channel, link, handle, name, contact, text, category, agency, "
+            "received, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(i, c["ticket"], c["channel"], c["link"], c["handle"], c["name"], c["contact"], c["text"],
+              c["category"], c["agency"], c["received"], c["stage"]) for i, (c, _) in enumerate(rows, first)])
         self.db.executemany("INSERT INTO events(complaint_id, stage, at, actor, note) VALUES (?, ?, ?, ?, ?)",
-                            [(cur.lastrowid, *e) for e in events])
+                            [(i, *e) for i, (_, events) in enumerate(rows, first) for e in events])
 
     def complaint(self, ticket: str) -> dict | None:
         self.db.row_factory = sqlite3.Row
