@@ -22,6 +22,7 @@ class RowError(ValueError):
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
+_TICKET = re.compile(r"[A-Za-z0-9][A-Za-z0-9/._-]{0,63}")  # a number from another system (LAPOR!) too
 _DMY = re.compile(r"(\d{2})/(\d{2})/(\d{4}) (\d{2}:\d{2}(?::\d{2})?)")
 
 
@@ -148,8 +149,12 @@ def complaint(rules: Rules, values: dict, now: str | None = None) -> dict:
     for key in ("tautan", "akun", "nama", "kontak"):
         if "\x00" in (values.get(key) or "") or len(values.get(key) or "") > 2000:
             raise RowError(f"Isian {key} tidak valid.")
+    ticket = (values.get("nomor") or "").strip() or None
+    if ticket and not _TICKET.fullmatch(ticket):
+        raise RowError(f"Nomor tiket '{ticket[:80]}' tidak valid: hanya huruf, angka, '/', '.', '_' dan '-', "
+                       "paling banyak 64 karakter.")
     return {
-        "ticket": (values.get("nomor") or "").strip() or None,
+        "ticket": ticket,
         "channel": _choice(values.get("kanal"), section["channels"], "Kanal"),
         "link": (values.get("tautan") or "").strip() or None,
         "handle": (values.get("akun") or "").strip() or None,

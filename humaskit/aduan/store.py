@@ -136,8 +136,13 @@ class Store:
             raise explain(exc, self.path) from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite has already rolled back (a corrupt page, a full disk)
+            if isinstance(exc, sqlite3.Error):
+                raise explain(exc, self.path) from None
             raise
         try:
             self.db.execute("COMMIT")
@@ -190,14 +195,52 @@ class Store:
             out["history"] = [dict(e) for e in self.db.execute(
                 "SELECT stage, at, actor, note FROM events WHERE complaint_id = ? ORDER BY id", (row["id"],))]
             return out
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
         finally:
             self.db.row_factory = None
+
+    def month(self, start: str, end: str, personal: tuple[str, ...] = ()) -> tuple[list[dict], str | None]:
+        """The complaints received in [start, end), each with ``events`` [(stage, at), ...] in order,
+        plus the personal columns named in ``personal`` (name, contact, handle, link, text); and the
+        latest time recorded anywhere in the database (what late/not-late is judged against)."""
+        columns = ", ".join(("id", "ticket", "channel", "category", "agency", "received", "stage", *personal))
+        self.db.row_factory = sqlite3.Row
+        try:
+            rows = {r["id"]: {**dict(r), "events": []} for r in self.db.execute(
+                f"SELECT {columns} FROM complaints WHERE received >= ? AND received < ? ORDER BY received, ticket",
+                (start, end))}
+            for complaint_id, stage, at in self.db.execute(
+                    "SELECT e.complaint_id, e.stage, e.at FROM events e JOIN complaints c ON c.id = e.complaint_id "
+                    "WHERE c.received >= ? AND c.received < ? ORDER BY e.id", (start, end)):
+                rows[complaint_id]["events"].append((stage, at))
+            latest = self.db.execute("SELECT max(at) FROM events").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+        finally:
+            self.db.row_factory = None
+        return list(rows.values()), latest
 
     def move(self, complaint_id: int, stage: str, at: str, actor: str, note: str | None) -> None:
         with self.write():
             self.db.execute("INSERT INTO events(complaint_id, stage, at, actor, note) VALUES (?, ?, ?, ?, ?)",
                             (complaint_id, stage, at, actor, note))
             self.db.execute("UPDATE complaints SET stage = ? WHERE id = ?", (stage, complaint_id))
+
+    def backup(self, out: str | os.PathLike) -> None:
+        """Copy the database with SQLite's online backup (a consistent snapshot while others write),
+        then write the copy atomically: ``out`` is whole or not there at all."""
+        from humaskit.fsutil import atomic_write
+
+        copy = sqlite3.connect(":memory:")
+        try:
+            self.db.backup(copy)
+            data = copy.serialize()
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+        finally:
+            copy.close()
+        atomic_write(out, data, what="Berkas cadangan")
 
     def close(self) -> None:
         self.db.close()
