@@ -218,6 +218,7 @@ def laporan(month: str = typer.Option(..., "--month", "-m", help="Bulan diterima
                  f"{base}.csv": report.csv_bytes(rules, result, public=publik)}
         for name, data in files.items():
             atomic_write(output_file(out, name), data, what="Berkas laporan")
-        width = shutil.get_terminal_size((120, 24)).columns  # a pipe gets the whole table, not 80 columns
+        # a pipe gets the whole table; a narrow terminal wraps lines rather than hide the names
+        width = max(shutil.get_terminal_size((120, 24)).columns, 100)
         report.print_table(rules, result, Console(highlight=False, width=width))
         typer.echo(f"{len(result.tickets)} pengaduan; {len(files)} berkas ditulis ke {out}.")

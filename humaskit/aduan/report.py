@@ -171,9 +171,9 @@ def summary_cells(rules, f: Figures, *, comma: bool = True) -> list[str]:
             str(cells["late_answer"]), str(cells["late_resolution"])]
 
 
-def ticket_cells(rules, t: Ticket) -> list[str]:
+def ticket_cells(rules, t: Ticket, missing: str = "-") -> list[str]:
     stage = rules.by_key.get(t.stage, {}).get("label") or t.stage
-    dates = [(value or "-").replace("T", " ") for value in (t.received, t.answered, t.closed)]
+    dates = [(value or missing).replace("T", " ") for value in (t.received, t.answered, t.closed)]
     return [t.ticket, agency_label(rules, t.agency), category_label(rules, t.category), stage, *dates,
             *((t.personal[p] or "") for p in sorted(t.personal))]
 
@@ -194,7 +194,7 @@ def csv_bytes(rules, report: MonthReport, *, public: bool) -> bytes:
         writer.writerow([])
     writer.writerow(TICKET_HEADER + tuple(sorted(report.personal)))
     for t in report.tickets:
-        writer.writerow([csv_cell(c) for c in ticket_cells(rules, t)])
+        writer.writerow([csv_cell(c) for c in ticket_cells(rules, t, missing="")])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -208,11 +208,12 @@ def print_table(rules, report: MonthReport, console) -> None:
         console.print(f"Tidak ada pengaduan yang diterima pada {report.month}.")
         return
     table = Table(title=f"Pengaduan diterima {report.month} (angka per {(report.as_of or '-').replace('T', ' ')})",
-                  box=box.SIMPLE_HEAD)
-    for title in ("Perangkat daerah", "Kategori", "Masuk", "Tutup", "Jawab med (jam)", "Jawab p90 (jam)",
-                  "Selesai med (hari)", "Selesai p90 (hari)", "Telat jawab", "Telat selesai"):
-        table.add_column(title, justify="left" if title in ("Perangkat daerah", "Kategori") else "right",
-                         no_wrap=title == "Perangkat daerah", min_width=16 if title == "Kategori" else None)
+                  caption="Jawab: jam sampai jawaban pertama. Selesai: hari sampai selesai. Telat: lewat batas "
+                  "layanan.", box=box.SIMPLE_HEAD)
+    for title in ("Perangkat\ndaerah", "Kategori", "Masuk", "Tutup", "Jawab\nmedian", "Jawab\np90",
+                  "Selesai\nmedian", "Selesai\np90", "Telat\njawab", "Telat\nselesai"):
+        text = title in ("Perangkat\ndaerah", "Kategori")
+        table.add_column(title, justify="left" if text else "right", no_wrap=not text, min_width=12 if text else None)
     for f in report.rows:
         table.add_row(*(escape(c) for c in summary_cells(rules, f)), end_section=f.category is None)
     console.print(table)

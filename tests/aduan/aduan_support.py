@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import subprocess
 import sys
 
@@ -21,3 +22,13 @@ def digest(path) -> str:
 def catat(db, kategori="jalan-rusak", diterima="2026-11-03T09:15"):
     return run("catat", "--db", db, "--kanal", "instagram", "--teks", "Jalan berlubang di depan sekolah",
                "--kategori", kategori, "--diterima", diterima, "--akun", "@warga")
+
+
+def content(path) -> list[str]:
+    """The database's rows and schema as SQL: what "nothing was written" compares (the file's bytes
+    also change when SQLite moves committed pages from the write-ahead log into it)."""
+    con = sqlite3.connect(path)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from aduan_support import digest, run
+from aduan_support import content, run
 
 from humaskit.guideline import load_guideline
 
@@ -39,7 +39,7 @@ def test_each_stage_gets_its_reply_with_ticket_agency_commitment_and_channel(db)
     for stage, at in STAGES:
         if at:
             assert run("tahap", "TSM-202611-0007", stage, "--db", db, "--waktu", at).returncode == 0
-        before = digest(db)
+        before = content(db)
         first, again = run("balas", "TSM-202611-0007", "--db", db), run("balas", "TSM-202611-0007", "--db", db)
         assert first.returncode == 0, first.stderr
         assert first.stdout == again.stdout  # same database, same draft
@@ -52,7 +52,7 @@ def test_each_stage_gets_its_reply_with_ticket_agency_commitment_and_channel(db)
             assert "Komentar Instagram" in reply  # the complaint channel's label
         for private in (NAME, "Euis", PHONE, NIK, ADDRESS, "Cempaka", HANDLE, LINK):
             assert private not in first.stdout
-        assert digest(db) == before  # drafting writes nothing
+        assert content(db) == before  # drafting writes nothing
 
 
 def test_a_rejection_reply_gives_the_reason_and_a_personal_reason_is_refused(tmp_path, db):
@@ -107,11 +107,11 @@ def test_a_template_that_breaks_the_pedoman_is_caught(tmp_path, db):
 ])
 def test_a_broken_template_is_a_clear_error_naming_the_guideline(tmp_path, db, template, words):
     pedoman = _guideline(tmp_path, template)
-    before = digest(db)
+    before = content(db)
     result = run("balas", "TSM-202611-0007", "--db", db, "--guideline", pedoman)
     assert result.returncode == 2 and words in result.stderr, result.stderr
     assert "kota.yaml" in result.stderr and "Traceback" not in result.stderr and result.stdout == ""
-    assert digest(db) == before
+    assert content(db) == before
 
 
 def test_an_unknown_ticket_is_exit_2(db):
