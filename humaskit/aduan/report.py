@@ -18,12 +18,14 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from humaskit.errors import HumaskitError
 
 # report_personal_data names (guideline) → database columns
 PERSONAL_COLUMNS = {"akun": "handle", "nama": "name", "kontak": "contact", "tautan": "link", "teks": "text"}
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
+_EPOCH = datetime(2000, 1, 1)
 
 
 def month_bounds(month: str) -> tuple[str, str]:
@@ -37,7 +39,12 @@ def month_bounds(month: str) -> tuple[str, str]:
 
 
 def _hours(start: str, end: str) -> float:
-    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds() / 3600
+    return (_minutes(end) - _minutes(start)) / 60
+
+
+@lru_cache(maxsize=65536)  # a month's times repeat (received, the latest time recorded)
+def _minutes(moment: str) -> float:
+    return (datetime.fromisoformat(moment) - _EPOCH).total_seconds() / 60
 
 
 def median(values: list[float]) -> float | None:
@@ -114,19 +121,22 @@ def build(store, rules, month: str, *, public: bool) -> MonthReport:
         answered = events[1][1] if len(events) > 1 else None
         resolved = next((at for stage, at in events if stage == last), None)
         closed = events[-1][1] if rules.closed(c["stage"]) else None
-        keys = ((c["agency"], c["category"]), (c["agency"], None), (None, None))
-        for key in keys:
+        # each complaint's times worked out once, then counted in its three groups
+        waited = _hours(c["received"], answered or as_of)
+        late_answer = waited > answer_limit
+        took = _hours(c["received"], resolved) / 24 if resolved else None
+        late_resolution = not (closed and not resolved) and \
+            _hours(c["received"], resolved or as_of) > days_limit * 24  # a rejected one is never late
+        for key in ((c["agency"], c["category"]), (c["agency"], None), (None, None)):
             f = groups.get(key) or groups.setdefault(key, Figures(*key))
             f.received += 1
             f.closed += closed is not None
-            waited = _hours(c["received"], answered or as_of)
             if answered:
                 f.answer_hours.append(waited)
-            f.late_answer += waited > answer_limit
-            if resolved:
-                f.resolution_days.append(_hours(c["received"], resolved) / 24)
-            if not (closed and not resolved):  # a rejected complaint is never late for resolution
-                f.late_resolution += _hours(c["received"], resolved or as_of) > days_limit * 24
+            if took is not None:
+                f.resolution_days.append(took)
+            f.late_answer += late_answer
+            f.late_resolution += late_resolution
         tickets.append(Ticket(c["ticket"], c["agency"], c["category"], c["stage"], c["received"], answered, closed,
                               {p: c[PERSONAL_COLUMNS[p]] for p in personal}))
     rows = sorted(groups.values(), key=lambda f: (f.agency is None, f.agency or "", f.category is None,
@@ -183,18 +193,21 @@ def csv_bytes(rules, report: MonthReport, *, public: bool) -> bytes:
     import csv
     import io
 
-    from humaskit.calendar.overview import csv_cell
+    from humaskit.calendar.overview import FORMULA_STARTS, csv_cell
+
+    def cell(text: str) -> str:  # most cells are plain: skip the cleaning they do not need
+        return text if text.isprintable() and not text.startswith(FORMULA_STARTS) else csv_cell(text)
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     if not public:
         writer.writerow(HEADER)
         for f in report.rows:
-            writer.writerow([csv_cell(c) for c in summary_cells(rules, f, comma=False)])
+            writer.writerow([cell(c) for c in summary_cells(rules, f, comma=False)])
         writer.writerow([])
     writer.writerow(TICKET_HEADER + tuple(sorted(report.personal)))
     for t in report.tickets:
-        writer.writerow([csv_cell(c) for c in ticket_cells(rules, t, missing="")])
+        writer.writerow([cell(c) for c in ticket_cells(rules, t, missing="")])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -253,13 +266,16 @@ def html_bytes(rules, report: MonthReport, *, public: bool) -> bytes:
     from pathlib import Path
 
     import jinja2
+    from markupsafe import Markup, escape
 
     from humaskit.calendar.ics import plain_text
     from humaskit.language.dates import MONTHS
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                             finalize=lambda value: plain_text(value) if isinstance(value, str) else value)
+                             # printable text has nothing for plain_text to drop; Markup is escaped already
+                             finalize=lambda v: plain_text(v) if isinstance(v, str) and not isinstance(v, Markup)
+                             and not v.isprintable() else v)
     year, month = report.month.split("-")
     month_name = f"{MONTHS[int(month) - 1]} {year}"
     kind = "Laporan Publik Pengaduan" if public else "Laporan Pengaduan"
@@ -271,6 +287,9 @@ def html_bytes(rules, report: MonthReport, *, public: bool) -> bytes:
         rows=[{"cells": summary_cells(rules, f), "total": f.category is None} for f in report.rows],
         charts=_charts(rules, report),
         ticket_header=TICKET_TITLES + tuple(PERSONAL_TITLES[p] for p in sorted(report.personal)),
-        tickets=[ticket_cells(rules, t) for t in report.tickets],
+        tickets=Markup("".join(  # thousands of rows: joined here, each cell escaped, not one template call each
+            "<tr>" + "".join(f"<td>{escape(c if c.isprintable() else plain_text(c))}</td>"
+                             for c in ticket_cells(rules, t)) + "</tr>\n"
+            for t in report.tickets)),
     )
     return html.encode("utf-8")

@@ -204,12 +204,11 @@ class Store:
         """The complaints received in [start, end), each with ``events`` [(stage, at), ...] in order,
         plus the personal columns named in ``personal`` (name, contact, handle, link, text); and the
         latest time recorded anywhere in the database (what late/not-late is judged against)."""
-        columns = ", ".join(("id", "ticket", "channel", "category", "agency", "received", "stage", *personal))
-        self.db.row_factory = sqlite3.Row
+        names = ("id", "ticket", "channel", "category", "agency", "received", "stage", *personal)
         try:
-            rows = {r["id"]: {**dict(r), "events": []} for r in self.db.execute(
-                f"SELECT {columns} FROM complaints WHERE received >= ? AND received < ? ORDER BY received, ticket",
-                (start, end))}
+            rows = {r[0]: {**dict(zip(names, r)), "events": []} for r in self.db.execute(
+                f"SELECT {', '.join(names)} FROM complaints WHERE received >= ? AND received < ? "
+                "ORDER BY received, ticket", (start, end))}
             for complaint_id, stage, at in self.db.execute(
                     "SELECT e.complaint_id, e.stage, e.at FROM events e JOIN complaints c ON c.id = e.complaint_id "
                     "WHERE c.received >= ? AND c.received < ? ORDER BY e.id", (start, end)):
@@ -217,8 +216,6 @@ class Store:
             latest = self.db.execute("SELECT max(at) FROM events").fetchone()[0]
         except sqlite3.Error as exc:
             raise explain(exc, self.path) from None
-        finally:
-            self.db.row_factory = None
         return list(rows.values()), latest
 
     def move(self, complaint_id: int, stage: str, at: str, actor: str, note: str | None) -> None:
