@@ -85,7 +85,19 @@ class Rules:
         return self.flow[0]["key"]
 
     def closed(self, stage: str) -> bool:
-        return stage == self.flow[-1]["key"] or self.by_key[stage]["rejection"]
+        return stage == self.flow[-1]["key"] or (self.by_key.get(stage) or {}).get("rejection", False)
+
+    def check_known(self, c: dict) -> None:
+        """A stored complaint whose category, agency, channel or stage the guideline no longer has
+        (the pedoman was edited since) is named, not a crash."""
+        for value, known, what in ((c["category"], self.section["categories"], "Kategori"),
+                                   (c["agency"], self.guideline.agencies, "Perangkat daerah"),
+                                   (c["channel"], self.section["channels"], "Kanal"),
+                                   (c["stage"], self.by_key, "Tahap")):
+            if value not in known:
+                raise HumaskitError.single(f"{what} '{value}' tiket {c['ticket']} tidak ada lagi di pedoman; "
+                                           "kembalikan ke pedoman atau pakai pedoman saat tiket dicatat.",
+                                           **self.guideline.where("aduan"))
 
     def check_move(self, current: str, target: str, note: str | None) -> None:
         """A stage change may only reach the next required stage (optional ones may be skipped),
@@ -181,6 +193,7 @@ def move(store: Store, rules: Rules, ticket: str, stage: str, at: str, actor: st
     c = store.complaint(ticket)
     if c is None:
         raise HumaskitError.single(f"Tiket '{ticket}' tidak ada di basis data.", path=store.path)
+    rules.check_known(c)
     try:
         rules.check_move(c["stage"], stage, note)
     except RowError as exc:

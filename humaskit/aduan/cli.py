@@ -11,7 +11,8 @@ from typing import Optional
 
 import typer
 
-app = typer.Typer(help="Penanganan pengaduan warga: catat, impor, tahap, lihat.", no_args_is_help=True)
+app = typer.Typer(help="Penanganan pengaduan warga: catat, impor, tahap, lihat, balas, laporan, ekspor.",
+                  no_args_is_help=True)
 
 DB = typer.Option(None, "--db", help="Berkas basis data pengaduan (SQLite; bawaan: aduan_db di humaskit.yaml "
                   "terdekat).", show_default=False)
@@ -34,15 +35,15 @@ def _store(option: Path | None, *, create: bool = False):
     from humaskit.guideline.loader import CONFIG_NAME, find_config
 
     if option is None:
-        found = find_config()
-        name = found[1].get("aduan_db") if found else None
-        if found and "aduan_db" in found[1] and (not isinstance(name, str) or not name.strip()):
+        folder, values, located = find_config() or (None, {}, None)
+        name = values.get("aduan_db")
+        if "aduan_db" in values and (not isinstance(name, str) or not name.strip()):
             raise HumaskitError([Problem("kunci 'aduan_db' harus berisi nama berkas basis data pengaduan.",
-                                         **found[2].where(("aduan_db",)))])
+                                         **located.where(("aduan_db",)))])
         if name is None:
             raise HumaskitError.single(f"Basis data pengaduan belum ditentukan: pakai --db BERKAS, atau tulis "
                                        f"'aduan_db: aduan.sqlite' di {CONFIG_NAME}.", key="--db")
-        option = found[0] / name
+        option = folder / name
     return Store(option, create=create)
 
 

@@ -58,7 +58,8 @@ def template_values(rules, c: dict) -> dict:
         "tahap": rules.by_key[c["stage"]]["label"], "diterima": long_date(received),
         "batas_jawaban": f"{long_date(answer_by)} pukul {clock}" + (f" {zone}" if zone else ""),
         "batas": long_date(received + timedelta(days=days)), "jam_jawaban": _number(hours),
-        "hari_selesai": _number(days), "alasan": (latest["note"] or "").strip() if rules.by_key[c["stage"]]["rejection"] else "",
+        "hari_selesai": _number(days),
+        "alasan": (latest["note"] or "").strip() if rules.by_key[c["stage"]]["rejection"] else "",
     }
 
 
@@ -71,6 +72,7 @@ def render_reply(rules, c: dict) -> str:
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+    rules.check_known(c)
     index = next(i for i, s in enumerate(rules.stages) if s["key"] == c["stage"])
     source = rules.stages[index]["reply"]
     where = rules.guideline.where("aduan", "stages", index, "reply")

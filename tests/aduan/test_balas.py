@@ -117,3 +117,16 @@ def test_a_broken_template_is_a_clear_error_naming_the_guideline(tmp_path, db, t
 def test_an_unknown_ticket_is_exit_2(db):
     result = run("balas", "TSM-209901-0001", "--db", db)
     assert result.returncode == 2 and "tidak ada di basis data" in result.stderr
+
+
+def test_a_stage_the_edited_guideline_no_longer_has_is_named(tmp_path, db):
+    assert run("tahap", "TSM-202611-0007", "diverifikasi", "--db", db, "--waktu", "2026-11-02T10:00").returncode == 0
+    assert run("tahap", "TSM-202611-0007", "diteruskan", "--db", db, "--waktu", "2026-11-02T11:00").returncode == 0
+    pedoman = tmp_path / "kota.yaml"
+    pedoman.write_text("extends: tasikmalaya\naduan:\n  stages:\n"
+                       + "".join(f"    - {{key: {k}, label: {k.title()}, reply: 'Tiket {{{{ tiket }}}}'}}\n"
+                                 for k in ("diterima", "diverifikasi", "selesai")), encoding="utf-8")
+    for args in (("balas", "TSM-202611-0007"), ("tahap", "TSM-202611-0007", "selesai", "--waktu", "2026-11-03T10:00")):
+        result = run(*args, "--db", db, "--guideline", pedoman)
+        assert result.returncode == 2 and "Tahap 'diteruskan' tiket TSM-202611-0007 tidak ada lagi" in result.stderr
+        assert "Traceback" not in result.stderr
