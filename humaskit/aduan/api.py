@@ -79,6 +79,7 @@ class Rules:
         self.position = {s["key"]: i for i, s in enumerate(self.flow)}
         # the stages a CSV row may give a time for, in the guideline's order
         self.later = [(s["key"], i) for i, s in enumerate(self.stages) if s["key"] != self.first]
+        self._allowed: set[tuple[str, str]] = set()  # stage moves already found valid (not rejections)
 
     @property
     def first(self) -> str:
@@ -102,6 +103,8 @@ class Rules:
     def check_move(self, current: str, target: str, note: str | None) -> None:
         """A stage change may only reach the next required stage (optional ones may be skipped),
         or the rejection stage with a reason."""
+        if (current, target) in self._allowed:  # an import checks the same few moves over and over
+            return
         stage = self.by_key.get(target)
         if stage is None:
             hint = did_you_mean(target, self.by_key)
@@ -118,6 +121,7 @@ class Rules:
         skipped = [s["key"] for s in self.flow[here + 1:there] if s["required"]]
         if skipped:
             raise RowError(f"Tahap '{target}' melompati tahap wajib {', '.join(skipped)}; catat tahap itu dulu.")
+        self._allowed.add((current, target))
 
 
 class Numbers:
@@ -129,11 +133,15 @@ class Numbers:
         self.width = int(next(m.group(2) or 1 for m in TICKET_FIELD.finditer(self.format) if m.group(1) == "nomor"))
         self.store = store
         self.scopes: dict[str, tuple[int, set]] = {}
+        self.month_scopes: dict[str, str] = {}  # "2026-11" → "TSM-202611-{nomor}"
 
     def next(self, received: str, taken: set = frozenset()) -> str:
         """A free number for a complaint received at ``received``; ``taken``: numbers used in this batch."""
-        values = {"tahun": received[:4], "bulan": received[5:7]}
-        scope = TICKET_FIELD.sub(lambda m: values.get(m.group(1), "{nomor}"), self.format)
+        scope = self.month_scopes.get(received[:7])
+        if scope is None:
+            values = {"tahun": received[:4], "bulan": received[5:7]}
+            scope = TICKET_FIELD.sub(lambda m: values.get(m.group(1), "{nomor}"), self.format)
+            self.month_scopes[received[:7]] = scope
         last, existing = self.scopes.get(scope) or (self.store.counter(scope),
                                                      self.store.tickets_from(scope.split("{nomor}")[0]))
         while True:  # a number taken by an imported ticket is passed over
@@ -147,6 +155,9 @@ class Numbers:
         self.store.set_counters({scope: last for scope, (last, _) in self.scopes.items()})
 
 
+_DETAILS = (("tautan", "link"), ("akun", "handle"), ("nama", "name"), ("kontak", "contact"))  # column → field
+
+
 def complaint(rules: Rules, values: dict, now: str | None = None) -> dict:
     """Validate one complaint's fields (from the command line or a CSV row)."""
     section = rules.section
@@ -158,9 +169,12 @@ def complaint(rules: Rules, values: dict, now: str | None = None) -> dict:
         raise RowError("Teks pengaduan kosong.")
     if len(text) > MAX_TEXT:
         raise RowError(f"Teks pengaduan terlalu panjang ({len(text)} karakter; batasnya {MAX_TEXT}).")
-    for key in ("tautan", "akun", "nama", "kontak"):
-        if "\x00" in (values.get(key) or "") or len(values.get(key) or "") > 2000:
+    details = {}
+    for key, column in _DETAILS:
+        value = (values.get(key) or "").strip()
+        if "\x00" in value or len(value) > 2000:
             raise RowError(f"Isian {key} tidak valid.")
+        details[column] = value or None
     ticket = (values.get("nomor") or "").strip() or None
     if ticket and not _TICKET.fullmatch(ticket):
         raise RowError(f"Nomor tiket '{ticket[:80]}' tidak valid: hanya huruf, angka, '/', '.', '_' dan '-', "
@@ -168,11 +182,7 @@ def complaint(rules: Rules, values: dict, now: str | None = None) -> dict:
     return {
         "ticket": ticket,
         "channel": _choice(values.get("kanal"), section["channels"], "Kanal"),
-        "link": (values.get("tautan") or "").strip() or None,
-        "handle": (values.get("akun") or "").strip() or None,
-        "name": (values.get("nama") or "").strip() or None,
-        "contact": (values.get("kontak") or "").strip() or None,
-        "text": text, "category": category, "agency": agency,
+        **details, "text": text, "category": category, "agency": agency,
         "received": parse_time(values.get("diterima"), "Waktu diterima", now=now),
     }
 
