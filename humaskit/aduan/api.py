@@ -8,6 +8,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from humaskit.aduan.store import Store
 from humaskit.errors import HumaskitError, Problem, did_you_mean
@@ -21,23 +22,34 @@ class RowError(ValueError):
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
+_TICKET = re.compile(r"[A-Za-z0-9][A-Za-z0-9/._-]{0,63}")  # a number from another system (LAPOR!) too
 _DMY = re.compile(r"(\d{2})/(\d{2})/(\d{4}) (\d{2}:\d{2}(?::\d{2})?)")
 
 
-def parse_time(value: str, what: str, *, now: datetime | None = None) -> str:
-    """A local time as stored: ``YYYY-MM-DDTHH:MM`` (ISO, or DD/MM/YYYY HH:MM as spreadsheets write it)."""
+def parse_time(value: str, what: str, *, now: str | None = None) -> str:
+    """A local time as stored: ``YYYY-MM-DDTHH:MM`` (ISO, or DD/MM/YYYY HH:MM as spreadsheets write it).
+    ``now`` (in the stored form) bounds it; an import passes one value for every row."""
     text = (value or "").strip()
+    moment = _moment(text)
+    if moment is None:
+        raise RowError(f"{what} '{text}' tidak valid; tulis seperti 2026-12-03T09:15 atau 03/12/2026 09:15.")
+    if moment < "2000" or moment > (now or current_time()):
+        raise RowError(f"{what} '{text}' di luar rentang (tahun 2000 sampai sekarang).")
+    return moment
+
+
+def current_time() -> str:
+    return datetime.now().isoformat(timespec="minutes")
+
+
+@lru_cache(maxsize=8192)  # a month's spreadsheet repeats its times: each is parsed once
+def _moment(text: str) -> str | None:
     dmy = _DMY.fullmatch(text)
     iso = f"{dmy.group(3)}-{dmy.group(2)}-{dmy.group(1)} {dmy.group(4)}" if dmy else text
     try:
-        moment = datetime.fromisoformat(iso) if _ISO.fullmatch(iso) else None
+        return datetime.fromisoformat(iso).isoformat(timespec="minutes") if _ISO.fullmatch(iso) else None
     except ValueError:
-        moment = None
-    if moment is None:
-        raise RowError(f"{what} '{text}' tidak valid; tulis seperti 2026-12-03T09:15 atau 03/12/2026 09:15.")
-    if moment.year < 2000 or moment > (now or datetime.now()):
-        raise RowError(f"{what} '{text}' di luar rentang (tahun 2000 sampai sekarang).")
-    return iso[:16].replace(" ", "T")
+        return None
 
 
 def _choice(value: str, known: dict, what: str) -> str:
@@ -64,17 +76,35 @@ class Rules:
                                        "aduan.channels.", **self.guideline.where("aduan"))
         self.flow = [s for s in self.stages if not s["rejection"]]
         self.by_key = {s["key"]: s for s in self.stages}
+        self.position = {s["key"]: i for i, s in enumerate(self.flow)}
+        # the stages a CSV row may give a time for, in the guideline's order
+        self.later = [(s["key"], i) for i, s in enumerate(self.stages) if s["key"] != self.first]
+        self._allowed: set[tuple[str, str]] = set()  # stage moves already found valid (not rejections)
 
     @property
     def first(self) -> str:
         return self.flow[0]["key"]
 
     def closed(self, stage: str) -> bool:
-        return stage == self.flow[-1]["key"] or self.by_key[stage]["rejection"]
+        return stage == self.flow[-1]["key"] or (self.by_key.get(stage) or {}).get("rejection", False)
+
+    def check_known(self, c: dict) -> None:
+        """A stored complaint whose category, agency, channel or stage the guideline no longer has
+        (the pedoman was edited since) is named, not a crash."""
+        for value, known, what in ((c["category"], self.section["categories"], "Kategori"),
+                                   (c["agency"], self.guideline.agencies, "Perangkat daerah"),
+                                   (c["channel"], self.section["channels"], "Kanal"),
+                                   (c["stage"], self.by_key, "Tahap")):
+            if value not in known:
+                raise HumaskitError.single(f"{what} '{value}' tiket {c['ticket']} tidak ada lagi di pedoman; "
+                                           "kembalikan ke pedoman atau pakai pedoman saat tiket dicatat.",
+                                           **self.guideline.where("aduan"))
 
     def check_move(self, current: str, target: str, note: str | None) -> None:
         """A stage change may only reach the next required stage (optional ones may be skipped),
         or the rejection stage with a reason."""
+        if (current, target) in self._allowed:  # an import checks the same few moves over and over
+            return
         stage = self.by_key.get(target)
         if stage is None:
             hint = did_you_mean(target, self.by_key)
@@ -85,27 +115,50 @@ class Rules:
             if not (note or "").strip():
                 raise RowError(f"Tahap '{target}' memerlukan alasan (--catatan, atau kolom alasan di CSV).")
             return
-        keys = [s["key"] for s in self.flow]
-        here, there = keys.index(current), keys.index(target)
+        here, there = self.position[current], self.position[target]
         if there <= here:
             raise RowError(f"Tahap '{target}' sudah dilewati (sekarang '{current}'); riwayat tidak dapat mundur.")
         skipped = [s["key"] for s in self.flow[here + 1:there] if s["required"]]
         if skipped:
             raise RowError(f"Tahap '{target}' melompati tahap wajib {', '.join(skipped)}; catat tahap itu dulu.")
+        self._allowed.add((current, target))
 
-    def ticket(self, store: Store, received: str) -> str:
-        fmt = self.section["ticket_format"]
-        values = {"tahun": received[:4], "bulan": received[5:7]}
-        scope = TICKET_FIELD.sub(lambda m: values.get(m.group(1), "{nomor}"), fmt)
+
+class Numbers:
+    """Ticket numbers in the guideline's format, for one write transaction: each scope's counter
+    and the numbers already taken in it (by imported tickets) are read once, saved by :meth:`save`."""
+
+    def __init__(self, rules: Rules, store: Store) -> None:
+        self.format = rules.section["ticket_format"]
+        self.width = int(next(m.group(2) or 1 for m in TICKET_FIELD.finditer(self.format) if m.group(1) == "nomor"))
+        self.store = store
+        self.scopes: dict[str, tuple[int, set]] = {}
+        self.month_scopes: dict[str, str] = {}  # "2026-11" → "TSM-202611-{nomor}"
+
+    def next(self, received: str, taken: set = frozenset()) -> str:
+        """A free number for a complaint received at ``received``; ``taken``: numbers used in this batch."""
+        scope = self.month_scopes.get(received[:7])
+        if scope is None:
+            values = {"tahun": received[:4], "bulan": received[5:7]}
+            scope = TICKET_FIELD.sub(lambda m: values.get(m.group(1), "{nomor}"), self.format)
+            self.month_scopes[received[:7]] = scope
+        last, existing = self.scopes.get(scope) or (self.store.counter(scope),
+                                                     self.store.tickets_from(scope.split("{nomor}")[0]))
         while True:  # a number taken by an imported ticket is passed over
-            number = store.next_ticket(scope)
-            width = int(next(m.group(2) or 1 for m in TICKET_FIELD.finditer(fmt) if m.group(1) == "nomor"))
-            ticket = scope.replace("{nomor}", f"{number:0{width}d}")
-            if not store.ticket_exists(ticket):
+            last += 1
+            ticket = scope.replace("{nomor}", f"{last:0{self.width}d}")
+            if ticket not in existing and ticket not in taken:
+                self.scopes[scope] = (last, existing)
                 return ticket
 
+    def save(self) -> None:
+        self.store.set_counters({scope: last for scope, (last, _) in self.scopes.items()})
 
-def complaint(rules: Rules, values: dict) -> dict:
+
+_DETAILS = (("tautan", "link"), ("akun", "handle"), ("nama", "name"), ("kontak", "contact"))  # column → field
+
+
+def complaint(rules: Rules, values: dict, now: str | None = None) -> dict:
     """Validate one complaint's fields (from the command line or a CSV row)."""
     section = rules.section
     category = _choice(values.get("kategori"), section["categories"], "Kategori")
@@ -116,28 +169,33 @@ def complaint(rules: Rules, values: dict) -> dict:
         raise RowError("Teks pengaduan kosong.")
     if len(text) > MAX_TEXT:
         raise RowError(f"Teks pengaduan terlalu panjang ({len(text)} karakter; batasnya {MAX_TEXT}).")
-    for key in ("tautan", "akun", "nama", "kontak"):
-        if "\x00" in (values.get(key) or "") or len(values.get(key) or "") > 2000:
+    details = {}
+    for key, column in _DETAILS:
+        value = (values.get(key) or "").strip()
+        if "\x00" in value or len(value) > 2000:
             raise RowError(f"Isian {key} tidak valid.")
+        details[column] = value or None
+    ticket = (values.get("nomor") or "").strip() or None
+    if ticket and not _TICKET.fullmatch(ticket):
+        raise RowError(f"Nomor tiket '{ticket[:80]}' tidak valid: hanya huruf, angka, '/', '.', '_' dan '-', "
+                       "paling banyak 64 karakter.")
     return {
-        "ticket": (values.get("nomor") or "").strip() or None,
+        "ticket": ticket,
         "channel": _choice(values.get("kanal"), section["channels"], "Kanal"),
-        "link": (values.get("tautan") or "").strip() or None,
-        "handle": (values.get("akun") or "").strip() or None,
-        "name": (values.get("nama") or "").strip() or None,
-        "contact": (values.get("kontak") or "").strip() or None,
-        "text": text, "category": category, "agency": agency,
-        "received": parse_time(values.get("diterima"), "Waktu diterima"),
+        **details, "text": text, "category": category, "agency": agency,
+        "received": parse_time(values.get("diterima"), "Waktu diterima", now=now),
     }
 
 
 def record(store: Store, rules: Rules, c: dict, actor: str) -> str:
     """Add one complaint at the first stage; returns its ticket number."""
     with store.write():
-        ticket = c["ticket"] or rules.ticket(store, c["received"])
-        if store.ticket_exists(ticket):
-            raise HumaskitError.single(f"Nomor tiket {ticket} sudah ada; tidak ada yang diubah.", path=store.path)
-        store.add({**c, "ticket": ticket, "stage": rules.first}, [(rules.first, c["received"], actor, None)])
+        if c["ticket"] and store.existing([c["ticket"]]):
+            raise HumaskitError.single(f"Nomor tiket {c['ticket']} sudah ada; tidak ada yang diubah.", path=store.path)
+        numbers = Numbers(rules, store)
+        ticket = c["ticket"] or numbers.next(c["received"])
+        store.add_many([({**c, "ticket": ticket, "stage": rules.first}, [(rules.first, c["received"], actor, None)])])
+        numbers.save()
     return ticket
 
 
@@ -145,6 +203,7 @@ def move(store: Store, rules: Rules, ticket: str, stage: str, at: str, actor: st
     c = store.complaint(ticket)
     if c is None:
         raise HumaskitError.single(f"Tiket '{ticket}' tidak ada di basis data.", path=store.path)
+    rules.check_known(c)
     try:
         rules.check_move(c["stage"], stage, note)
     except RowError as exc:
@@ -190,44 +249,50 @@ def read_rows(text: str, path: str, rules: Rules) -> tuple[list, list]:
     if problems:
         raise HumaskitError(problems)
     good, bad = [], []
+    now, seen = current_time(), {}
     line = reader.line_num + 1
     try:
         for row in reader:
             start, line = line, reader.line_num + 1
-            if not any(cell.strip() for cell in row):
-                continue
             if len(row) != len(header):
-                bad.append(Problem(f"Baris ini berisi {len(row)} kolom, judulnya {len(header)}.", path=path,
-                                   line=start))
+                if any(cell.strip() for cell in row):
+                    bad.append(Problem(f"Baris ini berisi {len(row)} kolom, judulnya {len(header)}.", path=path,
+                                       line=start))
                 continue
             values = dict(zip(header, row))
             try:
-                c = complaint(rules, values)
-                good.append((start, c, _history(rules, c, values)))
+                c = complaint(rules, values, now)
+                history = _history(rules, c, values, now)
+                if c["ticket"] in seen:
+                    raise RowError(f"Nomor tiket {c['ticket']} sudah dipakai di baris {seen[c['ticket']]}.")
+                if c["ticket"]:
+                    seen[c["ticket"]] = start
+                good.append((start, c, history))
             except RowError as exc:
-                bad.append(Problem(str(exc), path=path, line=start))
+                if any(cell.strip() for cell in row):
+                    bad.append(Problem(str(exc), path=path, line=start))
     except csv.Error as exc:
         raise HumaskitError.single(f"CSV rusak: {exc}; tidak ada yang diimpor.", path=path, line=line) from None
     return good, bad
 
 
-def _history(rules: Rules, c: dict, values: dict) -> list[tuple]:
+def _history(rules: Rules, c: dict, values: dict, now: str) -> list[tuple]:
     """The stage changes a row records (a time in a stage's column), checked like `tahap`."""
     actor = (values.get("petugas") or "").strip() or "impor"
     history = [(rules.first, c["received"], actor, None)]
     moves = []
-    for stage in (s for s in rules.stages if s["key"] != rules.first):
-        when = (values.get(stage["key"]) or "").strip()
-        if when:
-            moves.append((parse_time(when, f"Waktu tahap {stage['key']}"), stage))
+    for key, order in rules.later:
+        when = values.get(key)
+        if when and not when.isspace():
+            moves.append((parse_time(when, f"Waktu tahap {key}", now=now), order, key))
     current, last = rules.first, c["received"]
-    for at, stage in sorted(moves, key=lambda m: (m[0], rules.stages.index(m[1]))):
-        note = (values.get("alasan") or "").strip() or None if stage["rejection"] else None
-        rules.check_move(current, stage["key"], note)
+    for at, _order, key in sorted(moves):
+        note = ((values.get("alasan") or "").strip() or None) if rules.by_key[key]["rejection"] else None
+        rules.check_move(current, key, note)
         if at < last:
-            raise RowError(f"Waktu tahap {stage['key']} lebih awal dari waktu diterima.")
-        history.append((stage["key"], at, actor, note))
-        current, last = stage["key"], at
+            raise RowError(f"Waktu tahap {key} lebih awal dari waktu diterima.")
+        history.append((key, at, actor, note))
+        current, last = key, at
     c["stage"] = current
     return history
 
@@ -237,11 +302,15 @@ def import_rows(store: Store, rules: Rules, good: list) -> ImportResult:
     ticket number is already in the database is skipped, so a file can be imported again."""
     result = ImportResult()
     with store.write():
+        existing = store.existing(c["ticket"] for _line, c, _history in good if c["ticket"])
+        given = {c["ticket"] for _line, c, _history in good if c["ticket"]}
+        numbers, rows = Numbers(rules, store), []
         for _line, c, history in good:
-            if c["ticket"] and store.ticket_exists(c["ticket"]):
+            if c["ticket"] in existing:
                 result.skipped += 1
                 continue
-            ticket = c["ticket"] or rules.ticket(store, c["received"])
-            store.add({**c, "ticket": ticket}, history)
-            result.imported += 1
+            rows.append(({**c, "ticket": c["ticket"] or numbers.next(c["received"], given)}, history))
+        store.add_many(rows)
+        numbers.save()
+        result.imported = len(rows)
     return result

@@ -136,33 +136,54 @@ class Store:
             raise explain(exc, self.path) from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite has already rolled back (a corrupt page, a full disk)
+            if isinstance(exc, sqlite3.Error):
+                raise explain(exc, self.path) from None
             raise
         try:
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
             raise explain(exc, self.path) from None
 
-    def next_ticket(self, scope: str) -> int:
-        """The next number in ``scope``; call inside :meth:`write`."""
+    def counter(self, scope: str) -> int:
+        """The last number given in ``scope`` (0: none yet)."""
         row = self.db.execute("SELECT last FROM counters WHERE scope = ?", (scope,)).fetchone()
-        number = (row[0] if row else 0) + 1
-        self.db.execute("INSERT INTO counters(scope, last) VALUES (?, ?) ON CONFLICT(scope) DO UPDATE SET last = ?",
-                        (scope, number, number))
-        return number
+        return row[0] if row else 0
 
-    def ticket_exists(self, ticket: str) -> bool:
-        return self.db.execute("SELECT 1 FROM complaints WHERE ticket = ?", (ticket,)).fetchone() is not None
+    def set_counters(self, counters: dict[str, int]) -> None:
+        """Store each scope's last number; call inside :meth:`write`."""
+        self.db.executemany("INSERT INTO counters(scope, last) VALUES (?, ?) ON CONFLICT(scope) DO UPDATE SET "
+                            "last = excluded.last", sorted(counters.items()))
 
-    def add(self, c: dict, events: list[tuple]) -> None:
-        """Insert one complaint and its history; call inside :meth:`write`."""
-        cur = self.db.execute(
-            "INSERT INTO complaints(ticket, channel, link, handle, name, contact, text, category, agency, received, "
-            "stage) VALUES (:ticket, :channel, :link, :handle, :name, :contact, :text, :category, :agency, "
-            ":received, :stage)", c)
+    def tickets_from(self, prefix: str) -> set[str]:
+        """The ticket numbers starting with ``prefix`` (a range scan on the unique index)."""
+        return {t for (t,) in self.db.execute("SELECT ticket FROM complaints WHERE ticket >= ? AND ticket < ?",
+                                              (prefix, prefix + "\U0010ffff"))}
+
+    def existing(self, tickets) -> set[str]:
+        """Which of ``tickets`` are in the database."""
+        tickets, found = list(tickets), set()
+        for i in range(0, len(tickets), 500):  # within SQLite's limit on bound parameters
+            chunk = tickets[i:i + 500]
+            found.update(t for (t,) in self.db.execute(
+                f"SELECT ticket FROM complaints WHERE ticket IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    def add_many(self, rows: list[tuple[dict, list[tuple]]]) -> None:
+        """Insert complaints with their histories, ``(complaint, [(stage, at, actor, note), ...])``;
+        call inside :meth:`write` (which holds the write lock, so the ids given here are free)."""
+        first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
+        self.db.executemany(
+            "INSERT INTO complaints(id, ticket, channel, link, handle, name, contact, text, category, agency, "
+            "received, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(i, c["ticket"], c["channel"], c["link"], c["handle"], c["name"], c["contact"], c["text"],
+              c["category"], c["agency"], c["received"], c["stage"]) for i, (c, _) in enumerate(rows, first)])
         self.db.executemany("INSERT INTO events(complaint_id, stage, at, actor, note) VALUES (?, ?, ?, ?, ?)",
-                            [(cur.lastrowid, *e) for e in events])
+                            [(i, *e) for i, (_, events) in enumerate(rows, first) for e in events])
 
     def complaint(self, ticket: str) -> dict | None:
         self.db.row_factory = sqlite3.Row
@@ -174,14 +195,49 @@ class Store:
             out["history"] = [dict(e) for e in self.db.execute(
                 "SELECT stage, at, actor, note FROM events WHERE complaint_id = ? ORDER BY id", (row["id"],))]
             return out
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
         finally:
             self.db.row_factory = None
+
+    def month(self, start: str, end: str, personal: tuple[str, ...] = ()) -> tuple[list[dict], str | None]:
+        """The complaints received in [start, end), each with ``events`` [(stage, at), ...] in order,
+        plus the personal columns named in ``personal`` (name, contact, handle, link, text); and the
+        latest time recorded anywhere in the database (what late/not-late is judged against)."""
+        names = ("id", "ticket", "channel", "category", "agency", "received", "stage", *personal)
+        try:
+            rows = {r[0]: {**dict(zip(names, r)), "events": []} for r in self.db.execute(
+                f"SELECT {', '.join(names)} FROM complaints WHERE received >= ? AND received < ? "
+                "ORDER BY received, ticket", (start, end))}
+            for complaint_id, stage, at in self.db.execute(
+                    "SELECT e.complaint_id, e.stage, e.at FROM events e JOIN complaints c ON c.id = e.complaint_id "
+                    "WHERE c.received >= ? AND c.received < ? ORDER BY e.id", (start, end)):
+                rows[complaint_id]["events"].append((stage, at))
+            latest = self.db.execute("SELECT max(at) FROM events").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+        return list(rows.values()), latest
 
     def move(self, complaint_id: int, stage: str, at: str, actor: str, note: str | None) -> None:
         with self.write():
             self.db.execute("INSERT INTO events(complaint_id, stage, at, actor, note) VALUES (?, ?, ?, ?, ?)",
                             (complaint_id, stage, at, actor, note))
             self.db.execute("UPDATE complaints SET stage = ? WHERE id = ?", (stage, complaint_id))
+
+    def backup(self, out: str | os.PathLike) -> None:
+        """Copy the database with SQLite's online backup (a consistent snapshot while others write),
+        then write the copy atomically: ``out`` is whole or not there at all."""
+        from humaskit.fsutil import atomic_write
+
+        copy = sqlite3.connect(":memory:")
+        try:
+            self.db.backup(copy)
+            data = copy.serialize()
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+        finally:
+            copy.close()
+        atomic_write(out, data, what="Berkas cadangan")
 
     def close(self) -> None:
         self.db.close()

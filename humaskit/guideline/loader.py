@@ -11,6 +11,7 @@ from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.resources import shipped_guideline, shipped_guideline_names
 
 CONFIG_NAME = "humaskit.yaml"
+CONFIG_KEYS = ("guideline", "aduan_db")  # aduan_db: the complaint database (humaskit aduan)
 
 
 @dataclass(frozen=True)
@@ -218,28 +219,38 @@ def find_guideline(start: Path | None = None) -> Path | None:
     stops at a folder holding ``.git``, at the home folder, and below the top-level folders
     (``/tmp`` and ``/`` are looked in only when the search starts there), and a
     ``humaskit.yaml`` owned by another user is ignored with a warning on stderr."""
+    found = find_config(start)
+    if found is None:
+        return None
+    folder, value, located = found
+    name = value.get("guideline")
+    if not isinstance(name, str) or not name.strip():
+        raise HumaskitError([Problem("kunci 'guideline' wajib berisi nama berkas pedoman.",
+                                     **located.where(("guideline",)))])
+    target = folder / name
+    if target.exists():  # a device or FIFO is refused by the reader, as not a regular file
+        return target
+    shipped = shipped_guideline(name.removesuffix(".yaml"))
+    if shipped:
+        return shipped
+    raise HumaskitError([Problem(f"Pedoman '{name}' tidak ditemukan.", **located.where(("guideline",)))])
+
+
+def find_config(start: Path | None = None):
+    """(folder, values, located) of the nearest ``humaskit.yaml`` (searched as find_guideline
+    says), or None; ``located.where(key_path)`` places a key for error messages."""
     here = (start or Path.cwd()).resolve()
     for folder in _search_folders(here):
         config = folder / CONFIG_NAME
         if config.exists() and not config.is_dir() and _owned_by_user(config):
             located = _Config(config)
             value = located.value if isinstance(located.value, dict) else {}
-            unknown = [k for k in value if k != "guideline"]
+            unknown = [k for k in value if k not in CONFIG_KEYS]
             if unknown:
                 raise HumaskitError([Problem(f"kunci '{k}' tidak dikenal di {CONFIG_NAME}.",
-                                             hint=did_you_mean(str(k), ["guideline"]),
+                                             hint=did_you_mean(str(k), CONFIG_KEYS),
                                              **located.where((k,))) for k in unknown])
-            name = value.get("guideline")
-            if not isinstance(name, str) or not name.strip():
-                raise HumaskitError([Problem("kunci 'guideline' wajib berisi nama berkas pedoman.",
-                                             **located.where(("guideline",)))])
-            target = folder / name
-            if target.exists():  # a device or FIFO is refused by the reader, as not a regular file
-                return target
-            shipped = shipped_guideline(name.removesuffix(".yaml"))
-            if shipped:
-                return shipped
-            raise HumaskitError([Problem(f"Pedoman '{name}' tidak ditemukan.", **located.where(("guideline",)))])
+            return folder, value, located
     return None
 
 

@@ -3,33 +3,16 @@ concurrent writers and a killed import."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 
 import pytest
+from aduan_support import CLI, HEADER, catat, digest, run
 
 from humaskit.aduan.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Store, _split
-
-CLI = [sys.executable, "-m", "humaskit", "aduan"]
-HEADER = "kanal,akun,teks,kategori,diterima,diverifikasi,ditindaklanjuti,selesai,ditolak,alasan\n"
-
-
-def run(*args, env=None):
-    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, env=env, timeout=120)
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def catat(db, kategori="jalan-rusak", diterima="2026-11-03T09:15"):
-    return run("catat", "--db", db, "--kanal", "instagram", "--teks", "Jalan berlubang di depan sekolah",
-               "--kategori", kategori, "--diterima", diterima, "--akun", "@warga")
 
 
 def test_catat_numbers_tickets_per_month_and_uses_wal(tmp_path):
