@@ -46,7 +46,10 @@ FRONT_MATTER = Section(fields={
     "agency": Field(Str(), "Kunci perangkat daerah di pedoman."),
     "platforms": Field(ListOf(Str(), min_items=1), "Platform tujuan."),
     "publish": Field(_Publish(), "Waktu tayang (waktu setempat), misalnya 2026-12-03T09:00."),
-    "kind": Field(Str(choices=("post", "reply")), "post atau reply (jawaban pengaduan)."),
+    "kind": Field(Str(choices=("post", "reply", "crisis")), "post, reply (jawaban pengaduan), atau crisis "
+                  "(unggahan krisis: bencana, wabah, gangguan layanan)."),
+    "event": Field(Str(), "Nama acara atau kejadian yang dibahas; draf perangkat daerah lain dengan nama yang "
+                   "sama diperiksa keseragaman faktanya."),
     "campaign": Field(Str(), "Kunci kampanye di pedoman."),
     "image": Field(Str(), "Berkas gambar, relatif terhadap draf."),
     "alt": Field(Str(nonempty=False), "Teks alternatif gambar."),
@@ -94,6 +97,7 @@ class Draft:
     alt: str | None = None
     title: str | None = None
     lang: str | None = None
+    event: str | None = None
     template: str | None = None
     fields: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)          # the front matter as written
@@ -191,7 +195,7 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
         agency=chosen_agency, platforms=tuple(chosen_platforms),
         kind=clean["kind"] or kind or defaults.get("kind") or "post",
         campaign=clean["campaign"], publish=clean["publish"], image=clean["image"], alt=clean["alt"],
-        title=clean["title"], lang=clean["lang"], template=clean["template"], fields=clean["fields"],
+        title=clean["title"], lang=clean["lang"], event=clean["event"], template=clean["template"], fields=clean["fields"],
         meta=meta, meta_offsets=offsets,
     )
 
