@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import combinations
 
 from humaskit.lint.draft import Draft, LineIndex
 
@@ -110,7 +109,9 @@ def event_key(draft: Draft) -> tuple[str, str, str] | None:
 
 
 def conflicts(drafts: list[Draft], guideline=None) -> list[Conflict]:
-    """Conflicts between every two drafts about the same event, in a stable order."""
+    """For each draft and kind of fact, the first earlier draft (by path) about the same event that
+    states it with no value in common: every disagreement is reported, each draft paired once per
+    kind, so a folder of many drafts gives findings in proportion to its drafts, not to their pairs."""
     groups: dict[tuple, list[Draft]] = {}
     for draft in drafts:
         key = event_key(draft)
@@ -121,15 +122,21 @@ def conflicts(drafts: list[Draft], guideline=None) -> list[Conflict]:
         if len(members) < 2:
             continue
         label = _event_label(guideline, how, name, members)
-        read = {d.path: facts(d) for d in members}
-        for a, b in combinations(sorted(members, key=lambda d: d.path), 2):
-            if a.path == b.path:
-                continue
-            for kind in KINDS:
-                fa = [f for f in read[a.path] if f.kind == kind]
-                fb = [f for f in read[b.path] if f.kind == kind]
-                if fa and fb and not any(_same(kind, x.value, y.value) for x in fa for y in fb):
-                    out.append(Conflict(label, kind, "error" if how == "event" else "warning", (a, fa[0]), (b, fb[0])))
+        severity = "error" if how == "event" else "warning"
+        read = [(d, facts(d)) for d in sorted(members, key=lambda d: d.path)]
+        for kind in KINDS:
+            # distinct value sets seen so far, each with the first draft and fact that stated it
+            seen: dict[frozenset, tuple[Draft, Fact]] = {}
+            for draft, found in read:
+                mine = [f for f in found if f.kind == kind]
+                if not mine:
+                    continue
+                values = frozenset(f.value for f in mine)
+                for other, (first, fact) in seen.items():
+                    if first.path != draft.path and not any(_same(kind, a, b) for a in other for b in values):
+                        out.append(Conflict(label, kind, severity, (first, fact), (draft, mine[0])))
+                        break
+                seen.setdefault(values, (draft, mine[0]))
     return out
 
 
@@ -152,3 +159,61 @@ def located(draft: Draft, fact: Fact) -> tuple[int, int, int, int]:
     """(line, column, end_line, end_column) of a fact in its file, 1-based."""
     lines = LineIndex.of(draft.text)
     return (*lines.position(fact.start), *lines.position(fact.end))
+
+
+def conflicts_in_files(guideline, paths: list[str]) -> list[Conflict]:
+    """The conflicts between the draft files ``paths`` (``humaskit calendar``: the scheduled drafts)."""
+    if len(paths) < 2 or guideline.severity("voice.conflict", "error") == "off":
+        return []
+    from humaskit.errors import HumaskitError
+    from humaskit.lint.draft import load_draft
+
+    drafts = []
+    for path in paths:
+        try:
+            drafts.append(load_draft(path, guideline=guideline))
+        except HumaskitError:
+            continue  # reported by the lint of the drafts
+    return conflicts(drafts, guideline)
+
+
+def add_findings(report, linter, options: dict) -> None:
+    """Add the conflicts between the drafts of one lint run to its report, as findings of the
+    active folder rule (voice.conflict) in both files."""
+    active = next((a for a in linter.active if a.rule.scope == "folder"), None)
+    # Only drafts that name an event or a campaign can conflict; the others are not parsed again.
+    candidates = [r for r in report.files if "event:" in r.text or "campaign:" in r.text]
+    if active is None or len(candidates) < 2:
+        return
+    from humaskit.errors import HumaskitError
+    from humaskit.lint.draft import parse_draft
+    from humaskit.lint.engine import _is_suppressed, _suppressions
+    from humaskit.lint.finding import Finding
+
+    drafts, results = [], {}
+    for result in candidates:
+        try:
+            drafts.append(parse_draft(result.text, result.path, guideline=linter.guideline, **options))
+        except HumaskitError:
+            continue
+        results[result.path] = result
+
+    def where(draft, fact):
+        return f"{draft.path}:{located(draft, fact)[0]}"
+
+    touched = set()
+    for conflict in conflicts(drafts, linter.guideline):
+        severity = conflict.severity if active.severity == active.rule.severity else active.severity
+        message = conflict.message(linter.guideline, where)
+        for draft, fact in (conflict.first, conflict.second):
+            line, column, end_line, end_column = located(draft, fact)
+            if "humaskit-" in draft.text and _is_suppressed(_suppressions(draft, LineIndex.of(draft.text)),
+                                                             active.rule, line):
+                continue
+            results[draft.path].findings.append(Finding(
+                path=draft.path, line=line, column=column, end_line=end_line, end_column=end_column,
+                rule=active.rule.id, category=active.rule.category, severity=severity, message=message, fix=None,
+                start=fact.start, end=fact.end))
+            touched.add(draft.path)
+    for path in touched:
+        results[path].findings.sort(key=Finding.sort_key)

@@ -334,46 +334,11 @@ def lint_paths(paths: Iterable[str], guideline, *, linter: Linter | None = None,
         for notice in notices:
             if notice not in report.notices:
                 report.notices.append(notice)
-    _compare_drafts(report, linter, {"agency": agency, "platforms": platforms, "kind": kind})
+    if len(report.files) > 1:
+        from humaskit.voice import add_findings
+
+        add_findings(report, linter, {"agency": agency, "platforms": platforms, "kind": kind})
     return report
-
-
-def _compare_drafts(report: Report, linter: Linter, options: dict) -> None:
-    """Add the findings of rules that compare drafts with each other (one voice across agencies)."""
-    active = next((a for a in linter.active if a.rule.scope == "folder"), None)
-    # Only drafts that name an event or a campaign can conflict; the others are not parsed again.
-    candidates = [r for r in report.files if "event:" in r.text or "campaign:" in r.text]
-    if active is None or len(candidates) < 2:
-        return
-    from humaskit.voice import conflicts, located
-
-    drafts, results = [], {}
-    for result in candidates:
-        try:
-            drafts.append(parse_draft(result.text, result.path, guideline=linter.guideline, **options))
-        except HumaskitError:
-            continue
-        results[result.path] = result
-
-    def where(draft, fact):
-        return f"{draft.path}:{located(draft, fact)[0]}"
-
-    touched = set()
-    for conflict in conflicts(drafts, linter.guideline):
-        severity = conflict.severity if active.severity == active.rule.severity else active.severity
-        message = conflict.message(linter.guideline, where)
-        for draft, fact in (conflict.first, conflict.second):
-            line, column, end_line, end_column = located(draft, fact)
-            if "humaskit-" in draft.text and _is_suppressed(_suppressions(draft, LineIndex.of(draft.text)),
-                                                             active.rule, line):
-                continue
-            results[draft.path].findings.append(Finding(
-                path=draft.path, line=line, column=column, end_line=end_line, end_column=end_column,
-                rule=active.rule.id, category=active.rule.category, severity=severity, message=message, fix=None,
-                start=fact.start, end=fact.end))
-            touched.add(draft.path)
-    for path in touched:
-        results[path].findings.sort(key=Finding.sort_key)
 
 
 def worker_count(files: int, jobs: int = 0) -> int:
