@@ -115,3 +115,21 @@ def test_calendar_check_reports_conflicts_between_scheduled_drafts(tmp_path):
     assert result.exit_code == 1, result.output
     assert ("tidak seragam: Fakta tidak seragam tentang acara 'Vaksinasi Massal' (tanggal): Dinkes menulis "
             "1 Desember 2026 (dinkes.md:7), Dinsos menulis 2 Desember 2026 (dinsos.md:7)") in result.output
+
+
+def test_the_readme_commands_of_this_section_work_as_typed(monkeypatch):
+    import shlex
+
+    from support import REPO
+
+    monkeypatch.chdir(REPO)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Crisis posts, one voice, personal data", 1)[1].split("\n## ", 1)[0]
+    commands = [shlex.split(line)[1:] for line in section.splitlines() if line.startswith("humaskit lint ")]
+    assert len(commands) == 2
+    rules = []
+    for args in commands:
+        result = CliRunner().invoke(app, [*args, "--format", "json"])
+        assert result.exit_code == 1, result.output
+        rules += [f["rule"] for f in json.loads(result.stdout)["findings"]]
+    assert "crisis.update-time" in rules and rules.count(RULE) == 2
