@@ -87,7 +87,9 @@ def facts(draft: Draft) -> list[Fact]:
         if 9 <= len(digits) <= 13:
             found.append(Fact("phone", digits, m.group(), m.start() + base, m.end() + base))
     for m in _AMOUNT.finditer(caption):
-        value = int(m[1].replace(".", "")) * _SCALE.get((m[3] or "").casefold(), 1)
+        # in sen, so that "Rp1,5 juta" and "Rp1.500.000,00" are the same amount
+        cents = int(m[1].replace(".", "")) * 100 + int((m[2] or "").ljust(2, "0"))
+        value = cents * _SCALE.get((m[3] or "").casefold(), 1)
         found.append(Fact("amount", value, m.group(), m.start() + base, m.end() + base))
     for m in _VENUE.finditer(caption):
         name = m.group().rstrip(".,")

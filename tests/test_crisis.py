@@ -84,3 +84,15 @@ def test_every_element_is_configurable(tmp_path):
 
 def test_kind_crisis_from_the_command_line(lint):
     assert "crisis.contact" in _crisis(lint("Banjir di Kelurahan Nagarasari.", kind="crisis"))
+
+
+def test_a_hostile_crisis_caption_does_not_hang(lint):
+    import time
+
+    pieces = ["per ", "pukul ", "Jl. Mawar ", "No. 1 ", "RT 03 ", "wkwk ", "0812 ", "3278011203850001 ", "Gedung A ",
+              "1 Desember ", "Rp1.000 ", "#Promo ", "😀", "katanya ", "(" * 20, "x" * 60 + " "]
+    caption = "".join(pieces[i * 7 % len(pieces)] for i in range(40_000))[:900_000]
+    start = time.perf_counter()
+    found = lint(HEAD + caption)
+    assert time.perf_counter() - start < 60  # no hang on 900 KB
+    assert {"crisis.humour", "crisis.speculation", "privacy.personal-data"} <= {f.rule for f in found}

@@ -33,6 +33,7 @@ def _flagged(lint, caption, head=REPLY):
     ("Petugas datang ke rumah Bapak di Jl. Mawar No. 12 besok.", "Jl. Mawar No. 12"),
     ("Lampu di Jalan Cempaka Gg. Melati No. 5 RT 03/RW 05 akan diperbaiki.", "Jalan Cempaka Gg. Melati No. 5 RT 03/RW 05"),
     ("Bapak beralamat di Perum Griya Asri Blok C No. 7.", "Perum Griya Asri Blok C No. 7"),
+    ("Petugas puskesmas mendatangi rumah Bapak di Jl. Mawar No. 12.", "Jl. Mawar No. 12"),
 ])
 def test_personal_data_is_an_error(lint, caption, written):
     found = _flagged(lint, caption)
@@ -56,6 +57,9 @@ def test_personal_data_is_an_error(lint, caption, written):
     "Nomor tiket TSM-2026-0412 dan nomor laporan 2026120100001234 sudah tercatat.",
     "Acara di Gedung Dakwah, Jl. Otto Iskandardinata No. 3, Kota Tasikmalaya.",
     "Warga RT 03/RW 05 Kelurahan Nagarasari diimbau waspada.",
+    "Alamat kantor: Jl. Letnan Harun No. 1, Kota Tasikmalaya.",
+    "Posko pengungsian di Gedung Dakwah, Jl. Otista No. 3 RT 01/RW 02.",
+    "Layanan dibuka di rumah dinas Wali Kota, Jl. Dr. Soekarno No. 2.",
     "Sebanyak 16 warga dan 1234567890123 rupiah.",
     "Kode pos 46115, tahun 2026, jam 08.00 WIB.",
     "Ikuti @diskominfotsm dan #KotaTasikmalaya2026.",

@@ -98,7 +98,9 @@ def test_facts_read_from_the_caption_only():
     draft = parse_draft("---\nagency: dinkes\ntitle: 9 Desember\n---\nPada 1 Desember pukul 08.00 WIB di Balai Kota.\n"
                         "Kontak (0265) 331234, Rp10.000,00.\n", "a.md")
     assert [(f.kind, f.value) for f in facts(draft)] == [
-        ("date", (1, 12)), ("time", (8, 0)), ("place", "balai kota"), ("phone", "0265331234"), ("amount", 10000)]
+        ("date", (1, 12)), ("time", (8, 0)), ("place", "balai kota"), ("phone", "0265331234"), ("amount", 1000000)]
+    amounts = parse_draft("Rp1,5 juta, Rp1.500.000,00, Rp1.500.000 dan Rp1,5 jt.", "b.md")
+    assert {f.value for f in facts(amounts)} == {150_000_000}
 
 
 def test_calendar_check_reports_conflicts_between_scheduled_drafts(tmp_path):

@@ -32,6 +32,9 @@ _STREET = re.compile(r"\b(?:jl|jln|jalan|gg|gang|komplek|kompleks|perum|perumaha
                      r"\b(?:no|nomor)\b\.?\s*\d+[a-z]?\b", re.I)
 _RT_RW = re.compile(r"\bRT\.?\s*\d{1,3}\s*(?:/|,)?\s*(?:RW\.?\s*\d{1,3})?", re.I)
 _HOME = re.compile(r"\b(?:rumah|kediaman|tinggal|beralamat|alamat|domisili|berdomisili)\b", re.I)
+# ... unless the address is said to be an office or a public place ("alamat kantor", "posko di ...").
+_PUBLIC = re.compile(r"\b(?:kantor|sekretariat|posko|gedung|balai|dinas|puskesmas|rsud|sekolah|masjid|pasar|mal|"
+                     r"layanan|pelayanan|lokasi|tempat|aula|lapangan|rumah sakit|rumah dinas|rumah makan)\b", re.I)
 
 
 def _is_nik(number: str) -> bool:
@@ -107,6 +110,8 @@ def _addresses(masked: str, base: int, official: list[str]):
         home = _HOME.search(masked, max(0, m.start() - 80), m.start())
         if not rt and not home:
             continue  # a street and number alone is usually a venue or an office
+        if _PUBLIC.search(masked, home.start() if home else max(0, m.start() - 40), m.end()):
+            continue
         if rt:
             end = rt.end()
         flat = _flat(m.group())
