@@ -92,3 +92,16 @@ def test_official_contacts_from_the_guideline_are_allowed(tmp_path):
 def test_posts_and_crisis_posts_are_checked_too(lint):
     for head in ("---\nagency: dinkes\n---\n", "---\nagency: bpbd\nkind: crisis\n---\n"):
         assert _flagged(lint, "Korban atas nama Asep, NIK 3278011203850001.", head)
+
+
+def test_phone_numbers_yaml_would_change_are_refused_with_their_line(tmp_path):
+    from humaskit.errors import HumaskitError
+
+    city = tmp_path / "kota.yaml"
+    city.write_text("extends: tasikmalaya\ncontacts:\n  phones: [0265331234, \"abc\"]\ncrisis:\n  hotlines: [112]\n",
+                    encoding="utf-8")
+    with pytest.raises(HumaskitError) as caught:
+        load_guideline(city)
+    problems = sorted((p.line, p.message) for p in caught.value.problems)
+    assert [line for line, _ in problems] == [3, 3]
+    assert "tanda kutip" in problems[0][1] + problems[1][1] and "bukan nomor telepon" in problems[0][1] + problems[1][1]

@@ -6,9 +6,32 @@ guideline, so a city tunes its protocol without code; an empty list switches tha
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from humaskit.guideline.spec import Bool, Field, ListOf, Section, Str
 
 HASHTAG = r"#[^\s#]+"
+
+
+@dataclass
+class Phone(Str):
+    """A phone number, written as text: unquoted, YAML reads 0265331234 as an octal number and the
+    leading 0 is lost (short codes such as 112 may stay unquoted)."""
+
+    type_label: str = "nomor telepon"
+
+    def check(self, value, path, ctx):
+        if isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 99999:
+            value = str(value)  # a short code such as 112 or 14045 has no leading 0 to lose
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            ctx.error(path, "tulis nomor telepon dengan tanda kutip, misalnya \"0265 331234\": tanpa kutip YAML "
+                            "membacanya sebagai angka dan angka 0 di depannya hilang.")
+            return None
+        value = super().check(value, path, ctx)
+        if isinstance(value, str) and not 3 <= len(re.sub(r"\D", "", value)) <= 15:
+            ctx.error(path, f"'{value}' bukan nomor telepon (3 sampai 15 angka).")
+        return value
 
 CRISIS = Section(fields={
     "update": Field(ListOf(Str()), "Penanda waktu pembaruan (misalnya 'pembaruan', 'per'); harus diikuti jam "
@@ -24,7 +47,7 @@ CRISIS = Section(fields={
     "contact": Field(ListOf(Str()), "Penanda kontak resmi (nomor di `crisis.hotlines` juga dihitung).",
                      default=lambda: ["hubungi", "call center", "hotline", "nomor darurat", "pusat panggilan",
                                       "layanan darurat"]),
-    "hotlines": Field(ListOf(Str()), "Nomor darurat resmi (misalnya 112); tidak pernah dianggap data pribadi.",
+    "hotlines": Field(ListOf(Phone()), "Nomor darurat resmi (misalnya 112); tidak pernah dianggap data pribadi.",
                       default=lambda: ["112"]),
     "source": Field(ListOf(Str()), "Penanda sumber informasi (sumber, menurut, berdasarkan data).",
                     default=lambda: ["sumber", "menurut", "berdasarkan", "data dari", "informasi dari",
@@ -46,7 +69,7 @@ CRISIS = Section(fields={
 })
 
 CONTACT = Section(fields={
-    "phones": Field(ListOf(Str()), "Nomor telepon/WhatsApp resmi (boleh tampil di unggahan)."),
+    "phones": Field(ListOf(Phone()), "Nomor telepon/WhatsApp resmi (boleh tampil di unggahan)."),
     "emails": Field(ListOf(Str()), "Alamat surel resmi."),
     "addresses": Field(ListOf(Str()), "Alamat kantor resmi, ditulis seperti di unggahan."),
 })
