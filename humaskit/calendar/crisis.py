@@ -19,8 +19,8 @@ POSTPONED = ("routine", "momentum")  # the priorities a crisis pushes out of its
 
 WINDOW = Section(fields={
     "name": Field(Str(), "Nama krisis, misalnya 'Banjir Cipedes'.", required=True),
-    "start": Field(_Publish(), "Awal masa krisis (waktu setempat), misalnya 2026-12-10T06:00.", required=True),
-    "end": Field(_Publish(), "Akhir masa krisis (waktu setempat).", required=True),
+    "start": Field(_Publish(what="awal masa krisis"), "Awal masa krisis (waktu setempat), misalnya 2026-12-10T06:00.", required=True),
+    "end": Field(_Publish(what="akhir masa krisis"), "Akhir masa krisis (waktu setempat).", required=True),
     "agencies": Field(ListOf(Str(), unique=True), "Perangkat daerah yang unggahan rutin dan momentumnya ditunda "
                       "(kosong: seluruh kota)."),
 })
@@ -48,13 +48,15 @@ def check_windows(raw: list, at: tuple, guideline, ctx) -> list[Crisis]:
 
     out = []
     for i, window in enumerate(raw or ()):
-        if not window or window["start"] is None or window["end"] is None:
+        if not window:
             continue
         agencies = tuple(a for a in window["agencies"] or () if a is not None)
         for j, agency in enumerate(agencies):
             if agency not in guideline.agencies:
                 ctx.error(at + (i, "agencies", j), f"perangkat daerah '{agency}' tidak ada di pedoman.",
                           did_you_mean(agency, guideline.agencies))
+        if window["start"] is None or window["end"] is None:
+            continue
         if window["end"] <= window["start"]:
             ctx.error(at + (i, "end"), f"akhir masa krisis ({window['end']:%Y-%m-%d %H:%M}) tidak sesudah awalnya.")
             continue

@@ -28,6 +28,7 @@ _PUBLISH = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
 @dataclass
 class _Publish(Spec):
     type_label: str = "tanggal dan jam YYYY-MM-DDTHH:MM"
+    what: str = "waktu tayang"
 
     def check(self, value, path, ctx):
         if isinstance(value, datetime):
@@ -38,7 +39,7 @@ class _Publish(Spec):
                 return datetime.fromisoformat(text).replace(second=0)
             except ValueError:
                 pass
-        ctx.error(path, f"waktu tayang '{text}' tidak valid; tulis seperti 2026-12-03T09:00.")
+        ctx.error(path, f"{self.what} '{text}' tidak valid; tulis seperti 2026-12-03T09:00.")
         return None
 
 
