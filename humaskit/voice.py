@@ -26,8 +26,9 @@ _TIME = re.compile(r"(?:\b(?:pukul|jam)\s+([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
 _PHONE = re.compile(r"(?<![\w+])(?:\+62|62|0)[\d ().-]{7,17}\d(?!\w)")
 _AMOUNT = re.compile(r"\bRp\.?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?(?:,-)?(?:\s*(ribu|rb|juta|jt|miliar))?\b",
                      re.I)
+# A venue: a kind of place with its capitalised name ("Gedung Dakwah", "Jl. Sutisna Senjaya").
 _VENUE = re.compile(r"\b(?:Gedung|Lapangan|Alun-[Aa]lun|Balai|Aula|Taman|Stadion|GOR|Masjid|Puskesmas|RSUD|Kantor|"
-                    r"Pendopo|Plaza|Hotel|Sekolah|SMAN?|SMPN?|SDN?|Kampus|Pasar|Terminal)"
+                    r"Pendopo|Plaza|Hotel|Sekolah|SMAN?|SMPN?|SDN?|Kampus|Pasar|Terminal|Mal|Jalan|Jl\.)"
                     r"(?:\s+(?:[A-Z0-9][\w'/-]*|di|dan|ke-?\d+))*", re.U)
 _SCALE = {"ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9}
 KINDS = {"date": "tanggal", "time": "jam", "place": "tempat", "phone": "nomor telepon", "amount": "jumlah uang"}

@@ -49,6 +49,10 @@ def test_every_kind_of_fact(tmp_path):
     _draft(tmp_path, "b.md", "disdik", "Pukul 09.00 WIB di Gedung Kesenian. Info 0812-1111-3333. Biaya Rp20.000,00.")
     kinds = sorted({f["message"].split("(")[1].split(")")[0] for f in _conflicts(_lint(tmp_path)[1])})
     assert kinds == ["jam", "jumlah uang", "nomor telepon", "tempat"]
+    _draft(tmp_path, "c.md", "dinsos", "Berkumpul di Jl. Sutisna Senjaya.", event="Jalan Sehat")
+    _draft(tmp_path, "d.md", "disparbud", "Berkumpul di Jalan Dr. Soekarno.", event="Jalan Sehat")
+    places = [f["message"] for f in _conflicts(_lint(tmp_path)[1]) if "Jalan Sehat" in f["message"]]
+    assert places and "Jl. Sutisna Senjaya" in places[0] and "Jalan Dr" in places[0]
 
 
 def test_the_same_facts_written_differently_agree(tmp_path):
