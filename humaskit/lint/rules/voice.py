@@ -21,6 +21,8 @@ def conflict(ctx):
     2 Desember, kedua draf dilaporkan dengan berkas dan barisnya. Diperiksa saat `humaskit lint`
     membaca beberapa draf sekaligus (sebuah folder) dan oleh `humaskit calendar check`. Draf yang
     hanya berbagi kampanye dilaporkan sebagai peringatan, karena kampanye bisa memuat beberapa acara.
+    Contoh salah di bawah dibaca bersama draf Dinkes tentang acara yang sama, yang menulis
+    "1 Desember 2026 pukul 08.00 WIB di Gedung Dakwah Kota Tasikmalaya".
     Mengapa:
     Komunikasi yang tidak seragam antarinstansi membingungkan warga dan merusak kepercayaan:
     warga yang datang pada tanggal yang salah menyalahkan pemerintah kota, bukan satu dinas.
