@@ -12,7 +12,7 @@ report its conflicts. Only the standard library is imported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from humaskit.lint.draft import Draft, LineIndex
 
@@ -166,7 +166,8 @@ def located(draft: Draft, fact: Fact) -> tuple[int, int, int, int]:
 
 def conflicts_in_files(guideline, paths: list[str]) -> list[Conflict]:
     """The conflicts between the draft files ``paths`` (``humaskit calendar``: the scheduled drafts)."""
-    if len(paths) < 2 or guideline.severity("voice.conflict", "error") == "off":
+    configured = guideline.severity("voice.conflict", None)
+    if len(paths) < 2 or configured == "off":
         return []
     from humaskit.errors import HumaskitError
     from humaskit.lint.draft import load_draft
@@ -177,7 +178,8 @@ def conflicts_in_files(guideline, paths: list[str]) -> list[Conflict]:
             drafts.append(load_draft(path, guideline=guideline))
         except HumaskitError:
             continue  # reported by the lint of the drafts
-    return conflicts(drafts, guideline)
+    found = conflicts(drafts, guideline)
+    return [replace(c, severity=configured) for c in found] if configured else found
 
 
 def add_findings(report, linter, options: dict) -> None:

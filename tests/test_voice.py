@@ -107,7 +107,7 @@ def test_facts_read_from_the_caption_only():
     assert {f.value for f in facts(amounts)} == {150_000_000}
 
 
-def test_calendar_check_reports_conflicts_between_scheduled_drafts(tmp_path):
+def _plans_with_a_conflict(tmp_path):
     plans = tmp_path / "plans"
     plans.mkdir()
     _draft(plans, "dinkes.md", "dinkes", "Digelar 1 Desember 2026. #KotaTasikmalaya #DinkesTasikmalaya",
@@ -117,6 +117,11 @@ def test_calendar_check_reports_conflicts_between_scheduled_drafts(tmp_path):
     for agency in ("dinkes", "dinsos"):
         (plans / f"{agency}.yaml").write_text(f"agency: {agency}\nentries:\n  - {{title: Vaksinasi, draft: {agency}.md, "
                                               "date: 2026-12-01, platforms: [facebook]}\n", encoding="utf-8")
+    return plans
+
+
+def test_calendar_check_reports_conflicts_between_scheduled_drafts(tmp_path):
+    plans = _plans_with_a_conflict(tmp_path)
     result = CliRunner().invoke(app, ["calendar", "check", "--month", "2026-12", "--plans", str(plans)])
     assert result.exit_code == 1, result.output
     assert ("tidak seragam: Fakta tidak seragam tentang acara 'Vaksinasi Massal' (tanggal): Dinkes menulis "
@@ -139,3 +144,16 @@ def test_the_readme_commands_of_this_section_work_as_typed(monkeypatch):
         assert result.exit_code == 1, result.output
         rules += [f["rule"] for f in json.loads(result.stdout)["findings"]]
     assert "crisis.update-time" in rules and rules.count(RULE) == 2
+
+
+def test_the_guideline_sets_the_severity_for_lint_and_calendar(tmp_path):
+    plans = _plans_with_a_conflict(tmp_path)
+    city = tmp_path / "kota.yaml"
+    city.write_text("extends: tasikmalaya\nrules:\n  voice.conflict: warning\n", encoding="utf-8")
+    code, findings = _lint(plans / "dinkes.md", plans / "dinsos.md", "--guideline", city)
+    assert code == 0 and [f["severity"] for f in _conflicts(findings)] == ["warning", "warning"]
+    result = CliRunner().invoke(app, ["calendar", "check", "--month", "2026-12", "--plans", str(plans), "-g", str(city)])
+    assert result.exit_code == 0 and "tidak seragam:" in result.output, result.output
+    city.write_text("extends: tasikmalaya\nrules:\n  voice.conflict: off\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["calendar", "check", "--month", "2026-12", "--plans", str(plans), "-g", str(city)])
+    assert result.exit_code == 0 and "tidak seragam:" not in result.output

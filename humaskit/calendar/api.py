@@ -129,7 +129,8 @@ def _build(guideline, month, plans_dir, draft_dirs, overrides, entries, lint, cr
     first = date(year, mon, 1)
     plan = schedule(entries + added, guideline, first, monthrange(year, mon)[1], crises)
     result = CalendarResult(guideline, year, mon, days, entries, plan, _lint(guideline, draft_paths) if lint else {},
-                            added, outside, plans_dir, conflicts=conflicts_in_files(guideline, draft_paths) if lint else [])
+                            added, outside, plans_dir,
+                            conflicts=conflicts_in_files(guideline, draft_paths) if lint else [])
     _attach_events(result)
     return result
 

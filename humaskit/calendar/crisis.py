@@ -19,7 +19,8 @@ POSTPONED = ("routine", "momentum")  # the priorities a crisis pushes out of its
 
 WINDOW = Section(fields={
     "name": Field(Str(), "Nama krisis, misalnya 'Banjir Cipedes'.", required=True),
-    "start": Field(_Publish(what="awal masa krisis"), "Awal masa krisis (waktu setempat), misalnya 2026-12-10T06:00.", required=True),
+    "start": Field(_Publish(what="awal masa krisis"), "Awal masa krisis (waktu setempat), misalnya 2026-12-10T06:00.",
+                   required=True),
     "end": Field(_Publish(what="akhir masa krisis"), "Akhir masa krisis (waktu setempat).", required=True),
     "agencies": Field(ListOf(Str(), unique=True), "Perangkat daerah yang unggahan rutin dan momentumnya ditunda "
                       "(kosong: seluruh kota)."),

@@ -157,7 +157,8 @@ def load_entries(guideline, year: int, month: int, plans_dir: Path | None,
     crises: list[Crisis] = []
     outside = 0
     files = plan_files(plans_dir) if plans_dir else []
-    for found, skipped, file_problems, file_linked, file_crises in _map_files(files, (guideline, first, last, occasions)):
+    shared = (guideline, first, last, occasions)
+    for found, skipped, file_problems, file_linked, file_crises in _map_files(files, shared):
         entries.extend(found)
         outside += skipped
         problems.extend(file_problems)

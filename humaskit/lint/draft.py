@@ -196,7 +196,8 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
         agency=chosen_agency, platforms=tuple(chosen_platforms),
         kind=clean["kind"] or kind or defaults.get("kind") or "post",
         campaign=clean["campaign"], publish=clean["publish"], image=clean["image"], alt=clean["alt"],
-        title=clean["title"], lang=clean["lang"], event=clean["event"], template=clean["template"], fields=clean["fields"],
+        title=clean["title"], lang=clean["lang"], event=clean["event"], template=clean["template"],
+        fields=clean["fields"],
         meta=meta, meta_offsets=offsets,
     )
 

@@ -120,7 +120,8 @@ def contact(ctx):
     Warga yang terdampak harus tahu ke mana meminta pertolongan; tanpa nomor resmi mereka
     menelepon nomor yang beredar di grup percakapan, yang bisa palsu.
     """
-    yield from _missing(ctx, "contact", "Unggahan krisis belum menyebut kontak resmi atau nomor darurat (misalnya 112).")
+    yield from _missing(ctx, "contact",
+                        "Unggahan krisis belum menyebut kontak resmi atau nomor darurat (misalnya 112).")
 
 
 @rule("crisis.source", category="crisis", severity="warning", kinds=("crisis",),

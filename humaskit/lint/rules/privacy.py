@@ -86,7 +86,8 @@ def personal_data(ctx):
     if has_digit:
         for m in _NIK.finditer(masked):
             if _is_nik(re.sub(r"\D", "", m.group())) or _NIK_WORD.search(masked, max(0, m.start() - 40), m.start()):
-                yield Hit(m.start() + base, m.end() + base, "NIK warga tidak boleh diunggah (UU Pelindungan Data Pribadi).")
+                yield Hit(m.start() + base, m.end() + base,
+                          "NIK warga tidak boleh diunggah (UU Pelindungan Data Pribadi).")
         for m in _MOBILE.finditer(masked):
             number = digits(m.group())
             if 10 <= len(number) <= 13 and number not in official["phones"]:
