@@ -105,3 +105,10 @@ def test_phone_numbers_yaml_would_change_are_refused_with_their_line(tmp_path):
     problems = sorted((p.line, p.message) for p in caught.value.problems)
     assert [line for line, _ in problems] == [3, 3]
     assert "tanda kutip" in problems[0][1] + problems[1][1] and "bukan nomor telepon" in problems[0][1] + problems[1][1]
+
+
+def test_an_unlisted_number_given_as_the_contact_is_a_warning(lint):
+    found = _flagged(lint, "Informasi lebih lanjut: hubungi WhatsApp Dishub 0812-2000-3000.")
+    assert [(f.severity, "tidak tercatat" in f.message) for f in found] == [("warning", True)]
+    found = _flagged(lint, "Silakan hubungi warga pelapor, Bapak Asep, di 0812-2000-3000.")
+    assert [f.severity for f in found] == ["error"]

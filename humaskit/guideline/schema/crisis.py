@@ -36,7 +36,8 @@ class Phone(Str):
 CRISIS = Section(fields={
     "update": Field(ListOf(Str()), "Penanda waktu pembaruan (misalnya 'pembaruan', 'per'); harus diikuti jam "
                     "dalam 60 karakter: 'Pembaruan pukul 14.00 WIB'.",
-                    default=lambda: ["pembaruan", "diperbarui", "update", "per", "data per", "informasi per"]),
+                    default=lambda: ["pembaruan", "diperbarui", "update", "per", "data per", "informasi per",
+                                     "terkini", "laporan", "peringatan dini"]),
     "place": Field(ListOf(Str()), "Penanda tempat kejadian (kecamatan, kelurahan, jalan, lokasi, nama tempat).",
                    default=lambda: ["kecamatan", "kelurahan", "desa", "kampung", "jalan", "jl.", "lokasi",
                                     "wilayah", "rw", "sungai", "jembatan", "kawasan"]),
@@ -51,7 +52,7 @@ CRISIS = Section(fields={
                       default=lambda: ["112"]),
     "source": Field(ListOf(Str()), "Penanda sumber informasi (sumber, menurut, berdasarkan data).",
                     default=lambda: ["sumber", "menurut", "berdasarkan", "data dari", "informasi dari",
-                                     "laporan dari", "hasil pemantauan"]),
+                                     "laporan dari", "hasil pemantauan", "data:", "dikutip dari", "keterangan resmi"]),
     "speculative": Field(ListOf(Str()), "Kata spekulatif atau belum terverifikasi yang terlarang.",
                          default=lambda: ["katanya", "kabarnya", "belum pasti", "konon", "isunya", "kabar burung",
                                           "simpang siur", "kayaknya", "sepertinya", "mungkin saja",

@@ -31,6 +31,11 @@ _MOBILE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .-]?\(?8[1-9]\d?\)?(?:[ .-]?\d){
 _STREET = re.compile(r"\b(?:jl|jln|jalan|gg|gang|komplek|kompleks|perum|perumahan)\b\.?\s+[^\n;:]{1,40}?"
                      r"\b(?:no|nomor)\b\.?\s*\d+[a-z]?\b", re.I)
 _RT_RW = re.compile(r"\bRT\.?\s*\d{1,3}\s*(?:/|,)?\s*(?:RW\.?\s*\d{1,3})?", re.I)
+# A number introduced as a contact ("hubungi", "call center", "WhatsApp") is the agency's, not a
+# citizen's, unless a person is named between the two ("hubungi Bapak Asep di ...").
+_CONTACT = re.compile(r"\b(?:hubungi|call center|hotline|whatsapp|wa|telepon|telp|sms|layanan|pengaduan|"
+                      r"kontak|narahubung|posko)\b[^\n]{0,30}$", re.I)
+_PERSON = re.compile(r"\b(?:bapak|ibu|pak|bu|sdr|sdri|saudara|saudari|mas|mbak|kang|teh|warga|pelapor)\b", re.I)
 _HOME = re.compile(r"\b(?:rumah|kediaman|tinggal|beralamat|alamat|domisili|berdomisili)\b", re.I)
 # ... unless the address is said to be an office or a public place ("alamat kantor", "posko di ...").
 _PUBLIC = re.compile(r"\b(?:kantor|sekretariat|posko|gedung|balai|dinas|puskesmas|rsud|sekolah|masjid|pasar|mal|"
@@ -90,7 +95,14 @@ def personal_data(ctx):
                           "NIK warga tidak boleh diunggah (UU Pelindungan Data Pribadi).")
         for m in _MOBILE.finditer(masked):
             number = digits(m.group())
-            if 10 <= len(number) <= 13 and number not in official["phones"]:
+            if not 10 <= len(number) <= 13 or number in official["phones"]:
+                continue
+            contact = _CONTACT.search(masked, max(0, m.start() - 60), m.start())
+            if contact and not _PERSON.search(masked, contact.start(), m.start()):
+                yield Hit(m.start() + base, m.end() + base, f"Nomor ponsel {m.group()} disebut sebagai kontak, tetapi "
+                          "tidak tercatat di `contacts` pedoman: catat bila ini nomor resmi; nomor pribadi petugas "
+                          "atau warga tidak boleh diunggah.", severity="warning")
+            else:
                 yield Hit(m.start() + base, m.end() + base,
                           f"Nomor ponsel {m.group()} bukan kontak resmi di pedoman: nomor warga tidak boleh diunggah "
                           "(UU Pelindungan Data Pribadi). Nomor resmi dicatat di `contacts` pedoman.")
