@@ -74,7 +74,7 @@ def lint(
     platform: Optional[List[str]] = typer.Option(None, "--platform", "-p", help="Platform untuk draf tanpa front "
                                                  "matter (boleh diulang)."),
     agency: Optional[str] = typer.Option(None, "--agency", "-a", help="Perangkat daerah untuk draf tanpa front matter."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="Jenis draf tanpa front matter: post atau reply."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Jenis draf tanpa front matter: post, reply, atau crisis."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Hanya aturan/kategori ini (boleh diulang)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Lewati aturan/kategori ini (boleh diulang)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Jumlah proses paralel untuk folder besar "

@@ -46,12 +46,12 @@ def test_golden_reports_of_the_examples(fmt, suffix):
 def test_json_contract():
     result = run("lint", "examples/drafts", "--format", "json")
     payload = json.loads(result.output)
-    assert payload["version"] == 1 and payload["files"] == 8
+    assert payload["version"] == 1 and payload["files"] == 12
     keys = {"path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "fix"}
     for finding in payload["findings"]:
         assert set(finding) == keys
         assert finding["category"] in {"tone", "terminology", "spelling", "grammar", "hashtag", "platform",
-                                       "visual", "accessibility", "reply"}
+                                       "visual", "accessibility", "reply", "crisis", "privacy", "voice"}
         assert finding["severity"] in {"error", "warning", "suggestion"}
         assert finding["line"] >= 1 and finding["column"] >= 1
 

@@ -45,6 +45,11 @@ def _lint_example(rule, text, tmp_path, linter):
         shutil.copytree(REPO / "tests" / "rule_examples" / rule.example_files, tmp_path, dirs_exist_ok=True)
     path = tmp_path / "contoh.md"
     path.write_text(text, encoding="utf-8")
+    if rule.scope == "folder":  # compared with the drafts beside it: only the example's own findings count
+        from humaskit.lint.engine import lint_paths
+
+        report = lint_paths([str(tmp_path)], linter.guideline, linter=linter)
+        return [f for f in report.findings if f.path == str(path)]
     return linter.lint_text(text, str(path)).findings
 
 

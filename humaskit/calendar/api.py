@@ -57,6 +57,7 @@ class CalendarResult:
     events: list[Event] = field(default_factory=list)
     agency_events: dict[str, list[Event]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # said to the user after writing
+    conflicts: list = field(default_factory=list)  # voice.Conflict: drafts about one event that disagree
 
     @property
     def label(self) -> str:
@@ -68,8 +69,10 @@ class CalendarResult:
 
     @property
     def exit_code(self) -> int:
-        """1 when an entry could not be placed or a scheduled draft fails the linter, else 0."""
-        return 1 if self.schedule.unplaced or self.failed_drafts else 0
+        """1 when an entry could not be placed, a scheduled draft fails the linter, or drafts about one
+        named event state different facts; else 0."""
+        disagree = any(c.severity == "error" for c in self.conflicts)
+        return 1 if self.schedule.unplaced or self.failed_drafts or disagree else 0
 
     def shown_path(self, path: str) -> str:
         """Draft paths relative to the plans folder, so outputs do not depend on the machine."""
@@ -102,28 +105,32 @@ def _gc_paused():
 
 
 def build_calendar(guideline, month: str, plans_dir: Path | None, *, draft_dirs=(), overrides: Path | None = None,
-                   entries: list[Entry] | None = None, lint: bool = True) -> CalendarResult:
-    """Everything the calendar needs, computed in memory. ``entries`` bypasses the plan files
-    (benchmarks, tests); otherwise they are loaded from ``plans_dir`` and ``draft_dirs``."""
+                   entries: list[Entry] | None = None, lint: bool = True, crises=()) -> CalendarResult:
+    """Everything the calendar needs, computed in memory. ``entries`` (and ``crises``) bypass the
+    plan files (benchmarks, tests); otherwise they are loaded from ``plans_dir`` and ``draft_dirs``."""
     with _gc_paused():
-        return _build(guideline, month, plans_dir, draft_dirs, overrides, entries, lint)
+        return _build(guideline, month, plans_dir, draft_dirs, overrides, entries, lint, crises)
 
 
-def _build(guideline, month, plans_dir, draft_dirs, overrides, entries, lint) -> CalendarResult:
+def _build(guideline, month, plans_dir, draft_dirs, overrides, entries, lint, crises) -> CalendarResult:
     from calendar import monthrange
+
+    from humaskit.voice import conflicts_in_files
 
     year, mon = parse_month(month)
     overrides = overrides or _guideline_overrides(guideline)
     days = month_days(guideline, year, mon, overrides)
     outside = 0
     draft_paths: list[str] = []
+    crises = list(crises)
     if entries is None:
-        entries, draft_paths, outside = load_entries(guideline, year, mon, plans_dir, list(draft_dirs))
+        entries, draft_paths, outside, crises = load_entries(guideline, year, mon, plans_dir, list(draft_dirs))
     added = _unplanned_days(guideline, days, entries)
     first = date(year, mon, 1)
-    plan = schedule(entries + added, guideline, first, monthrange(year, mon)[1])
+    plan = schedule(entries + added, guideline, first, monthrange(year, mon)[1], crises)
     result = CalendarResult(guideline, year, mon, days, entries, plan, _lint(guideline, draft_paths) if lint else {},
-                            added, outside, plans_dir)
+                            added, outside, plans_dir,
+                            conflicts=conflicts_in_files(guideline, draft_paths) if lint else [])
     _attach_events(result)
     return result
 
@@ -164,6 +171,15 @@ def _unplanned_days(guideline, days: list[SpecialDay], entries: list[Entry]) -> 
                          accounts=accounts, platforms=platforms, first_day=day.date, last_day=day.date,
                          window=window, momentum=day.name, to_write=True, origin="pedoman (calendar.momentum)"))
     return out
+
+
+def describe_conflicts(result: CalendarResult) -> list[str]:
+    from humaskit.voice import located
+
+    def where(draft, fact):
+        return f"{result.shown_path(draft.path)}:{located(draft, fact)[0]}"
+
+    return [c.message(result.guideline, where) for c in result.conflicts]
 
 
 def _lint(guideline, paths: list[str]) -> dict[str, DraftStatus]:

@@ -82,7 +82,7 @@ def _now(option: str | None):
 
 
 def _report(result) -> None:
-    from humaskit.calendar.api import describe_unplaced
+    from humaskit.calendar.api import describe_conflicts, describe_unplaced
     from humaskit.calendar.schedule import clock
 
     placed = len(result.schedule.placements)
@@ -97,6 +97,8 @@ def _report(result) -> None:
                    f"{clock(p.minute)} karena {p.note}.")
     for line in describe_unplaced(result):
         typer.echo(f"tidak terjadwal: {line}")
+    for line in describe_conflicts(result):
+        typer.echo(f"tidak seragam: {line}")
     for status in result.failed_drafts:
         detail = status.problem or f"{status.errors} galat; jalankan: humaskit lint {status.path}"
         typer.echo(f"draf gagal: {status.path}: {detail}")

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from humaskit.calendar.crisis import WINDOWS, Crisis, check_windows
 from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.guideline.spec import Context, Day, Field, ListOf, Section, Spec, Str
 from humaskit.yamlsrc import load_located
 
-PRIORITIES = ("urgent", "announcement", "momentum", "routine")
+PRIORITIES = ("crisis", "urgent", "announcement", "momentum", "routine")
+URGENT = ("crisis", "urgent")  # not held back by blackout dates or quotas
 # The YAML keeps the English keys; everything a person reads says the Indonesian word.
-PRIORITY_LABELS = {"urgent": "mendesak", "announcement": "pengumuman", "momentum": "momentum", "routine": "rutin"}
+PRIORITY_LABELS = {"crisis": "krisis", "urgent": "mendesak", "announcement": "pengumuman", "momentum": "momentum",
+                   "routine": "rutin"}
 PLAN_SUFFIXES = (".yaml", ".yml")
 DAY_MINUTES = 24 * 60
 _WINDOW = re.compile(r"([01]\d|2[0-3]):([0-5]\d)(?:\s*-\s*([01]\d|2[0-3]):([0-5]\d))?")
@@ -56,8 +59,8 @@ ENTRY = Section(fields={
     "date": Field(Day(), "Tanggal yang diinginkan (YYYY-MM-DD), atau awal rentang."),
     "until": Field(Day(), "Akhir rentang tanggal (YYYY-MM-DD), bila tanggalnya bebas."),
     "time": Field(_Window(), "Jam (09:00) atau rentang jam (08:00-12:00); bawaan: di luar jam tenang."),
-    "priority": Field(Str(choices=PRIORITIES), "urgent (mendesak), announcement (pengumuman), momentum, atau "
-                      "routine (rutin).",
+    "priority": Field(Str(choices=PRIORITIES), "crisis (krisis; bawaan untuk draf `kind: crisis`), urgent "
+                      "(mendesak), announcement (pengumuman), momentum, atau routine (rutin).",
                       default="routine"),
     "campaign": Field(Str(), "Kunci kampanye di pedoman."),
     "momentum": Field(Str(), "Nama hari peringatan yang diisi entri ini."),
@@ -66,6 +69,7 @@ ENTRY = Section(fields={
 PLAN = Section(fields={
     "agency": Field(Str(), "Perangkat daerah pemilik rencana (kunci di pedoman).", required=True),
     "entries": Field(ListOf(ENTRY), "Rencana unggahan."),
+    "crisis": Field(WINDOWS, "Masa krisis: unggahan rutin dan momentum perangkat daerah terkait ditunda sesudahnya."),
 })
 
 
@@ -135,8 +139,9 @@ def plan_files(plans_dir: Path) -> list[Path]:
 
 
 def load_entries(guideline, year: int, month: int, plans_dir: Path | None,
-                 draft_dirs: list[Path] = ()) -> tuple[list[Entry], list[str], int]:
-    """Every entry wanted in the month, the drafts to lint, and how many entries fall outside the month.
+                 draft_dirs: list[Path] = ()) -> tuple[list[Entry], list[str], int, list[Crisis]]:
+    """Every entry wanted in the month, the drafts to lint, how many entries fall outside the month,
+    and the crisis windows the plans declare.
 
     Raises one HumaskitError listing every problem in every input.
     """
@@ -149,20 +154,23 @@ def load_entries(guideline, year: int, month: int, plans_dir: Path | None,
     problems: list[Problem] = []
     entries: list[Entry] = []
     linked: set[Path] = set()
+    crises: list[Crisis] = []
     outside = 0
     files = plan_files(plans_dir) if plans_dir else []
-    for found, skipped, file_problems, file_linked in _map_files(files, (guideline, first, last, occasions)):
+    shared = (guideline, first, last, occasions)
+    for found, skipped, file_problems, file_linked, file_crises in _map_files(files, shared):
         entries.extend(found)
         outside += skipped
         problems.extend(file_problems)
         linked |= file_linked
+        crises.extend(file_crises)
     for folder in draft_dirs:
         entries.extend(_draft_entries(folder, guideline, first, last, linked, problems))
     _check_unique(entries, problems)
     if problems:
         raise HumaskitError(problems)
     drafts = sorted({e.draft for e in entries if e.draft})
-    return entries, drafts, outside
+    return entries, drafts, outside, crises
 
 
 PARALLEL_FROM = 64  # plan files; below this, starting worker processes costs more than it saves
@@ -204,13 +212,14 @@ def _one_file(path: Path):
     try:
         located = _read_yaml(path, keep_going=True)
     except HumaskitError as exc:
-        return [], 0, exc.problems, linked
-    found, skipped = _plan_entries(located, path, guideline, first, last, problems, linked, occasions)
-    return found, skipped, problems, linked
+        return [], 0, exc.problems, linked, []
+    crises: list[Crisis] = []
+    found, skipped = _plan_entries(located, path, guideline, first, last, problems, linked, occasions, crises)
+    return found, skipped, problems, linked, crises
 
 
 def _plan_entries(located, path: Path, guideline, first: date, last: date, problems: list, linked: set,
-                  occasions: list[str]):
+                  occasions: list[str], crises: list):
     """Every problem of the file at once: values YAML could not read, the schema, then each entry's
     references and times (skipping only the checks that need a value already reported as wrong)."""
     ctx = Context()
@@ -222,6 +231,8 @@ def _plan_entries(located, path: Path, guideline, first: date, last: date, probl
         ctx.error(("agency",), f"perangkat daerah '{agency}' tidak ada di pedoman.",
                   did_you_mean(agency, guideline.agencies))
         agency = None
+    if ("crisis",) not in failed:
+        crises.extend(check_windows(plan["crisis"], ("crisis",), guideline, ctx))
     found, skipped = [], 0
     for i, raw in enumerate(plan["entries"]):
         at = ("entries", i)
@@ -237,7 +248,10 @@ def _plan_entries(located, path: Path, guideline, first: date, last: date, probl
         found.append(_clip(entry, first, last))
     found_problems = located.problems + [Problem(i.message, hint=i.hint, **located.where(i.path)) for i in ctx.issues]
     problems.extend(sorted(found_problems, key=lambda p: (p.line or 0, p.column or 0)))
-    return ([], 0) if found_problems else (found, skipped)
+    if found_problems:
+        crises.clear()
+        return [], 0
+    return found, skipped
 
 
 def _clip(entry: Entry, first: date, last: date) -> Entry:
@@ -319,7 +333,8 @@ def _entry(raw: dict, at: tuple, bad: set, agency: str | None, path: Path, locat
         return None
     line = located.where(at)["line"]
     return Entry(
-        agency=agency, id=raw["id"] or slug(raw["title"]), title=raw["title"], priority=raw["priority"],
+        agency=agency, id=raw["id"] or slug(raw["title"]), title=raw["title"],
+        priority="crisis" if draft is not None and draft.kind == "crisis" else raw["priority"],
         accounts=accounts, platforms=platforms, first_day=first_day, last_day=last_day, window=window,
         campaign=raw["campaign"] or (draft.campaign if draft else None),
         draft=str(draft_path) if draft_path else None, momentum=raw["momentum"],
@@ -389,7 +404,7 @@ def _draft_entries(folder: Path, guideline, first: date, last: date, linked: set
             continue
         out.append(Entry(
             agency=draft.agency, id="draf-" + slug(Path(name).stem), title=draft.title or Path(name).stem,
-            priority="routine", accounts=(), platforms=draft.platforms, first_day=publish.date(),
+            priority="crisis" if draft.kind == "crisis" else "routine", accounts=(), platforms=draft.platforms, first_day=publish.date(),
             last_day=publish.date(), window=(minute, minute), campaign=draft.campaign, draft=name,
             origin=name, where=at,
         ))

@@ -12,7 +12,8 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from humaskit.calendar.plans import DAY_MINUTES, PRIORITIES, PRIORITY_LABELS, Entry, in_quiet, quiet_minutes
+from humaskit.calendar.crisis import minutes_in_month
+from humaskit.calendar.plans import DAY_MINUTES, PRIORITIES, PRIORITY_LABELS, URGENT, Entry, in_quiet, quiet_minutes
 
 OWN = "own"
 _RANK = {name: i for i, name in enumerate(PRIORITIES)}
@@ -68,7 +69,7 @@ def order_key(entry: Entry):
 class _Board:
     """Who holds what: free shared slots, busy times per (agency, channel), monthly counts."""
 
-    def __init__(self, guideline, first: date, ndays: int) -> None:
+    def __init__(self, guideline, first: date, ndays: int, crises=()) -> None:
         cal = guideline["calendar"]
         self.guideline = guideline
         self.first = first
@@ -92,6 +93,7 @@ class _Board:
         self.busy: dict[tuple[str, str], list[int]] = {}
         self.busy_by: dict[tuple[str, str, int], Placement] = {}
         self.used: dict[str, int] = {}
+        self.crises = [(*minutes_in_month(c, first), c) for c in crises]
 
     def day(self, d: int) -> date:
         return self.first + timedelta(days=d)
@@ -115,14 +117,15 @@ class _Board:
             self.holder[(placement.channel, t)] = placement
 
 
-def schedule(entries: list[Entry], guideline, first: date, ndays: int) -> Schedule:
-    board = _Board(guideline, first, ndays)
+def schedule(entries: list[Entry], guideline, first: date, ndays: int, crises=()) -> Schedule:
+    """``crises``: crisis windows (calendar.crisis.Crisis) that routine and momentum posts must avoid."""
+    board = _Board(guideline, first, ndays, crises)
     placements: list[Placement] = []
     unplaced: list[Unplaced] = []
     for entry in sorted(entries, key=order_key):
         channels = [*entry.accounts] + ([OWN] if entry.platforms else [])
         quota = board.quotas.get(entry.agency)
-        if entry.priority != "urgent" and quota is not None and board.used.get(entry.agency, 0) >= quota:
+        if entry.priority not in URGENT and quota is not None and board.used.get(entry.agency, 0) >= quota:
             unplaced.extend(Unplaced(entry, ch, f"kuota bulanan {entry.agency} ({quota} unggahan) sudah habis",
                                      searched=False) for ch in channels)
             continue
@@ -134,7 +137,7 @@ def schedule(entries: list[Entry], guideline, first: date, ndays: int) -> Schedu
                 placed_any = True
             else:
                 unplaced.append(result)
-        if placed_any and entry.priority != "urgent":
+        if placed_any and entry.priority not in URGENT:
             board.used[entry.agency] = board.used.get(entry.agency, 0) + 1
     placements.sort(key=lambda p: (p.day, p.minute, p.channel, p.entry.agency, p.entry.id))
     unplaced.sort(key=lambda u: (u.entry.first_day, u.entry.window[0], u.entry.agency, u.entry.id, u.channel))
@@ -147,10 +150,17 @@ def _place(board: _Board, entry: Entry, channel: str):
     platforms = entry.platforms if channel == OWN else tuple(board.accounts[channel]["platforms"])
     busy_channels = [f"{OWN}:{p}" for p in platforms] if channel == OWN else [channel]
     first_block: str | None = None
+    crises = _crises(board, entry)
+    if any(start < (hi + 1) * DAY_MINUTES and end > lo * DAY_MINUTES for start, end, _ in crises):
+        hi = board.ndays - 1  # postponed: after the crisis, however far into the month that is
     for d in range(lo, hi + 1):
-        if d in board.blackout and entry.priority != "urgent":
+        if d in board.blackout and entry.priority not in URGENT:
             first_block = first_block or f"{board.day(d)} termasuk tanggal tanpa unggahan ({board.blackout[d]})"
             continue
+        # A crisis over the wanted time is the reason the post moves, whoever holds the slots then.
+        wanted = (d * DAY_MINUTES + entry.window[0], d * DAY_MINUTES + entry.window[1])
+        first_block = first_block or next((c.reason for start, end, c in crises
+                                           if start <= wanted[1] and end > wanted[0]), None)
         for t in _candidates(board, entry, channel, d, entry.window):
             block = _blocked(board, entry, busy_channels, t)
             if block is None:
@@ -194,7 +204,14 @@ def _candidates(board: _Board, entry: Entry, channel: str, d: int, window: tuple
         m += board.step
 
 
+def _crises(board: _Board, entry: Entry) -> list:
+    return [w for w in board.crises if w[2].affects(entry.agency, entry.priority)] if board.crises else []
+
+
 def _blocked(board: _Board, entry: Entry, busy_channels: list[str], t: int) -> str | None:
+    for start, end, crisis in _crises(board, entry):
+        if start <= t < end:
+            return crisis.reason
     for channel in busy_channels:
         other = board.clash(entry.agency, channel, t)
         if other is not None:

@@ -32,7 +32,7 @@ def run_lint(paths, *, guideline_path: Path | None = None, output_format: str = 
     _choice(output_format, FORMATS, "--format")
     _choice(fail_on, tuple(SEVERITY_ORDER), "--fail-on")
     if kind is not None:
-        _choice(kind, ("post", "reply"), "--kind")
+        _choice(kind, ("post", "reply", "crisis"), "--kind")
     guideline = resolve_guideline(guideline_path)
     linter = Linter(guideline, select=select, ignore=ignore)
     _check_patterns(linter, select, ignore)

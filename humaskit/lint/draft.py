@@ -28,6 +28,7 @@ _PUBLISH = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
 @dataclass
 class _Publish(Spec):
     type_label: str = "tanggal dan jam YYYY-MM-DDTHH:MM"
+    what: str = "waktu tayang"
 
     def check(self, value, path, ctx):
         if isinstance(value, datetime):
@@ -38,7 +39,7 @@ class _Publish(Spec):
                 return datetime.fromisoformat(text).replace(second=0)
             except ValueError:
                 pass
-        ctx.error(path, f"waktu tayang '{text}' tidak valid; tulis seperti 2026-12-03T09:00.")
+        ctx.error(path, f"{self.what} '{text}' tidak valid; tulis seperti 2026-12-03T09:00.")
         return None
 
 
@@ -46,7 +47,10 @@ FRONT_MATTER = Section(fields={
     "agency": Field(Str(), "Kunci perangkat daerah di pedoman."),
     "platforms": Field(ListOf(Str(), min_items=1), "Platform tujuan."),
     "publish": Field(_Publish(), "Waktu tayang (waktu setempat), misalnya 2026-12-03T09:00."),
-    "kind": Field(Str(choices=("post", "reply")), "post atau reply (jawaban pengaduan)."),
+    "kind": Field(Str(choices=("post", "reply", "crisis")), "post, reply (jawaban pengaduan), atau crisis "
+                  "(unggahan krisis: bencana, wabah, gangguan layanan)."),
+    "event": Field(Str(), "Nama acara atau kejadian yang dibahas; draf perangkat daerah lain dengan nama yang "
+                   "sama diperiksa keseragaman faktanya."),
     "campaign": Field(Str(), "Kunci kampanye di pedoman."),
     "image": Field(Str(), "Berkas gambar, relatif terhadap draf."),
     "alt": Field(Str(nonempty=False), "Teks alternatif gambar."),
@@ -94,6 +98,7 @@ class Draft:
     alt: str | None = None
     title: str | None = None
     lang: str | None = None
+    event: str | None = None
     template: str | None = None
     fields: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)          # the front matter as written
@@ -191,7 +196,8 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
         agency=chosen_agency, platforms=tuple(chosen_platforms),
         kind=clean["kind"] or kind or defaults.get("kind") or "post",
         campaign=clean["campaign"], publish=clean["publish"], image=clean["image"], alt=clean["alt"],
-        title=clean["title"], lang=clean["lang"], template=clean["template"], fields=clean["fields"],
+        title=clean["title"], lang=clean["lang"], event=clean["event"], template=clean["template"],
+        fields=clean["fields"],
         meta=meta, meta_offsets=offsets,
     )
 

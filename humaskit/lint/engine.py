@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from humaskit.errors import HumaskitError
 from humaskit.lint.draft import Draft, LineIndex, parse_draft, read_text
 from humaskit.lint.finding import FileResult, Finding, Hit, Report
-from humaskit.lint.registry import CATEGORIES, Rule, load_rules
+from humaskit.lint.registry import CATEGORIES, KINDS, Rule, load_rules
 from humaskit.lint.text import Tokens, html_comments
 from humaskit.lint.view import matching_view
 
@@ -117,7 +117,7 @@ class Linter:
         self.active_ids = frozenset(a.rule.id for a in active)
         # (rule, check) per draft kind, looked up once instead of per rule per draft
         self._checks = {kind: [(a, a.rule.check) for a in active if kind in a.rule.kinds]
-                        for kind in ("post", "reply")}
+                        for kind in KINDS}
 
     def lint_draft(self, draft: Draft) -> FileResult:
         ctx = LintContext(draft, self.guideline, self.memo, self.notices, self.active_ids)
@@ -358,6 +358,10 @@ def lint_paths(paths: Iterable[str], guideline, *, linter: Linter | None = None,
         for notice in notices:
             if notice not in report.notices:
                 report.notices.append(notice)
+    if len(report.files) > 1:
+        from humaskit.voice import add_findings
+
+        add_findings(report, linter, {"agency": agency, "platforms": platforms, "kind": kind})
     return report
 
 

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 CATEGORIES = ("tone", "terminology", "spelling", "grammar", "hashtag", "platform", "visual",
-              "accessibility", "reply")
+              "accessibility", "reply", "crisis", "privacy", "voice")
 SEVERITIES = ("error", "warning", "suggestion")
 
 # Modules that declare rules, in documentation order.
 RULE_MODULES = (
     "tone", "terminology", "hashtag", "platform", "accessibility",
-    "mechanics", "eyd", "spelling", "characters", "reply", "readability", "grammar", "visual",
+    "mechanics", "eyd", "spelling", "characters", "reply", "crisis", "privacy", "readability", "grammar",
+    "visual", "voice",
 )
+KINDS = ("post", "reply", "crisis")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,10 @@ class Rule:
     right: str
     check: Callable
     fixable: bool = False
-    kinds: tuple[str, ...] = ("post", "reply")
+    kinds: tuple[str, ...] = KINDS
+    # "folder": the rule compares drafts with each other (lint over a folder); its wrong example
+    # is linted together with the drafts in ``example_files``.
+    scope: str = "draft"
     # Wrong/right examples that need files beside them (images) name a fixture folder.
     example_files: str | None = None
 
@@ -66,7 +71,8 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(rule_id: str, *, category: str, severity: str, summary: str, wrong: str, right: str,
-         fixable: bool = False, kinds: Iterable[str] = ("post", "reply"), example_files: str | None = None):
+         fixable: bool = False, kinds: Iterable[str] = KINDS, example_files: str | None = None,
+         scope: str = "draft"):
     """Declare a rule. The decorated function's docstring is its documentation."""
     assert category in CATEGORIES, category
     assert severity in SEVERITIES, severity
@@ -77,7 +83,8 @@ def rule(rule_id: str, *, category: str, severity: str, summary: str, wrong: str
         assert "Apa yang diperiksa:" in doc and "Mengapa:" in doc, f"{rule_id}: docstring sections missing"
         assert rule_id not in REGISTRY, f"duplicate rule id {rule_id}"
         REGISTRY[rule_id] = Rule(rule_id, category, severity, summary, doc, inspect.cleandoc(wrong),
-                                 inspect.cleandoc(right), check, fixable, tuple(kinds), example_files)
+                                 inspect.cleandoc(right), check, fixable, tuple(kinds), scope=scope,
+                                 example_files=example_files)
         return check
 
     return register

@@ -20,5 +20,6 @@ def test_parallel_loading_matches_sequential(tmp_path, guideline, monkeypatch):
     monkeypatch.setattr(plans_module, "PARALLEL_FROM", 10**9)
     sequential = load_entries(guideline, 2026, 12, tmp_path)
     assert parallel == sequential
-    entries, drafts, outside = parallel
+    entries, drafts, outside, crises = parallel
+    assert crises == []
     assert len(entries) == outside == files and drafts == []

@@ -8,7 +8,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "render"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-TEMPLATES = ("pengumuman", "agenda", "hari-besar", "layanan-info")
+TEMPLATES = ("pengumuman", "agenda", "hari-besar", "layanan-info", "siaga")
 
 
 def write(path: Path, text: str) -> Path:

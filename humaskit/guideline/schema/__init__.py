@@ -14,6 +14,7 @@ from humaskit.guideline.schema.visual import VISUAL
 from humaskit.guideline.schema.calendar import CALENDAR
 from humaskit.guideline.schema.language import GRAMMAR, REPLY, SPELLING, MECHANICS
 from humaskit.guideline.schema.aduan import ADUAN
+from humaskit.guideline.schema.crisis import CONTACT, CRISIS
 
 GUIDELINE = Section(
     doc="Pedoman komunikasi publik: satu dokumen YAML.",
@@ -38,6 +39,8 @@ GUIDELINE = Section(
         "visual": Field(VISUAL, "Identitas visual: palet, fon, logo, aturan gambar."),
         "calendar": Field(CALENDAR, "Aturan kalender konten."),
         "reply": Field(REPLY, "Standar jawaban atas pengaduan warga (draf `kind: reply`)."),
+        "crisis": Field(CRISIS, "Protokol unggahan krisis (draf `kind: crisis`): unsur wajib dan yang terlarang."),
+        "contacts": Field(CONTACT, "Kontak resmi pemerintah daerah: boleh tampil di unggahan (bukan data pribadi)."),
         "aduan": Field(ADUAN, "Penanganan pengaduan warga (`humaskit aduan`): kategori, tahap, batas waktu."),
         "spelling": Field(SPELLING, "Pemeriksaan ejaan."),
         "mechanics": Field(MECHANICS, "Tata tulis EYD: jam, uang, tanggal."),

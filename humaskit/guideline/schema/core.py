@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from humaskit.guideline.schema.crisis import CONTACT
 from humaskit.guideline.spec import Bool, Field, ListOf, MapOf, Num, OneOf, Section, Str
 
 SEVERITIES = ("error", "warning", "suggestion")
 CATEGORIES = ("tone", "terminology", "spelling", "grammar", "hashtag", "platform", "visual",
-              "accessibility", "reply")
-KINDS = ("post", "reply")
+              "accessibility", "reply", "crisis", "privacy", "voice")
+KINDS = ("post", "reply", "crisis")
 KEY = r"[a-z0-9][a-z0-9_-]*"
 HASHTAG = r"#[^\s#]+"
 
@@ -18,7 +19,7 @@ DEFAULTS = Section(fields={
                     "Perangkat daerah bawaan untuk draf tanpa `agency`."),
     "platforms": Field(ListOf(Str(), min_items=1), "Platform bawaan untuk draf tanpa `platforms`.",
                        default=lambda: ["instagram", "facebook"]),
-    "kind": Field(Str(choices=KINDS), "Jenis draf bawaan: post atau reply.", default="post"),
+    "kind": Field(Str(choices=KINDS), "Jenis draf bawaan: post, reply, atau crisis.", default="post"),
 })
 
 PHRASE = OneOf(options=(
@@ -145,6 +146,7 @@ AGENCY = Section(fields={
     "hashtags": Field(ListOf(Str(pattern=HASHTAG, pattern_label="#Tagar")),
                       "Tagar wajib untuk unggahan perangkat daerah ini."),
     "color": Field(Str(), "Nama warna di palet (untuk kalender)."),
+    "contacts": Field(CONTACT, "Kontak resmi perangkat daerah: boleh tampil di unggahan (bukan data pribadi)."),
 })
 
 AGENCIES = MapOf(value=AGENCY, key_pattern=KEY, key_label="kunci huruf kecil")
