@@ -97,3 +97,34 @@ def test_double_spaces_between_words_but_not_in_aligned_columns(linter):
     found = _found(linter, "Pelayanan KTP-el  dibuka hari ini.\n\nJam     | Layanan\n08.00   | KTP-el")
     doubled = [(text, fix) for rule, text, fix in found if rule == "grammar.double-space"]
     assert doubled == [("  ", " ")]
+
+
+def test_nya_for_god_only_where_the_sentence_names_god(linter):
+    found = _found(linter, "Puji syukur kepada Allah SWT atas rahmatnya dan karunia-nya. Guru membagikan "
+                           "rahmatnya kepada murid. #KotaTasikmalaya #DinkesTasikmalaya")
+    god = [(text, fix) for rule, text, fix in found if rule == "grammar.god-pronoun"]
+    assert god == [("rahmatnya", "rahmat-Nya"), ("karunia-nya", "karunia-Nya")]
+    assert "grammar.particle" not in _rules(found)  # karunia-nya is not "karunianya"
+
+
+@pytest.mark.parametrize("caption, spaces", [
+    ('Tema " Sehat Bersama " dipilih warga.', 2),
+    ("Tema “ Sehat Bersama ” dipilih warga.", 2),
+    ('Tema "Sehat Bersama" dan "Kota Resik" dipilih.', 0),
+    ('Ia menulis " tanpa penutup.', 0),  # an odd quote: no pair to judge
+])
+def test_spaces_inside_quotes(linter, caption, spaces):
+    found = _found(linter, caption + " #KotaTasikmalaya #DinkesTasikmalaya")
+    quoted = [f for f in found if f[0] == "grammar.quote-space"]
+    assert len(quoted) == spaces and all(text.strip() == "" and fix == "" for _, text, fix in quoted)
+
+
+@pytest.mark.parametrize("caption, found_text", [
+    ("Ikuti ( rambu sementara ) di lapangan.", "( rambu sementara )"),
+    ("Ikuti (rambu sementara ) di lapangan.", "(rambu sementara )"),
+    ("Ikuti (rambu sementara) di lapangan. Senyum :( saja.", None),
+])
+def test_spaces_inside_brackets(linter, caption, found_text):
+    found = _found(linter, caption + " #KotaTasikmalaya #DinkesTasikmalaya")
+    bracket = [(text, fix) for rule, text, fix in found if rule == "grammar.bracket-space"]
+    assert bracket == ([(found_text, "(rambu sementara)")] if found_text else [])

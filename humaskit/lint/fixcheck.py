@@ -1,10 +1,12 @@
 """Fixes that never make text worse.
 
-Before a fix is offered (in the report, and to ``--fix``), it is tried on its sentence and the
-sentence is linted again with the language rules. A fix after which the sentence has a finding
-it did not have ("Buruan segera daftar" → "Segera segera daftar") is dropped: the finding stays,
-as advice without a fix. The fixes of one sentence are tried together first, and one by one
-only when the sentence got worse, so a clean check costs one lint of one sentence.
+Before a fix is offered (in the report, and to ``--fix``), it is applied to the words around it
+(three each side, inside its sentence) and they are linted again with the language rules. A fix
+after which they have a finding they did not have ("Buruan segera daftar" → "Segera segera
+daftar") is dropped: the finding stays, as advice without a fix. All the windows of a draft are
+linted together, with every fix applied, and compared with the draft's own findings; only a window
+that seems worse is linted again as it was written (out of its sentence it may read differently),
+and only one that really got worse is tried fix by fix. A clean draft costs one short lint.
 """
 
 from __future__ import annotations
@@ -14,10 +16,16 @@ from collections import Counter
 from dataclasses import replace
 
 from humaskit.lint.finding import Finding
+from humaskit.lint.matching import WORD
 from humaskit.lint.rules.readability import sentences
 
 # The rules that judge the words of a sentence; the others judge the whole post.
 LANGUAGE = ("tone", "terminology", "grammar", "spelling")
+# Language rules a fix of a word or two cannot set off, and which judge what a window of words
+# around a fix does not show (the start or length of a sentence, the whole caption), or call a
+# server (LanguageTool): left out of the check.
+NOT_LOCAL = frozenset(("grammar.digit-start", "tone.long-sentence", "tone.emoji-count", "tone.regional-language",
+                       "spelling.damaged-text", "grammar.languagetool"))
 
 
 def checked_fixes(linter, draft, findings: list[Finding]) -> tuple[list[Finding], str | None]:
@@ -27,18 +35,24 @@ def checked_fixes(linter, draft, findings: list[Finding]) -> tuple[list[Finding]
     text = draft.text
     spans = [piece for a, b in sentences(text[body:]) for piece in _pieces(text, body + a, body + b)]
     starts = [a for a, _ in spans]
-    groups: dict[tuple[int, int], list[Finding]] = {}
-    for f in findings:
-        if f.fix is not None and f.start >= body:
-            a, b = spans[max(0, bisect_right(starts, f.start) - 1)]
-            if a <= f.start and f.end <= b:
-                groups.setdefault((a, b), []).append(f)
+    windows: list[list] = []  # [start, end, fixes]: the words around fixes, merged where they meet
+    for f in sorted((f for f in findings if f.fix is not None and f.start >= body), key=lambda f: f.start):
+        a, b = spans[max(0, bisect_right(starts, f.start) - 1)]
+        if not (a <= f.start and f.end <= b):
+            continue
+        start, end = _around(text, a, b, f)
+        if windows and windows[-1][1] >= start and windows[-1][3] == a:
+            windows[-1][1] = max(windows[-1][1], end)
+            windows[-1][2].append(f)
+        else:
+            windows.append([start, end, [f], a])
+    groups = {(start, end): fixes for start, end, fixes, _ in windows}
     if not groups:
         return findings, None
     judge = linter.sentence_linter()
     worse: set[int] = set()
     checked = list(groups.items())
-    for (start, end), group in checked[:_BUDGET]:
+    for (start, end), group in _gaining(judge, draft, text, checked[:_BUDGET], findings):
         worse.update(id(f) for f in _worse(judge, draft, text[start:end], start, group))
     note = None
     if len(checked) > _BUDGET:  # not a caption: its later fixes are not offered unchecked
@@ -48,6 +62,19 @@ def checked_fixes(linter, draft, findings: list[Finding]) -> tuple[list[Finding]
     if not worse:
         return findings, note
     return [replace(f, fix=None) if id(f) in worse else f for f in findings], note
+
+
+# Words each side of a fix that its check reads: enough for a doubled word, a phrase, a particle.
+_CONTEXT = 3
+
+
+def _around(text: str, first: int, last: int, f: Finding) -> tuple[int, int]:
+    """From the _CONTEXT-th word before the fix to the end of the _CONTEXT-th after, in its sentence."""
+    before = [m.start() for m in WORD.finditer(text, first, f.start)]
+    after = [m.end() for m in WORD.finditer(text, f.end, last)]
+    start = before[-_CONTEXT] if len(before) >= _CONTEXT else first
+    end = after[_CONTEXT - 1] if len(after) >= _CONTEXT else last
+    return start, end
 
 
 # Sentences with fixes checked per draft: an Instagram caption (2,200 characters) has fewer.
@@ -64,6 +91,43 @@ def _pieces(text: str, first: int, last: int):
         yield first, cut
         first = cut
     yield first, last
+
+
+_GAP = "\n\n"  # windows linted together stay apart: each is its own paragraph
+
+
+def _gaining(judge, draft, text: str, checked: list, findings: list[Finding]) -> list:
+    """The (span, fixes) whose sentence gains a finding with all its fixes applied. The fixed
+    sentences are linted in one text, and compared with the draft's own findings there; only
+    where that shows a gain are the sentences linted alone too (a sentence read out of its
+    caption may differ), and only a sentence that got worse is looked at fix by fix."""
+    after, starts = [], []
+    at = 0
+    for (start, end), group in checked:
+        fixed = _apply(text[start:end], start, _non_overlapping(group))
+        starts.append(at)
+        after.append(fixed)
+        at += len(fixed) + len(_GAP)
+    counted_after = _per_sentence(judge, draft, _GAP.join(after), starts)
+    rules = judge.active_ids
+    in_draft = [Counter(f.rule for f in findings if start <= f.start < end and f.rule in rules)
+                for (start, end), _ in checked]
+    suspects = [i for i, ((_, group), b, a) in enumerate(zip(checked, in_draft, counted_after))
+                if _gains(b, a, _non_overlapping(group))]
+    if not suspects:
+        return []
+    alone = [text[checked[i][0][0]:checked[i][0][1]] for i in suspects]
+    starts = [sum(len(t) + len(_GAP) for t in alone[:k]) for k in range(len(alone))]
+    counted_before = _per_sentence(judge, draft, _GAP.join(alone), starts)
+    return [checked[i] for i, b in zip(suspects, counted_before)
+            if _gains(b, counted_after[i], _non_overlapping(checked[i][1]))]
+
+
+def _per_sentence(judge, draft, joined: str, starts: list[int]) -> list[Counter]:
+    counts = [Counter() for _ in starts]
+    for f in judge.lint_text(joined, draft.path, kind=draft.kind).findings:
+        counts[max(0, bisect_right(starts, f.start) - 1)][f.rule] += 1
+    return counts
 
 
 def _worse(judge, draft, sentence: str, offset: int, group: list[Finding]) -> list[Finding]:

@@ -49,14 +49,16 @@ _NAMES = re.compile(r"\b(senin|selasa|rabu|kamis|jumat|sabtu|januari|februari|ma
 
 def detokenize(line: str) -> str:
     """STIF lines are tokenised ("terima kasih ." / "bisa - bisa"), lower-cased and use
-    placeholders; undo what can be undone so the rules see text as it is typed: punctuation
-    attached, day and month names capitalised again, placeholders replaced by words."""
+    placeholders; undo what can be undone so the rules see text as it is typed: punctuation and
+    quotation marks attached, day and month names capitalised again, placeholders replaced by words."""
     for token, value in _PLACEHOLDERS.items():
         line = line.replace(token, value)
     line = _NAMES.sub(lambda m: m.group().capitalize(), line)
     line = re.sub(r"\s+([.,!?;:)])", r"\1", line)
     line = re.sub(r"\(\s+", "(", line)
     line = re.sub(r"(\w) - (\w)", r"\1-\2", line)
+    # quotation marks were tokens too: pair them on the line and attach each to its quotation
+    line = re.sub(r'"\s*([^"]*?)\s*"', r'"\1"', line)
     return line.strip()
 
 

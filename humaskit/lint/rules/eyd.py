@@ -1,5 +1,5 @@
-"""EYD V mechanics: ordinals with ke-, se- before a capital, doubled spaces, spaces inside brackets,
-and conjunctions that cannot open a sentence."""
+"""EYD V mechanics: ordinals with ke-, se- before a capital, doubled spaces, spaces inside brackets and
+quotes, -Nya for God, and conjunctions that cannot open a sentence."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from humaskit.lint import running
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import sentence_start
+from humaskit.lint.rules.readability import sentences
 
 _FM = "---\nagency: dinkes\n---\n"
 # Words after which "ke" + number is an ordinal (abad ke-21, HUT ke-80, yang ke-3), not "to 5 villages".
@@ -152,6 +153,87 @@ def bracket_space(ctx):
              and text[base + m.start():base + m.end()] == m.group())
     yield from _rewrites(ctx, fixes, lambda m: f"({(m.group(1) or m.group(2)).strip()})",
                          "Tanda kurung ditulis rapat dengan isinya: '{}'.")
+
+
+# A quotation with a space just inside its marks: “ teks ” or " teks ". Straight quotes pair up
+# on their line, the first opening; a line with an odd number of them is left alone.
+_CURLY_SPACE = re.compile(r"(?<=“)[ \t]+(?=\S)|(?<=\S)[ \t]+(?=”)")
+
+
+@rule("grammar.quote-space", category="grammar", severity="warning", fixable=True,
+      summary="Spasi di dalam tanda petik",
+      wrong=_FM + 'Tema tahun ini " Sehat Bersama " dipilih warga.',
+      right=_FM + 'Tema tahun ini "Sehat Bersama" dipilih warga.')
+def quote_space(ctx):
+    """Apa yang diperiksa:
+    Spasi tepat setelah tanda petik pembuka atau tepat sebelum tanda petik penutup: '" Sehat
+    Bersama "' menjadi '"Sehat Bersama"'. Tanda petik lurus dipasangkan per baris; baris dengan
+    jumlah tanda petik ganjil tidak diperiksa.
+    Mengapa:
+    EYD V menulis tanda petik rapat dengan kata yang diapitnya; petik yang terlepas tampak
+    seperti salah ketik dan bisa terpisah dari kutipannya di layar ponsel.
+    """
+    masked, text, base = ctx.tokens.masked, ctx.text, ctx.base
+    if '"' not in masked and "“" not in masked:
+        return
+    spans = [(m.start(), m.end()) for m in _CURLY_SPACE.finditer(masked)]
+    line_start = 0
+    for line in masked.split("\n"):
+        marks = [i for i, ch in enumerate(line) if ch == '"']
+        if len(marks) % 2 == 0:
+            for open_at, close_at in zip(marks[::2], marks[1::2]):
+                inside = line[open_at + 1:close_at]
+                if inside.strip():
+                    lead = len(inside) - len(inside.lstrip(" \t"))
+                    trail = len(inside) - len(inside.rstrip(" \t"))
+                    if lead:
+                        spans.append((line_start + open_at + 1, line_start + open_at + 1 + lead))
+                    if trail:
+                        spans.append((line_start + close_at - trail, line_start + close_at))
+        line_start += len(line) + 1
+    for start, end in sorted(spans):
+        if text[base + start:base + end] == masked[start:end] and not running.in_passage(ctx, base + start):
+            yield Hit(base + start, base + end, "Tanda petik ditulis rapat dengan kutipannya; hapus spasi ini.", "")
+
+
+# Words for what belongs to God, written -Nya when they refer to Him (EYD V, Huruf Kapital).
+_DIVINE = frozenset(("rahmat", "karunia", "berkah", "berkat", "rida", "ridha", "ridho", "izin", "hidayah",
+                     "kuasa", "kehendak", "lindungan", "perlindungan", "petunjuk", "anugerah", "nikmat",
+                     "ampunan", "kasih", "kebesaran", "ciptaan", "firman", "takdir", "pertolongan"))
+_GOD = re.compile(r"\b(?:Tuhan|Allah|Ilahi|Yang Maha (?:Esa|Kuasa|Pengasih))\b")
+_NYA = re.compile(r"\b([a-z]+?)(?:-)?nya\b")
+
+
+def divine_nya(masked: str, word: str) -> bool:
+    """Whether "<word>nya" in ``masked`` is left to grammar.god-pronoun (karunia-nya → karunia-Nya)."""
+    return word.lower() in _DIVINE and _GOD.search(masked) is not None
+
+
+@rule("grammar.god-pronoun", category="grammar", severity="warning", fixable=True,
+      summary="-Nya untuk Tuhan",
+      wrong=_FM + "Puji syukur kepada Tuhan Yang Maha Esa atas rahmatnya, Hari Jadi Kota dapat digelar.",
+      right=_FM + "Puji syukur kepada Tuhan Yang Maha Esa atas rahmat-Nya, Hari Jadi Kota dapat digelar.")
+def god_pronoun(ctx):
+    """Apa yang diperiksa:
+    Kata ganti yang merujuk Tuhan ditulis "-Nya" dengan huruf kapital dan tanda hubung: dalam
+    kalimat yang menyebut Tuhan, Allah, atau Yang Maha Esa, "atas rahmatnya" menjadi "atas
+    rahmat-Nya" (rahmat, karunia, rida, izin, hidayah, lindungan, dan sejenisnya).
+    Mengapa:
+    EYD V menulis kata ganti untuk Tuhan dengan huruf kapital; ucapan syukur di unggahan hari
+    besar dan hari jadi kota sering melewatkannya.
+    """
+    masked, base = ctx.tokens.masked, ctx.base
+    if "nya" not in masked or not _GOD.search(masked):
+        return
+    for first, last in sentences(masked):
+        sentence = masked[first:last]
+        if not _GOD.search(sentence):
+            continue
+        for m in _NYA.finditer(sentence):
+            if m.group(1) in _DIVINE:
+                start = base + first + m.start()
+                fixed = f"{m.group(1)}-Nya"
+                yield Hit(start, base + first + m.end(), f"Kata ganti untuk Tuhan ditulis '-Nya': '{fixed}'.", fixed)
 
 
 _QUOTES = frozenset("\"'“‘«")

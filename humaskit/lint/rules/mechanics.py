@@ -19,6 +19,7 @@ from humaskit.lint.finding import Hit
 from humaskit.lint.matching import WordVerdicts, continues_word, whole_word_offsets
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import match_case, sentence_start
+from humaskit.lint.rules.eyd import divine_nya
 from humaskit.lint.rules.spelling import speller_for
 
 _FM = "---\nagency: dinkes\n---\n"
@@ -750,6 +751,8 @@ def particle(ctx):
         if acronym and m.group(1) == "-":
             continue
         joined = "-nya" if acronym else "nya"
+        if divine_nya(masked, prev):
+            continue  # "karunia-nya" for God is karunia-Nya
         low = prev.lower() if prev[:1].isupper() and prev[1:].islower() else prev  # "Pekerjaan nya"
         if not acronym and not (speller.known(low) if m.group(1) != "-" else low in speller.dic.stems):
             continue  # "gojek-nya": a lower-case name keeps its hyphen
