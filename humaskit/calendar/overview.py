@@ -26,7 +26,7 @@ PAGE_MM = 194
 HEAD_MM = 40
 DAY_TOP_MM = 6.8    # padding and the date number
 SPECIAL_MM = 4.0    # one holiday/commemoration line, 9 pt
-ITEM_MM = 4.4       # one post line, 9 pt with its margin
+ITEM_MM = 8.2       # one post: its time and agency, then its title on a line of its own (9 pt)
 
 
 def agency_color(guideline, agency: str) -> str:

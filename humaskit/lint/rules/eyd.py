@@ -201,12 +201,13 @@ _DIVINE = frozenset(("rahmat", "karunia", "berkah", "berkat", "rida", "ridha", "
                      "kuasa", "kehendak", "lindungan", "perlindungan", "petunjuk", "anugerah", "nikmat",
                      "ampunan", "kasih", "kebesaran", "ciptaan", "firman", "takdir", "pertolongan"))
 _GOD = re.compile(r"\b(?:Tuhan|Allah|Ilahi|Yang Maha (?:Esa|Kuasa|Pengasih))\b")
+_GOD_WORDS = re.compile("Tuhan|Allah|Ilahi|Maha")  # the gate: a literal scan, no word boundaries
 _NYA = re.compile(r"\b([a-z]+?)(?:-)?nya\b")
 
 
 def divine_nya(masked: str, word: str) -> bool:
     """Whether "<word>nya" in ``masked`` is left to grammar.god-pronoun (karunia-nya → karunia-Nya)."""
-    return word.lower() in _DIVINE and _GOD.search(masked) is not None
+    return word.lower() in _DIVINE and _GOD_WORDS.search(masked) is not None and _GOD.search(masked) is not None
 
 
 @rule("grammar.god-pronoun", category="grammar", severity="warning", fixable=True,
@@ -223,7 +224,7 @@ def god_pronoun(ctx):
     besar dan hari jadi kota sering melewatkannya.
     """
     masked, base = ctx.tokens.masked, ctx.base
-    if "nya" not in masked or not _GOD.search(masked):
+    if "nya" not in masked or not _GOD_WORDS.search(masked) or not _GOD.search(masked):
         return
     for first, last in sentences(masked):
         sentence = masked[first:last]

@@ -42,6 +42,12 @@ _PUBLIC = re.compile(r"\b(?:kantor|sekretariat|posko|gedung|balai|dinas|puskesma
                      r"layanan|pelayanan|lokasi|tempat|aula|lapangan|rumah sakit|rumah dinas|rumah makan)\b", re.I)
 
 
+# Cheap gates, one scan each, before the patterns above look at the caption.
+_DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_HOUSE_NUMBER = re.compile(r"\b(?:no|nomor)\b\.?\s*\d", re.I)
+
+
 def _is_nik(number: str) -> bool:
     day, month = int(number[6:8]), int(number[8:10])
     return int(number[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
@@ -84,12 +90,12 @@ def personal_data(ctx):
     """
     tokens, base = ctx.tokens, ctx.base
     masked = tokens.masked
-    has_digit = any(c.isdigit() for c in masked)
+    has_digit = _DIGIT.search(masked) is not None
     if not has_digit and not tokens.emails:
         return
     official = ctx.memo("privacy.official", _official)
     if has_digit:
-        for m in _NIK.finditer(masked):
+        for m in _NIK.finditer(masked) if _FOUR_DIGITS.search(masked) else ():
             if _is_nik(re.sub(r"\D", "", m.group())) or _NIK_WORD.search(masked, max(0, m.start() - 40), m.start()):
                 yield Hit(m.start() + base, m.end() + base,
                           "NIK warga tidak boleh diunggah (UU Pelindungan Data Pribadi).")
@@ -106,7 +112,8 @@ def personal_data(ctx):
                 yield Hit(m.start() + base, m.end() + base,
                           f"Nomor ponsel {m.group()} bukan kontak resmi di pedoman: nomor warga tidak boleh diunggah "
                           "(UU Pelindungan Data Pribadi). Nomor resmi dicatat di `contacts` pedoman.")
-        yield from _addresses(masked, base, official["addresses"])
+        if _HOUSE_NUMBER.search(masked):
+            yield from _addresses(masked, base, official["addresses"])
     for start, end in tokens.emails:
         address = ctx.text[start:end]
         domain = address.rpartition("@")[2].casefold()
