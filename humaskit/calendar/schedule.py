@@ -191,8 +191,9 @@ def _candidates(board: _Board, entry: Entry, channel: str, d: int, window: tuple
         yield from free[bisect_left(free, base + start):bisect_right(free, base + end)]
         return
     m = start
+    night = entry.priority == "crisis"  # an alert goes out when the disaster happens, at night too
     while m <= end:
-        if not in_quiet(m, board.quiet):
+        if night or not in_quiet(m, board.quiet):
             t = base + m
             yield t
             busy = [board.clash(entry.agency, f"{OWN}:{p}", t) for p in entry.platforms]

@@ -54,6 +54,16 @@ def test_crisis_posts_take_the_earliest_slots(guideline):
     assert times[("mendesak", "pemkot-instagram")] == (10, 720)
 
 
+def test_a_crisis_post_on_its_own_account_goes_out_in_quiet_hours(guideline):
+    night = (22 * 60 + 30, 22 * 60 + 30)  # 22:30, inside the quiet hours 21:00–06:00
+    alert = entry("siaga-malam", agency="bpbd", day=10, window=night, accounts=(), platforms=("instagram",),
+                  priority="crisis")
+    routine = entry("rutin-malam", agency="bpbd", day=12, window=night, accounts=(), platforms=("instagram",))
+    result = schedule([alert, routine], guideline, DEC, 31, [FLOOD])
+    assert at(result)[("siaga-malam", "own")] == (10, 22 * 60 + 30)
+    assert ("rutin-malam", "own") not in at(result)  # quiet hours still hold for everything else
+
+
 PLAN = """\
 agency: bpbd
 crisis:
