@@ -59,9 +59,6 @@ def guideline_check(file: Optional[Path] = typer.Argument(None, help="Berkas ped
         typer.echo(f"{guideline.source}: pedoman valid ({agencies} perangkat daerah, {platforms} platform).")
 
 
-FORMATS = ("text", "json", "sarif", "github")
-
-
 @app.command("lint")
 def lint(
     paths: List[str] = typer.Argument(..., help="Berkas draf (.md/.txt), folder, atau - untuk masukan standar."),

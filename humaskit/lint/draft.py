@@ -101,7 +101,6 @@ class Draft:
     event: str | None = None
     template: str | None = None
     fields: dict = field(default_factory=dict)
-    meta: dict = field(default_factory=dict)          # the front matter as written
     meta_offsets: dict = field(default_factory=dict)  # front-matter key → offset of the key
 
     @property
@@ -198,7 +197,7 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
         campaign=clean["campaign"], publish=clean["publish"], image=clean["image"], alt=clean["alt"],
         title=clean["title"], lang=clean["lang"], event=clean["event"], template=clean["template"],
         fields=clean["fields"],
-        meta=meta, meta_offsets=offsets,
+        meta_offsets=offsets,
     )
 
 

@@ -114,73 +114,8 @@ def _errors(problems) -> list[dict]:
 
 
 def as_json(report: Report) -> str:
-    """``json_payload`` written as ``json.dumps(..., ensure_ascii=False, indent=2)`` writes it.
-
-    The findings, nearly all of a large report, are formatted with one template each: the
-    standard library's encoder falls back to pure Python when indenting, which made printing
-    a large report cost a good part of linting it."""
-    findings = report.findings
-    if findings:
-        enc = _encode_str
-        listed = "[\n" + ",\n".join(_FINDING % (
-            enc(f.path), f.line, f.column, f.end_line, f.end_column, enc(f.rule), enc(f.category),
-            enc(f.severity), enc(f.message), "null" if f.fix is None else enc(f.fix)) for f in findings) + "\n  ]"
-    else:
-        listed = "[]"
-    named = f'\n  "guideline": {_encode_str(report.guideline)},' if report.guideline else ""
-    out = f'{{\n  "version": 1,\n  "files": {report.file_count},{named}\n  "findings": {listed}'
-    if report.problems:
-        out += ',\n  "errors": ' + indented_json(_errors(report.problems), "  ")
-    return out + "\n}\n"
-
-
-_FINDING = "\n".join((
-    '    {', '      "path": %s,', '      "line": %d,', '      "column": %d,', '      "end_line": %d,',
-    '      "end_column": %d,', '      "rule": %s,', '      "category": %s,', '      "severity": %s,',
-    '      "message": %s,', '      "fix": %s', '    }'))
-
-
-def indented_json(value, indent: str = "") -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=2)``, byte for byte, several times faster.
-
-    With ``indent`` the standard library falls back to its pure-Python encoder, which made
-    printing a large report cost as much as linting it; here each string goes through the
-    C string encoder and the layout is joined directly."""
-    if isinstance(value, str):
-        return _encode_str(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        inner = indent + "  "
-        parts = []
-        for k, v in value.items():
-            # the common scalars inline: a report has tens of thousands of them
-            kind = v.__class__
-            text = _encode_str(v) if kind is str else int.__repr__(v) if kind is int else \
-                "null" if v is None else indented_json(v, inner)
-            parts.append(f"{inner}{_encode_str(k) if k.__class__ is str else _json_key(k)}: {text}")
-        return "{\n" + ",\n".join(parts) + "\n" + indent + "}"
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        inner = indent + "  "
-        return "[\n" + ",\n".join(inner + indented_json(v, inner) for v in value) + "\n" + indent + "]"
-    return json.dumps(value, ensure_ascii=False)  # floats, with the standard library's spelling
-
-
-def _json_key(key) -> str:
-    return _encode_str(key) if isinstance(key, str) else _encode_str(json.dumps(key).strip('"'))
-
-
-_encode_str = json.encoder.encode_basestring
+    """The JSON report, written by the standard library (two-space indent, UTF-8 as is)."""
+    return json.dumps(json_payload(report), ensure_ascii=False, indent=2) + "\n"
 
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
