@@ -6,9 +6,18 @@ stay a plain file name inside the folder, whatever the data said.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from humaskit.errors import HumaskitError
+
+
+def slug(text: str, fallback: str) -> str:
+    """``text`` as a short ASCII name for a file or an id (lower case, hyphens, at most 60
+    characters): "Hari Raya Natal" → "hari-raya-natal"; ``fallback`` when nothing is left."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-") or fallback
 
 
 def check_out_dir(out_dir: Path) -> None:

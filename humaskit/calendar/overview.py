@@ -12,10 +12,8 @@ from humaskit.calendar.api import (DAY_CATEGORIES, PRIORITY_LABELS, STATES, Cale
                                    state_key, _short)
 from humaskit.calendar.ics import plain_text
 from humaskit.calendar.schedule import clock
+from humaskit.language.dates import MONTHS, WEEKDAYS
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
-WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 FALLBACK_COLOR = "#9AA3AD"  # an agency without a colour in the guideline
 
 # The printed month: A4 landscape with 8 mm margins leaves 194 mm of height. The title, the

@@ -99,10 +99,9 @@ class Entry:
 
 
 def slug(text: str) -> str:
-    import unicodedata
+    from humaskit.outdir import slug as name_slug
 
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-") or "entri"
+    return name_slug(text, "entri")
 
 
 def quiet_minutes(guideline) -> tuple[int, int]:

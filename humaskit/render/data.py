@@ -8,11 +8,11 @@ the rest of a batch still renders.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from humaskit import outdir
 from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.guideline.spec import Context, Field, MapOf, Section, Str
 from humaskit.render.template import Template, placeholders
@@ -43,8 +43,7 @@ class Item:
 
 
 def slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60] or "grafis"
+    return outdir.slug(text, "grafis")
 
 
 def _scalar(value):
