@@ -98,3 +98,11 @@ def test_fix_never_rewrites_a_defensive_reply(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["lint", "--fix", "r.md"])
     assert result.exit_code == 1 and "reply.defensive" in result.stdout
     assert (tmp_path / "r.md").read_text("utf-8") == reply
+
+
+def test_the_rules_left_out_of_the_check_exist():
+    """A renamed rule must not silently join the check's exclusions or leave them."""
+    from humaskit.lint.fixcheck import NOT_LOCAL
+    from humaskit.lint.registry import load_rules
+
+    assert NOT_LOCAL <= set(load_rules())

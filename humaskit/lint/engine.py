@@ -155,6 +155,10 @@ class Linter:
                 ctx.file_notes.append(note)
         return FileResult(draft.path, draft.text, findings, ctx.file_notes)
 
+    def checks(self, kind: str) -> list:
+        """(active rule, its check) for the drafts of ``kind``, in the engine's order."""
+        return self._checks[kind]
+
     def sentence_linter(self) -> Linter:
         """This linter's language rules alone, with their severities, for linting one sentence
         again with a fix applied (humaskit.lint.fixcheck)."""

@@ -11,86 +11,82 @@ and only one that really got worse is tried fix by fix. A clean draft costs one 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
+from humaskit.lint.draft import Draft
 from humaskit.lint.finding import Finding
 from humaskit.lint.matching import WORD
-from humaskit.lint.rules.readability import sentences
 
 # The rules that judge the words of a sentence; the others judge the whole post.
 LANGUAGE = ("tone", "terminology", "grammar", "spelling")
-# Language rules a fix of a word or two cannot set off, and which judge what a window of words
-# around a fix does not show (the start or length of a sentence, the whole caption), or call a
-# server (LanguageTool): left out of the check.
-NOT_LOCAL = frozenset(("grammar.digit-start", "tone.long-sentence", "tone.emoji-count", "tone.regional-language",
-                       "spelling.damaged-text", "grammar.languagetool"))
+# Language rules a fix cannot set off, left out of the check: fixes are words, or spacing and
+# punctuation made standard, and these rules judge numbers (dates, times, money, ordinals),
+# spacing and characters, or what a window of words does not show (the start or length of a
+# sentence, the whole caption), or call a server (LanguageTool).
+NOT_LOCAL = frozenset((
+    "grammar.date", "grammar.time", "grammar.currency", "grammar.weekday", "grammar.ordinal", "grammar.digit-start",
+    "grammar.se-prefix", "grammar.god-pronoun", "grammar.double-space", "grammar.bracket-space", "grammar.quote-space",
+    "grammar.space-before-punctuation", "grammar.languagetool", "spelling.bidi-control", "spelling.invisible-character",
+    "spelling.mixed-script", "spelling.damaged-text", "tone.long-sentence", "tone.emoji-count",
+    "tone.regional-language"))
 
 
 def checked_fixes(linter, draft, findings: list[Finding]) -> tuple[list[Finding], str | None]:
-    """``findings`` with the fix removed from those whose fix makes their sentence worse, and a
-    note for the report when the text was too long to check every fix."""
+    """``findings`` with the fix removed from those whose fix makes the words around it worse,
+    and a note for the report when the text was too long to check every fix."""
     body = draft.body_start
     text = draft.text
-    spans = [piece for a, b in sentences(text[body:]) for piece in _pieces(text, body + a, body + b)]
-    starts = [a for a, _ in spans]
     windows: list[list] = []  # [start, end, fixes]: the words around fixes, merged where they meet
     for f in sorted((f for f in findings if f.fix is not None and f.start >= body), key=lambda f: f.start):
-        a, b = spans[max(0, bisect_right(starts, f.start) - 1)]
-        if not (a <= f.start and f.end <= b):
-            continue
-        start, end = _around(text, a, b, f)
-        if windows and windows[-1][1] >= start and windows[-1][3] == a:
+        start, end = _around(text, body, f)
+        if windows and windows[-1][1] >= start and not _END.search(text, windows[-1][1] - 1, start + 1):
             windows[-1][1] = max(windows[-1][1], end)
             windows[-1][2].append(f)
         else:
-            windows.append([start, end, [f], a])
-    groups = {(start, end): fixes for start, end, fixes, _ in windows}
-    if not groups:
+            windows.append([start, end, [f]])
+    if not windows:
         return findings, None
     judge = linter.sentence_linter()
     worse: set[int] = set()
-    checked = list(groups.items())
+    checked = [((start, end), fixes) for start, end, fixes in windows]
     for (start, end), group in _gaining(judge, draft, text, checked[:_BUDGET], findings):
         worse.update(id(f) for f in _worse(judge, draft, text[start:end], start, group))
     note = None
     if len(checked) > _BUDGET:  # not a caption: its later fixes are not offered unchecked
         worse.update(id(f) for _, group in checked[_BUDGET:] for f in group)
-        note = (f"Perbaikan otomatis hanya diperiksa dan ditawarkan untuk {_BUDGET} kalimat pertama; "
+        note = (f"Perbaikan otomatis hanya diperiksa dan ditawarkan untuk {_BUDGET} bagian pertama; "
                 f"teks ini lebih panjang dari takarir mana pun.")
     if not worse:
         return findings, note
     return [replace(f, fix=None) if id(f) in worse else f for f in findings], note
 
 
-# Words each side of a fix that its check reads: enough for a doubled word, a phrase, a particle.
+# Words each side of a fix that its check reads: enough for a doubled word, a phrase, a particle;
+# never past the end of a sentence, nor further than _REACH characters.
 _CONTEXT = 3
+_REACH = 80
+_END = re.compile(r"[.!?](?=\s)|\n")
+# Windows checked per draft: an Instagram caption (2,200 characters) has fewer fixes.
+_BUDGET = 100
 
 
-def _around(text: str, first: int, last: int, f: Finding) -> tuple[int, int]:
-    """From the _CONTEXT-th word before the fix to the end of the _CONTEXT-th after, in its sentence."""
+def _around(text: str, body: int, f: Finding) -> tuple[int, int]:
+    """From the _CONTEXT-th word before the fix to the end of the _CONTEXT-th after, inside
+    its sentence."""
+    first = max(body, f.start - _REACH)
+    last = min(len(text), f.end + _REACH)
+    ends = [m.end() for m in _END.finditer(text, first, f.start)]
+    first = ends[-1] if ends else first
+    stop = _END.search(text, f.end, last)
+    last = stop.start() if stop else last
     before = [m.start() for m in WORD.finditer(text, first, f.start)]
     after = [m.end() for m in WORD.finditer(text, f.end, last)]
-    start = before[-_CONTEXT] if len(before) >= _CONTEXT else first
-    end = after[_CONTEXT - 1] if len(after) >= _CONTEXT else last
+    start = before[-_CONTEXT] if len(before) >= _CONTEXT else (before[0] if before else f.start)
+    end = after[_CONTEXT - 1] if len(after) >= _CONTEXT else (after[-1] if after else f.end)
     return start, end
-
-
-# Sentences with fixes checked per draft: an Instagram caption (2,200 characters) has fewer.
-_BUDGET = 100
-# Longer than any sentence: text without sentence ends is checked in pieces this long, cut at
-# spaces, so the check stays linear in the length of the text.
-_LONGEST = 400
-
-
-def _pieces(text: str, first: int, last: int):
-    while last - first > _LONGEST:
-        cut = text.rfind(" ", first + _LONGEST // 2, first + _LONGEST)
-        cut = cut if cut != -1 else first + _LONGEST
-        yield first, cut
-        first = cut
-    yield first, last
 
 
 _GAP = "\n\n"  # windows linted together stay apart: each is its own paragraph
@@ -110,8 +106,13 @@ def _gaining(judge, draft, text: str, checked: list, findings: list[Finding]) ->
         at += len(fixed) + len(_GAP)
     counted_after = _per_sentence(judge, draft, _GAP.join(after), starts)
     rules = judge.active_ids
-    in_draft = [Counter(f.rule for f in findings if start <= f.start < end and f.rule in rules)
-                for (start, end), _ in checked]
+    in_draft = [Counter() for _ in checked]
+    window_starts = [start for (start, _), _ in checked]
+    for f in findings:
+        if f.rule in rules:
+            i = bisect_right(window_starts, f.start) - 1
+            if i >= 0 and f.start < checked[i][0][1]:
+                in_draft[i][f.rule] += 1
     suspects = [i for i, ((_, group), b, a) in enumerate(zip(checked, in_draft, counted_after))
                 if _gains(b, a, _non_overlapping(group))]
     if not suspects:
@@ -124,9 +125,20 @@ def _gaining(judge, draft, text: str, checked: list, findings: list[Finding]) ->
 
 
 def _per_sentence(judge, draft, joined: str, starts: list[int]) -> list[Counter]:
+    """How many hits each rule of ``judge`` has in each part of ``joined`` (parts begin at
+    ``starts``). The rules are run directly: only their counts matter here, so no finding is
+    located, sorted or printed."""
+    from humaskit.lint.engine import LintContext
+
     counts = [Counter() for _ in starts]
-    for f in judge.lint_text(joined, draft.path, kind=draft.kind).findings:
-        counts[max(0, bisect_right(starts, f.start) - 1)][f.rule] += 1
+    piece = Draft(path=draft.path, text=joined, body_start=0, agency=draft.agency, platforms=draft.platforms,
+                  kind=draft.kind)
+    ctx = LintContext(piece, judge.guideline, judge.memo, [], judge.active_ids)
+    view = ctx.view
+    for active, check in judge.checks(draft.kind):
+        for hit in check(ctx) or ():
+            start = view.span(hit.start, hit.end)[0] if view.edits else hit.start
+            counts[max(0, bisect_right(starts, start) - 1)][active.rule.id] += 1
     return counts
 
 
@@ -149,8 +161,7 @@ def _gains(before: Counter, after: Counter, applied: list[Finding]) -> bool:
 
 
 def _rules(judge, draft, sentence: str) -> Counter:
-    result = judge.lint_text(sentence, draft.path, kind=draft.kind)
-    return Counter(f.rule for f in result.findings)
+    return _per_sentence(judge, draft, sentence, [0])[0]
 
 
 def _non_overlapping(group: list[Finding]) -> list[Finding]:

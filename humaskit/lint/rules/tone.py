@@ -52,7 +52,7 @@ def informal_word(ctx):
             yield Hit(start, end, f"'{word}' adalah {label}{stretched}; gunakan '{formal}'.", match_case(word, formal))
         else:
             yield Hit(start, end, f"'{word}' adalah {label}{stretched}; hapus atau ganti dengan kalimat formal.")
-    for start, end, word, plain in _stretched(ctx, keys | claimed):
+    for start, end, word, plain in _stretched(ctx, keys, claimed):
         yield Hit(start, end, f"'{word}' ditulis dengan huruf yang dipanjangkan; tulis '{plain}'.",
                   match_case(word, plain))
 
@@ -78,12 +78,17 @@ def _addressing(ctx, keys: frozenset, notes: dict) -> list[tuple[int, int, str, 
     return out
 
 
-def _stretched(ctx, keys: frozenset):
-    """Stretched words (pentinggg) of standard words: the standard word is the fix."""
+def _stretched(ctx, keys: frozenset, claimed: frozenset):
+    """Stretched words (pentinggg) of standard words: the standard word is the fix. Words of the
+    lexicon (``keys``) and words other rules report (``claimed``) are theirs."""
     from humaskit.lint.rules.spelling import speller_for
 
-    candidates = [(low, forms) for low, forms in running.stretched_words(ctx)
-                  if low not in keys and not keys.intersection(forms) and running.has_stretch(low)]
+    stretched = running.stretched_words(ctx)
+    if not stretched:
+        return
+    candidates = [(low, forms) for low, forms in stretched
+                  if low not in keys and low not in claimed and keys.isdisjoint(forms) and claimed.isdisjoint(forms)
+                  and running.has_stretch(low)]
     if not candidates:
         return
     speller = speller_for(ctx)
