@@ -40,23 +40,27 @@ def checked_fixes(linter, draft, findings: list[Finding]) -> tuple[list[Finding]
     body = draft.body_start
     text = draft.text
     windows: list[list] = []  # [start, end, fixes]: the words around fixes, merged where they meet
-    for f in sorted((f for f in findings if f.fix is not None and f.start >= body), key=lambda f: f.start):
+    fixes = sorted((f for f in findings if f.fix is not None and f.start >= body), key=lambda f: f.start)
+    unchecked: list[Finding] = []
+    for i, f in enumerate(fixes):
         start, end = _around(text, body, f)
         if windows and windows[-1][1] >= start and not _END.search(text, windows[-1][1] - 1, start + 1):
             windows[-1][1] = max(windows[-1][1], end)
             windows[-1][2].append(f)
+        elif len(windows) == _BUDGET:  # not a caption: its later fixes are not offered unchecked
+            unchecked = fixes[i:]
+            break
         else:
             windows.append([start, end, [f]])
     if not windows:
         return findings, None
     judge = linter.sentence_linter()
-    worse: set[int] = set()
-    checked = [((start, end), fixes) for start, end, fixes in windows]
-    for (start, end), group in _gaining(judge, draft, text, checked[:_BUDGET], findings):
+    worse: set[int] = {id(f) for f in unchecked}
+    checked = [((start, end), group) for start, end, group in windows]
+    for (start, end), group in _gaining(judge, draft, text, checked, findings):
         worse.update(id(f) for f in _worse(judge, draft, text[start:end], start, group))
     note = None
-    if len(checked) > _BUDGET:  # not a caption: its later fixes are not offered unchecked
-        worse.update(id(f) for _, group in checked[_BUDGET:] for f in group)
+    if unchecked:
         note = (f"Perbaikan otomatis hanya diperiksa dan ditawarkan untuk {_BUDGET} bagian pertama; "
                 f"teks ini lebih panjang dari takarir mana pun.")
     if not worse:

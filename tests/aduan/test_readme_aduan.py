@@ -13,8 +13,8 @@ from support import REPO
 
 def test_the_readme_commands_work_as_typed(tmp_path):
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Complaint handling: `humaskit aduan`"):readme.index("### Bahasa Indonesia",
-                                                                                   readme.index("humaskit aduan"))]
+    start = readme.index("## Complaint handling: `humaskit aduan`")
+    section = readme[start:readme.index("### Bahasa Indonesia", start)]
     commands = [shlex.split(line) for line in re.findall(r"(?m)^humaskit aduan .*$", section)]
     assert [c[2] for c in commands] == ["impor", "catat", "tahap", "lihat", "balas", "laporan", "laporan", "ekspor"]
     shutil.copytree(REPO / "examples" / "aduan", tmp_path / "examples" / "aduan")
