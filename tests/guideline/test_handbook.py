@@ -152,3 +152,18 @@ def test_guideline_text_is_escaped_not_obeyed(tmp_path):
     html = build(tmp_path, hostile)
     assert "<script>" not in html and "<img src=x" not in html and "\u202e" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Kota \\u202eBanjar" in html
+
+
+def test_the_readme_commands_work_as_typed(tmp_path):
+    import shlex
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"(?m)^(humaskit guideline render [^#\n]*)", readme)
+    assert len(commands) >= 2
+    shutil.copytree(REPO / "guidelines", tmp_path / "guidelines")
+    for command in commands:
+        words = shlex.split(command)
+        done = humaskit(*words[1:], cwd=tmp_path)
+        assert done.returncode == 0, (command, done.stderr)
+        out = tmp_path / words[words.index("--out") + 1] / "pedoman.html"
+        assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -49,7 +49,9 @@ def _shown(value):
     from humaskit.calendar.ics import plain_text
     from humaskit.lint.docs import example_text
 
-    return example_text(plain_text(value)) if isinstance(value, str) else value
+    if not isinstance(value, str) or hasattr(value, "__html__"):  # markup the book itself made
+        return value
+    return example_text(plain_text(value))
 
 
 def _code(text: str):
