@@ -89,7 +89,7 @@ def test_a_city_guideline_gets_its_own_book(city_book):
 def test_tables_are_the_linters_own_lists(shipped_book):
     g = load_guideline()
     for wrong, pair in kata_baku(g).items():
-        assert f"<tr><td>{escape(wrong)}</td><td><strong>{escape(pair.standard)}</strong></td>" in shipped_book
+        assert f"<p>{escape(wrong)} → <strong>{escape(pair.standard)}</strong></p>" in shipped_book, wrong
     for foreign, indonesian in foreign_terms(g).items():
         assert f"<em>{escape(foreign)}</em> → <strong>{escape(indonesian)}</strong>" in shipped_book, foreign
     flagged = informal(g)

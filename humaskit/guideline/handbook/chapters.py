@@ -45,6 +45,11 @@ def day_label(value: str) -> str:
     return f"{day} {MONTHS[month - 1]}{year}"
 
 
+def clock(g, value: str) -> str:
+    """A guideline clock (HH:MM) as the pedoman writes times: 07.00 with the EYD separator."""
+    return value.replace(":", g["mechanics"]["time_separator"])
+
+
 def about(g) -> dict:
     from humaskit.lint.custom import custom_rules
     from humaskit.lint.registry import load_rules
@@ -81,13 +86,24 @@ def _informal_by_level(g) -> dict[str, list]:
     return groups
 
 
+def _kata_baku_by_source(pairs) -> list[tuple[str, list]]:
+    """Pairs grouped by why the form is standard (KBBI, EYD V compounds, loanwords...), the
+    guideline's own pairs first."""
+    groups: dict[str, list] = {}
+    for wrong, pair in sorted(pairs.items()):
+        groups.setdefault(pair.note, []).append((wrong, pair.standard))
+    order = sorted(groups, key=lambda note: (note != "pedoman", note))
+    return [("Pasangan pedoman ini (terminology.replace)" if n == "pedoman" else n[:1].upper() + n[1:], groups[n])
+            for n in order]
+
+
 def words(g) -> dict:
     from humaskit.lint.lexicon import foreign_terms, kata_baku
 
     terms = g["terminology"]
     groups = _informal_by_level(g)
     return {
-        "kata_baku": [(wrong, pair.standard, pair.note) for wrong, pair in sorted(kata_baku(g).items())],
+        "kata_baku": _kata_baku_by_source(kata_baku(g)),
         "foreign": sorted(foreign_terms(g).items()),
         "informal": [(LEVELS[level], groups[level]) for level in LEVELS if groups.get(level)],
         "dictionary": len(groups.get("kamus", ())),
@@ -141,11 +157,11 @@ def calendar(g) -> dict:
     momentum = sorted(c["momentum"], key=lambda m: (m["date"][-5:], m["name"]))
     return {
         "zone": ZONES.get(g["timezone"], g["timezone"]),
-        "accounts": [{"label": a["label"], "slots": a["slots"],
+        "accounts": [{"label": a["label"], "slots": [clock(g, slot) for slot in a["slots"]],
                       "platforms": [g.platforms.get(p, {}).get("label", p) for p in a["platforms"]],
                       "agencies": [agency_short(g, k) for k in a["agencies"]]}
                      for a in c["shared_accounts"].values()],
-        "quiet": c["quiet_hours"], "spacing": c["min_spacing_minutes"],
+        "quiet": {k: clock(g, v) for k, v in c["quiet_hours"].items()}, "spacing": c["min_spacing_minutes"],
         "blackout": [(day_label(b["date"]), b["reason"]) for b in c["blackout"]],
         "quotas": [(agency_short(g, k), n) for k, n in c["quotas"].items()],
         "momentum": [(day_label(m["date"]), m["name"], agency_short(g, m["agency"]), m["hashtags"]) for m in momentum],
