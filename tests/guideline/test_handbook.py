@@ -35,22 +35,33 @@ def city_book(tmp_path_factory):
     return build(tmp_path_factory.mktemp("city"), CITY)
 
 
-def _lint_examples(found: list[dict], folder, guideline_args) -> dict[str, set]:
-    """Lint every example the book gives a verdict for with the real CLI; file name → rules raised."""
-    folder.mkdir()
-    for fixtures in ("images", "visual"):  # the images the visual examples name
-        shutil.copytree(REPO / "tests" / "rule_examples" / fixtures, folder, dirs_exist_ok=True)
-    names = {}
-    for i, ex in enumerate(found):
-        name = f"{i:03d}-{ex['label']}.md"
-        (folder / name).write_bytes(ex["draft"].encode("utf-8"))
-        names[name] = ex
-    done = humaskit("lint", folder, "--format", "json", "--fail-on", "suggestion", "--jobs", "1", *guideline_args)
-    assert done.returncode in (0, 1), done.stderr
-    raised = {name: set() for name in names}
-    for finding in json.loads(done.stdout)["findings"]:
-        raised[finding["path"].rsplit("/", 1)[-1]].add(finding["rule"])
-    return {name: (names[name], rules) for name, rules in raised.items()}
+def _lint_examples(found: list[dict], folder, guideline_args) -> dict[str, tuple]:
+    """Lint every example the book gives a verdict for with the real CLI, as a user would: those
+    that name example files (images) in a folder with those files, the rest together.
+    Returns file name → (example, rules raised)."""
+    groups: dict = {}
+    for ex in found:
+        groups.setdefault(ex["files"], []).append(ex)
+    out = {}
+    for files, group in groups.items():
+        here = folder / (files or "teks")
+        if files:
+            shutil.copytree(REPO / "tests" / "rule_examples" / files, here)
+        here.mkdir(parents=True, exist_ok=True)
+        names = {}
+        for i, ex in enumerate(group):
+            name = f"{i:03d}-{ex['label']}.md"
+            (here / name).write_bytes(ex["draft"].encode("utf-8"))
+            names[name] = ex
+        done = humaskit("lint", here, "--format", "json", "--fail-on", "suggestion", "--jobs", "1", *guideline_args)
+        assert done.returncode in (0, 1), done.stderr
+        raised = {name: set() for name in names}
+        for finding in json.loads(done.stdout)["findings"]:
+            name = finding["path"].rsplit("/", 1)[-1]
+            if name in raised:
+                raised[name].add(finding["rule"])
+        out.update({f"{files or 'teks'}/{name}": (names[name], rules) for name, rules in raised.items()})
+    return out
 
 
 @pytest.mark.parametrize("which", ["shipped", "city"])
@@ -167,3 +178,23 @@ def test_the_readme_commands_work_as_typed(tmp_path):
         assert done.returncode == 0, (command, done.stderr)
         out = tmp_path / words[words.index("--out") + 1] / "pedoman.html"
         assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_crisis_chapter_is_there_exactly_when_the_guideline_has_a_crisis_section():
+    from dataclasses import replace
+
+    g = load_guideline()
+    without = replace(g, data={k: v for k, v in g.data.items() if k != "crisis"}, _derived={})
+    assert 'id="krisis"' not in build_handbook(without).decode()
+    crisis = {"update": ["pembaruan"], "place": ["kecamatan"], "action": ["diimbau"], "contact": ["hubungi"],
+              "source": ["menurut"], "hotlines": ["112"], "speculative": ["katanya"], "humour": ["ngakak"],
+              "emoji": False, "hashtags": ["#SiagaBencana"], "promotional_hashtags": ["#PromoNataru"],
+              "promotional_words": ["diskon"]}
+    html = build_handbook(replace(g, data={**g.data, "crisis": crisis, "contacts": {"phones": ["(0265) 123456"]}},
+                                  _derived={})).decode()
+    toc = html.split('<nav class="daftar-isi"')[1].split("</nav>")[0]
+    assert '<a href="#krisis">' in toc and 'id="krisis"' in html
+    chapter = html.split('id="krisis"')[1].split("</section>")[0]
+    for shown in ("Pembaruan pukul 14.00 WIB", "katanya", "#SiagaBencana", "#PromoNataru", "(0265) 123456",
+                  "<strong>112</strong>", "tidak boleh"):
+        assert shown in chapter, shown

@@ -38,6 +38,7 @@ CHAPTERS = (
     Chapter("visual", "Identitas visual", visual),
     Chapter("kalender", "Kalender konten", chapters.calendar),
     Chapter("jawaban", "Jawaban pengaduan warga", chapters.reply),
+    Chapter("krisis", "Protokol komunikasi krisis", chapters.crisis),
     Chapter("aturan", "Aturan pemeriksaan", rules),
     Chapter("lampiran", "Lampiran: kamus kata tidak baku", chapters.dictionary),
 )

@@ -187,6 +187,33 @@ def reply(g) -> dict:
     }
 
 
+CRISIS_ELEMENTS = (
+    ("update", "Waktu pembaruan", "Pembaruan pukul 14.00 {zone}"),
+    ("place", "Tempat kejadian", "kecamatan, kelurahan, jalan"),
+    ("action", "Apa yang harus dilakukan warga", "imbauan yang jelas"),
+    ("contact", "Kontak resmi atau nomor darurat", "hubungi, call center"),
+    ("source", "Sumber informasi", "menurut, berdasarkan data"),
+)
+
+
+def crisis(g) -> dict | None:
+    """The crisis protocol for ``kind: crisis`` drafts, when the guideline has one."""
+    c = g.data.get("crisis")
+    if not c:
+        return None
+    zone = ZONES.get(g["timezone"], "WIB")
+    elements = [(title, example.format(zone=zone), c[key]) for key, title, example in CRISIS_ELEMENTS if c.get(key)]
+    contacts = g.data.get("contacts") or {}
+    return {
+        "elements": elements, "hotlines": c.get("hotlines") or [], "speculative": c.get("speculative") or [],
+        "humour": c.get("humour") or [], "emoji": c.get("emoji", False), "hashtags": c.get("hashtags") or [],
+        "promotional": c.get("promotional_hashtags") or [], "promotional_words": c.get("promotional_words") or [],
+        "contacts": [(label, contacts.get(key) or []) for key, label in
+                     (("phones", "Telepon/WhatsApp"), ("emails", "Surel"), ("addresses", "Alamat"))
+                     if contacts.get(key)],
+    }
+
+
 def dictionary(g) -> dict | None:
     """The appendix: every word of the shipped informal dictionary the linter flags."""
     words = _informal_by_level(g).get("kamus")

@@ -69,7 +69,7 @@ def rules(g) -> dict:
             "kinds": rule.kinds, "examples": examples,
         })
     return {
-        "groups": [(category, CATEGORY_TITLES[category], groups[category]) for category in CATEGORIES
+        "groups": [(category, CATEGORY_TITLES.get(category, category), groups[category]) for category in CATEGORIES
                    if category in groups],
         "off": [(r.id, r.summary) for r in off],
         "count": sum(len(v) for v in groups.values()),
