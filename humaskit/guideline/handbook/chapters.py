@@ -50,6 +50,16 @@ def clock(g, value: str) -> str:
     return value.replace(":", g["mechanics"]["time_separator"])
 
 
+def _maybe_day(value: str | None) -> str | None:
+    """A campaign date (free text in the schema) in words when it is YYYY-MM-DD."""
+    from datetime import date
+
+    try:
+        return day_label(date.fromisoformat(value).isoformat()) if value else value
+    except ValueError:
+        return value
+
+
 def about(g) -> dict:
     from humaskit.lint.custom import custom_rules
     from humaskit.lint.registry import load_rules
@@ -135,7 +145,8 @@ def names(g) -> dict:
 def hashtags(g) -> dict:
     h = g["hashtags"]
     banned = [{"tag": b, "message": None} if isinstance(b, str) else b for b in h["banned"]]
-    campaigns = [{"key": key, **c} for key, c in sorted(h["campaigns"].items())]
+    campaigns = [{"key": key, **c, "start": _maybe_day(c["start"]), "end": _maybe_day(c["end"])}
+                 for key, c in sorted(h["campaigns"].items())]
     return {
         "required": h["required"], "on_replies": h["required_on_replies"],
         "agencies": [(a["short"], a["hashtags"]) for a in g.agencies.values() if a["hashtags"]],
