@@ -8,6 +8,7 @@ linter checks.
 
 from __future__ import annotations
 
+from humaskit.calendar.api import _short as agency_short
 from humaskit.language.dates import MONTHS, ZONES
 
 LEVELS = {
@@ -21,11 +22,6 @@ REGISTERS = {
     "friendly": "friendly (akrab tetapi sopan): kata sapaan akrab seperti yuk dan lho diizinkan, "
                 "kata gaul dan singkatan obrolan tetap tidak",
 }
-
-
-def agency_short(guideline, key: str) -> str:
-    agency = guideline.agencies.get(key)
-    return agency["short"] if agency else key
 
 
 def _phrases(items) -> list[dict]:
