@@ -36,15 +36,16 @@ def city_book(tmp_path_factory):
 
 
 def _lint_examples(found: list[dict], folder, guideline_args) -> dict[str, tuple]:
-    """Lint every example the book gives a verdict for with the real CLI, as a user would: those
-    that name example files (images) in a folder with those files, the rest together.
-    Returns file name → (example, rules raised)."""
+    """Lint every example the book gives a verdict for with the real CLI, as a user would: each
+    one that names example files (images, drafts it is compared with) alone in a folder with
+    those files, the rest together. Returns file name → (example, rules raised)."""
     groups: dict = {}
-    for ex in found:
-        groups.setdefault(ex["files"], []).append(ex)
+    for i, ex in enumerate(found):
+        groups.setdefault(f"{ex['files']}-{i}" if ex["files"] else "teks", []).append(ex)
     out = {}
-    for files, group in groups.items():
-        here = folder / (files or "teks")
+    for key, group in groups.items():
+        here = folder / key
+        files = group[0]["files"]
         if files:
             shutil.copytree(REPO / "tests" / "rule_examples" / files, here)
         here.mkdir(parents=True, exist_ok=True)
@@ -60,7 +61,7 @@ def _lint_examples(found: list[dict], folder, guideline_args) -> dict[str, tuple
             name = finding["path"].rsplit("/", 1)[-1]
             if name in raised:
                 raised[name].add(finding["rule"])
-        out.update({f"{files or 'teks'}/{name}": (names[name], rules) for name, rules in raised.items()})
+        out.update({f"{key}/{name}": (names[name], rules) for name, rules in raised.items()})
     return out
 
 

@@ -195,11 +195,8 @@ def reply(g) -> dict:
 
 
 CRISIS_ELEMENTS = (
-    ("update", "Waktu pembaruan", "Pembaruan pukul 14.00 {zone}"),
-    ("place", "Tempat kejadian", "kecamatan, kelurahan, jalan"),
-    ("action", "Apa yang harus dilakukan warga", "imbauan yang jelas"),
-    ("contact", "Kontak resmi atau nomor darurat", "hubungi, call center"),
-    ("source", "Sumber informasi", "menurut, berdasarkan data"),
+    ("update", "Waktu pembaruan"), ("place", "Tempat kejadian"), ("action", "Apa yang harus dilakukan warga"),
+    ("contact", "Kontak resmi atau nomor darurat"), ("source", "Sumber informasi"),
 )
 
 
@@ -208,11 +205,10 @@ def crisis(g) -> dict | None:
     c = g.data.get("crisis")
     if not c:
         return None
-    zone = ZONES.get(g["timezone"], "WIB")
-    elements = [(title, example.format(zone=zone), c[key]) for key, title, example in CRISIS_ELEMENTS if c.get(key)]
+    elements = [(title, c[key]) for key, title in CRISIS_ELEMENTS if c.get(key)]
     contacts = g.data.get("contacts") or {}
     return {
-        "elements": elements, "hotlines": c.get("hotlines") or [], "speculative": c.get("speculative") or [],
+        "zone": ZONES.get(g["timezone"], "WIB"), "elements": elements, "hotlines": c.get("hotlines") or [], "speculative": c.get("speculative") or [],
         "humour": c.get("humour") or [], "emoji": c.get("emoji", False), "hashtags": c.get("hashtags") or [],
         "promotional": c.get("promotional_hashtags") or [], "promotional_words": c.get("promotional_words") or [],
         "contacts": [(label, contacts.get(key) or []) for key, label in
