@@ -110,7 +110,7 @@ def _thumbnail(name: str, guideline) -> dict:
         [rendered] = renderer.render(Item(fields, None, {"path": name}), [size], name)
     except HumaskitError as error:
         # A shipped template may name colours or fonts this guideline does not have.
-        return {"key": name, "problems": [p.message for p in error.problems]}
+        return {"key": name, "problems": list(dict.fromkeys(p.message for p in error.problems))}
     Image = pillow_image()
     with Image.open(io.BytesIO(rendered.data)) as image:
         image = image.convert("RGB")
