@@ -28,8 +28,8 @@ def _verdict(linter, rule, label: str, text: str) -> dict:
     shown = {"label": label, "text": example_text(text), "draft": base64.b64encode(text.encode()).decode("ascii"),
              "findings": [], "note": None, "files": rule.example_files}
     if rule.example_files:
-        return {**shown, "verdict": label, "note": "Contoh ini merujuk berkas gambar contoh; hasilnya diuji "
-                                                   "bersama humaskit."}
+        return {**shown, "verdict": label, "note": "Contoh ini memakai berkas lain di sampingnya (gambar, atau "
+                                                   "draf lain yang dibandingkan); hasilnya diuji bersama humaskit."}
     if rule.id in SERVER_RULES:
         return {**shown, "verdict": "none", "note": "Contoh ini diperiksa oleh server LanguageTool bila dipasang."}
     try:
