@@ -94,6 +94,9 @@ def test_a_city_guideline_gets_its_own_book(city_book):
     assert "tone.emoji-count" in off and 'id="aturan-tone.emoji-count"' not in city_book
     # 'info' is allowed by the city: its informal-word table no longer lists it.
     assert "<p>info →" not in city_book and "<p>info →" in build_handbook(load_guideline()).decode()
+    # The shipped right example lacks the city's hashtags: its own fix adapts it, and lint agrees (test above).
+    [right] = [ex for ex in examples(city_book) if ex["rule"] == "hashtag.required" and ex["label"] == "benar"]
+    assert right["verdict"] == "benar" and "#KotaBanjar #DinkesBanjar" in right["draft"]
     # The shipped templates need fonts this city has not declared: the book says so instead of failing.
     assert city_book.count("tidak dapat dipakai dengan pedoman ini") == len(template_names())
 
