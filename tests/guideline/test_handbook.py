@@ -90,6 +90,8 @@ def test_a_city_guideline_gets_its_own_book(city_book):
         assert own in city_book, own
     before_rules = city_book.split('id="aturan"')[0]
     assert "Tasikmalaya" not in before_rules, "the shipped guideline leaked into the city's book"
+    active = len(re.findall(r'<article class="aturan"', city_book))
+    assert re.search(rf"dan\s+{active} aturan pemeriksaan", city_book) and f"<p>{active} aturan diperiksa" in city_book
     off = city_book.split("Aturan yang dimatikan pedoman ini")[1]
     assert "tone.emoji-count" in off and 'id="aturan-tone.emoji-count"' not in city_book
     # 'info' is allowed by the city: its informal-word table no longer lists it.

@@ -64,7 +64,7 @@ def about(g) -> dict:
         "files": [path.name for path in g.chain],
         "zone": ZONES.get(g["timezone"], g["timezone"]),
         "agencies": len(g.agencies), "platforms": len(g.platforms),
-        "rules": len(load_rules()) + len(custom_rules(g)),
+        "rules": sum(g.severity(r.id, r.severity) != "off" for r in [*load_rules().values(), *custom_rules(g)]),
     }
 
 
