@@ -14,7 +14,8 @@ from humaskit.lint.registry import CATEGORIES
 CATEGORY_TITLES = {
     "tone": "Nada dan sopan santun", "terminology": "Istilah dan nama resmi", "spelling": "Ejaan dan karakter",
     "grammar": "Tata bahasa dan EYD", "hashtag": "Tagar", "platform": "Batas platform", "visual": "Identitas visual",
-    "accessibility": "Aksesibilitas", "reply": "Jawaban pengaduan",
+    "accessibility": "Aksesibilitas", "reply": "Jawaban pengaduan", "crisis": "Unggahan krisis",
+    "privacy": "Data pribadi", "voice": "Satu suara antarperangkat daerah",
 }
 # Rules whose verdict comes from a server: the book is made offline and must not call one.
 SERVER_RULES = ("grammar.languagetool",)

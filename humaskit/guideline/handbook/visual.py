@@ -93,7 +93,7 @@ def _sample(label: str | None, name: str) -> str:
     """Sample text for a template field: the example its label gives ("..., misalnya X"), else the label."""
     if not label:
         return name.replace("_", " ").capitalize()
-    found = re.search(r"misalnya\s+(.+)$", label)
+    found = re.search(r"misalnya\s+([^)]+)", label)
     return found.group(1).strip() if found else label
 
 
