@@ -85,7 +85,7 @@ def test_every_salah_example_fails_lint_and_every_benar_passes(which, shipped_bo
 def test_a_city_guideline_gets_its_own_book(city_book):
     assert "<title>Pedoman Komunikasi Publik Kota Banjar</title>" in city_book
     for own in ("Dinas Kesehatan Kota Banjar", "Alun-Alun Kota Banjar", "#KotaBanjar", "#DinkesBanjar",
-                "#BanjarBanjir", "Tagar yang meresahkan warga.", "Hari Jadi Kota Banjar", "#1E6B3A",
+                "#BanjarBanjir", "Tagar yang meresahkan warga.", "(0265) 741234", "Hari Jadi Kota Banjar", "#1E6B3A",
                 "kota-banjar.yaml</code>, yang memperluas <code>nasional.yaml"):
         assert own in city_book, own
     before_rules = city_book.split('id="aturan"')[0]

@@ -133,7 +133,9 @@ def names(g) -> dict:
     palette = g["visual"]["palette"]
     agencies = [{"key": key, "name": a["name"], "short": a["short"],
                  "handles": sorted((g.platforms.get(p, {}).get("label", p), h) for p, h in a["handles"].items()),
-                 "color": palette.get(a["color"] or "")} for key, a in g.agencies.items()]
+                 "color": palette.get(a["color"] or ""),
+                 "contacts": [v for field in ("phones", "emails", "addresses") for v in (a.get("contacts") or {}).get(field) or []]}
+                for key, a in g.agencies.items()]
     return {"agencies": agencies, "terms": sorted(g["terminology"]["terms"], key=str.casefold),
             "replace": sorted(g["terminology"]["replace"].items())}
 
