@@ -20,7 +20,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-guideline_app = typer.Typer(help="Periksa berkas pedoman.", no_args_is_help=True)
+guideline_app = typer.Typer(help="Periksa berkas pedoman atau tulis sebagai buku panduan.", no_args_is_help=True)
 app.add_typer(guideline_app, name="guideline")
 app.add_typer(calendar_app, name="calendar")
 app.add_typer(aduan_app, name="aduan")
@@ -57,6 +57,20 @@ def guideline_check(file: Optional[Path] = typer.Argument(None, help="Berkas ped
         load_brand(guideline)
         agencies, platforms = len(guideline.agencies), len(guideline.platforms)
         typer.echo(f"{guideline.source}: pedoman valid ({agencies} perangkat daerah, {platforms} platform).")
+
+
+@guideline_app.command("render")
+def guideline_render(
+    file: Optional[Path] = typer.Argument(None, help="Berkas pedoman YAML (bawaan: humaskit.yaml terdekat, atau "
+                                          "pedoman Kota Tasikmalaya).", show_default=False),
+    out: Path = typer.Option(Path("pedoman"), "--out", "-o", help="Folder keluaran (dibuat bila belum ada)."),
+) -> None:
+    """Tulis pedoman sebagai buku panduan (satu berkas HTML, siap dicetak A4) dari berkas pedoman dan aturan lint yang sama."""
+    with user_errors():
+        from humaskit.guideline.handbook import write_handbook
+
+        target = write_handbook(resolve_guideline(file), out)
+    typer.echo(f"Buku pedoman ditulis ke {target}.")
 
 
 @app.command("lint")

@@ -20,6 +20,7 @@ def test_wheel_works_outside_the_checkout(tmp_path):
     assert "humaskit/_shipped/guidelines/nasional.yaml" in names
     assert any(n.startswith("humaskit/_shipped/templates/") for n in names)
     assert "humaskit/data/kata_baku.tsv" in names
+    assert "humaskit/guideline/handbook/templates/pedoman.html.j2" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"
@@ -34,3 +35,7 @@ def test_wheel_works_outside_the_checkout(tmp_path):
     lint = subprocess.run([sys.executable, "-m", "humaskit", "lint", "a.md", "--format", "json"], cwd=elsewhere,
                           env=env, capture_output=True, text=True)
     assert lint.returncode == 1 and "terminology.kata-baku" in lint.stdout
+    book = subprocess.run([sys.executable, "-m", "humaskit", "guideline", "render", "--out", "buku"], cwd=elsewhere,
+                          env=env, capture_output=True, text=True)
+    assert book.returncode == 0, book.stderr
+    assert "Pemerintah Kota Tasikmalaya" in (elsewhere / "buku" / "pedoman.html").read_text(encoding="utf-8")

@@ -5,21 +5,21 @@ from __future__ import annotations
 from humaskit.lint.registry import CATEGORIES, Rule
 from humaskit.lint.view import printable
 
-_SEVERITY = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
+SEVERITY_WORDS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
 
 
-def _example(text: str) -> str:
+def example_text(text: str) -> str:
     """An example draft with its invisible and control characters written as escapes (\\u200b),
     so the reader sees what the rule is about and no terminal obeys them."""
     return "\n".join(printable(line, invisible=True) for line in text.split("\n"))
 
 
 def rule_text(rule: Rule) -> str:
-    lines = [f"{rule.id}  ({rule.category}, {_SEVERITY[rule.severity]}{', dapat diperbaiki otomatis' if rule.fixable else ''})",
+    lines = [f"{rule.id}  ({rule.category}, {SEVERITY_WORDS[rule.severity]}{', dapat diperbaiki otomatis' if rule.fixable else ''})",
              f"  {rule.summary}", "", f"  Apa yang diperiksa: {rule.what}", f"  Mengapa: {rule.why}", "",
              "  Salah:"]
-    lines += [f"    {line}" for line in _example(rule.wrong).splitlines()]
-    lines += ["  Benar:"] + [f"    {line}" for line in _example(rule.right).splitlines()]
+    lines += [f"    {line}" for line in example_text(rule.wrong).splitlines()]
+    lines += ["  Benar:"] + [f"    {line}" for line in example_text(rule.right).splitlines()]
     return "\n".join(lines) + "\n"
 
 
@@ -32,12 +32,12 @@ def rules_markdown(rules: list[Rule]) -> str:
     ordered = sorted(rules, key=lambda r: (CATEGORIES.index(r.category), r.id))
     for rule in ordered:
         out.append(f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.category} | "
-                   f"{_SEVERITY[rule.severity]} | {rule.summary} |")
+                   f"{SEVERITY_WORDS[rule.severity]} | {rule.summary} |")
     for rule in ordered:
         out += ["", f"## {rule.id}", "",
                 f"**{rule.summary}**. Kategori `{rule.category}`, tingkat bawaan `{rule.severity}`"
                 + ("; punya perbaikan otomatis (`--fix`)." if rule.fixable else "."), "",
                 f"**Apa yang diperiksa.** {rule.what}", "", f"**Mengapa.** {rule.why}", "",
-                "Salah:", "", "```markdown", _example(rule.wrong), "```", "", "Benar:", "", "```markdown",
-                _example(rule.right), "```"]
+                "Salah:", "", "```markdown", example_text(rule.wrong), "```", "", "Benar:", "", "```markdown",
+                example_text(rule.right), "```"]
     return "\n".join(out) + "\n"
