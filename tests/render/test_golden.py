@@ -24,6 +24,7 @@ CASES = [
     ("agenda", "instagram-feed"), ("agenda", "x"), ("agenda", "story"),
     ("hari-besar", "instagram-feed"), ("hari-besar", "facebook"), ("hari-besar", "story"),
     ("layanan-info", "instagram-feed"), ("layanan-info", "instagram-square"), ("layanan-info", "story"),
+    ("siaga", "story"),
 ]
 # Share of pixels allowed to differ by more than CHANNEL_TOLERANCE, and the mean difference:
 # room for a different zlib or FreeType build, not for a moved box or a changed colour.

@@ -10,12 +10,14 @@ from PIL import Image
 
 from humaskit.render.api import Options, Renderer
 from humaskit.render.batch import unique_names
-from humaskit.render.data import load_items
+from humaskit.render.data import load_items, values_for
+from humaskit.render.draw import PillowMeasure
+from humaskit.render.layout import plan
 
 from render_support import EXAMPLES
 
-SIZES = {"instagram-feed": (1080, 1350), "instagram-square": (1080, 1080), "story": (1080, 1920), "x": (1200, 675),
-         "facebook": (1200, 630)}
+SIZES = {"instagram-feed": (1080, 1350), "instagram-square": (1080, 1080), "story": (1080, 1920),
+         "reels": (1080, 1920), "x": (1200, 675), "facebook": (1200, 630)}
 
 
 def _render(guideline, size: str, **fields) -> bytes:
@@ -55,6 +57,33 @@ def test_the_hotline_is_set_in_large_type(guideline):
     # a long contact still fits (it shrinks), and is never cut
     longer = Image.open(io.BytesIO(_render(guideline, "instagram-feed", hotline="Call Center BPBD (0265) 2351122")))
     assert _dark_rows(longer, int(0.73 * height), int(0.84 * height))
+
+
+def _plan(guideline, size: str):
+    """The example's layers placed on ``size``, as render places them (safe zone, bound names)."""
+    renderer = Renderer.load("siaga", guideline, Options())
+    item = load_items(str(EXAMPLES / "siaga.yaml"), renderer.template, guideline)[0]
+    values = values_for(item, renderer.template, guideline)
+    return plan(renderer.template, size, *SIZES[size], values, PillowMeasure(renderer.brand),
+                renderer.zones.get(size), renderer.names)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_hotline_is_the_largest_type_on_every_size(guideline, size):
+    texts = {p.layer["field"] or p.layer["text"]: p.size for p in _plan(guideline, size) if p.layer["type"] == "text"}
+    assert all(other < texts["hotline"] for name, other in texts.items() if name != "hotline"), texts
+
+
+def test_the_story_is_the_feed_layout_centred_in_the_tall_frame(guideline):
+    """The story uses the whole frame at the feed's type sizes: every layer after the full-frame
+    background is the feed's, moved down by half the extra height."""
+    feed, story = _plan(guideline, "instagram-feed"), _plan(guideline, "story")
+    assert len(feed) == len(story)
+    offset = (1920 - 1350) // 2
+    for f, s in zip(feed[1:], story[1:]):
+        assert s.size == f.size and s.lines == f.lines, f.layer
+        moved = (f.box[0], f.box[1] + offset, f.box[2], f.box[3] + offset)
+        assert all(abs(a - b) <= 1 for a, b in zip(s.box, moved)), (f.layer, s.box, moved)
 
 
 def test_same_input_same_bytes(guideline):
