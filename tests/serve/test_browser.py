@@ -1,0 +1,96 @@
+"""The desk as staff use it: a real `humaskit serve` on a free port of 127.0.0.1 and the system
+Chromium driven by Playwright. Set HUMASKIT_SCREENSHOTS=docs/img to refresh the README's pictures."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from deskhelp import PASSWORD
+from support import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("Chromium is not installed: `sudo apt-get install -y chromium` (Debian/Ubuntu) to run the "
+                "browser tests.", allow_module_level=True)
+playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]' installs Playwright")
+SHOTS = os.environ.get("HUMASKIT_SCREENSHOTS")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _humaskit(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "humaskit", *args], capture_output=True, text=True, cwd=REPO,
+                          **kwargs)
+
+
+@pytest.fixture
+def server(tmp_path):
+    data = tmp_path / "meja"
+    for name, role, agency in (("koor", "koordinator", None), ("siti", "staf", "dinkes")):
+        extra = ["--instansi", agency] if agency else []
+        done = _humaskit("serve", "akun", "tambah", name, "--peran", role, *extra, "--sandi-stdin",
+                         "--data", str(data), input=PASSWORD + "\n")
+        assert done.returncode == 0, done.stderr
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "humaskit", "serve", "--data", str(data), "--port", str(port)],
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60  # a generous bound: the server only has to start
+    while True:
+        try:
+            urllib.request.urlopen(url + "/masuk", timeout=5).read()
+            break
+        except OSError:
+            assert process.poll() is None, process.communicate()[1]
+            assert time.monotonic() < deadline, "the desk did not start"
+            time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def _shot(page, name: str) -> None:
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / f"serve-{name}.png"), full_page=True)
+
+
+def _login(page, url: str, name: str) -> None:
+    page.goto(url + "/masuk")
+    page.fill("input[name=nama]", name)
+    page.fill("input[name=sandi]", PASSWORD)
+    page.click("button:has-text('Masuk')")
+    page.wait_for_url(url + "/periksa")
+
+
+def test_staff_types_a_caption_sees_the_finding_marked_and_applies_its_fix(server):
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        _login(page, server, "siti")
+        page.click("#teks")
+        page.keyboard.type("Info penting gaes, posyandu buka Sabtu pukul 08.00 WIB. #KotaTasikmalaya")
+        mark = page.locator("#sorot mark", has_text="gaes")
+        mark.wait_for()
+        assert "kata gaul" in mark.get_attribute("title")
+        assert page.locator("#hitungan").inner_text().startswith(("Instagram", "Facebook"))
+        _shot(page, "periksa")
+        item = page.locator("#temuan li", has_text="'gaes'")
+        item.locator("button.fix").click()
+        page.wait_for_function("!document.querySelector('#teks').value.includes('gaes')")
+        assert "Sahabat" in page.input_value("#teks")
+        page.locator("#sorot mark", has_text="Sahabat").wait_for(state="detached")
+        page.click("#terapkan-semua")
+        page.wait_for_function("document.querySelector('#teks').value.includes('#DinkesTasikmalaya')")
+        browser.close()
