@@ -31,8 +31,9 @@ def _utf16(text: str):
     return lambda offset: offset + bisect.bisect_left(astral, offset)
 
 
-def check(text: str, agency: str | None, platforms: list[str], kind: str) -> dict:
-    """Findings, per-platform lengths and the text with every safe fix applied."""
+def check(text: str, agency: str | None, platforms: list[str], kind: str, *, fixed: bool = False) -> dict:
+    """Findings and per-platform lengths; with ``fixed``, also the text with every safe fix applied
+    (asked for only by "terapkan semua perbaikan": fixing lints again, up to five times)."""
     from humaskit.lint.draft import parse_draft
     from humaskit.lint.engine import LintContext, fix_text
     from humaskit.lint.rules.platform import measure
@@ -42,10 +43,10 @@ def check(text: str, agency: str | None, platforms: list[str], kind: str) -> dic
         draft = parse_draft(text, "draf", guideline=linter.guideline, agency=agency or None,
                             platforms=platforms or None, kind=kind or None)
     except HumaskitError as exc:
-        return {"problems": [p.render() for p in exc.problems], "findings": [], "counts": [], "fixed": text}
+        return {"problems": [p.render() for p in exc.problems], "findings": [], "counts": []}
     if g.user["role"] == "staf" and draft.agency not in (None, g.user["agency"]):
         return {"problems": [f"Front matter menyebut perangkat daerah '{draft.agency}'; akun Anda hanya untuk "
-                             f"'{g.user['agency']}'."], "findings": [], "counts": [], "fixed": text}
+                             f"'{g.user['agency']}'."], "findings": [], "counts": []}
     notes = []
     if draft.image:
         # Only an image uploaded with the page is checked: a path in pasted front matter would
@@ -65,8 +66,10 @@ def check(text: str, agency: str | None, platforms: list[str], kind: str) -> dic
             total, _over = measure(ctx, platform)
             counts.append({"platform": name, "label": platform["label"], "count": total,
                            "max": platform["max_length"]})
-    fixed = fix_text(linter, draft) if any(f.fix is not None for f in result.findings) else text
-    return {"problems": notes, "findings": findings, "counts": counts, "fixed": fixed}
+    answer = {"problems": notes, "findings": findings, "counts": counts}
+    if fixed:
+        answer["fixed"] = fix_text(linter, draft) if any(f.fix is not None for f in result.findings) else text
+    return answer
 
 
 def _options(form) -> tuple[str | None, list[str], str]:
@@ -130,7 +133,7 @@ def api():
         abort(400, "Permintaan harus berupa JSON.")
     form = _JsonForm(data)
     agency, platforms, kind = _options(form)
-    return check(_caption(data.get("teks", "")), agency, platforms, kind)
+    return check(_caption(data.get("teks", "")), agency, platforms, kind, fixed=data.get("perbaiki") is True)
 
 
 class _JsonForm:

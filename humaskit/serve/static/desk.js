@@ -13,7 +13,7 @@
   var fixAll = document.getElementById("terapkan-semua");
   var token = document.querySelector("meta[name=csrf-token]").content;
   var rulesPage = form.dataset.rules;
-  var timer = null, latest = 0, fixed = null;
+  var timer = null, latest = 0;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -22,24 +22,30 @@
     return node;
   }
 
-  function options() {
+  function options(fix) {
     var platforms = [];
     form.querySelectorAll("input[name=platforms]:checked").forEach(function (box) { platforms.push(box.value); });
-    return {teks: area.value, agency: form.elements.agency.value, platforms: platforms, kind: form.elements.kind.value};
+    return {teks: area.value, agency: form.elements.agency.value, platforms: platforms, kind: form.elements.kind.value,
+            perbaiki: fix};
   }
 
-  function check() {
-    var ask = ++latest;
-    status.textContent = "memeriksa…";
+  function check(fix) {
+    var ask = ++latest, sent = area.value;
+    status.textContent = fix ? "memperbaiki…" : "memeriksa…";
     fetch(form.dataset.api, {
       method: "POST", credentials: "same-origin",
       headers: {"Content-Type": "application/json", "X-CSRF-Token": token},
-      body: JSON.stringify(options())
+      body: JSON.stringify(options(fix === true))
     }).then(function (response) {
       return response.json().then(function (body) { return {ok: response.ok, body: body}; });
     }).then(function (answer) {
       if (ask !== latest) return;  // an older answer arriving after a newer one
       if (!answer.ok) { status.textContent = answer.body.error || "gagal memeriksa"; return; }
+      if (answer.body.fixed !== undefined && area.value === sent && answer.body.fixed !== sent) {
+        area.value = answer.body.fixed;  // every safe fix applied: check the new text
+        check();
+        return;
+      }
       show(answer.body);
     }).catch(function () { if (ask === latest) status.textContent = "meja humas tidak terjangkau"; });
   }
@@ -55,8 +61,7 @@
     result.counts.forEach(function (c) {
       counts.appendChild(el("span", "count" + (c.count > c.max ? " over" : ""), c.label + ": " + c.count + "/" + c.max));
     });
-    fixed = result.fixed !== text ? result.fixed : null;
-    fixAll.disabled = fixed === null;
+    fixAll.disabled = !result.findings.some(function (f) { return f.fix !== null; });
     // the caption with each finding marked (an overlapping one is listed, not marked twice)
     shown.replaceChildren();
     var pos = 0;
@@ -103,7 +108,7 @@
     check();
   }
 
-  fixAll.addEventListener("click", function () { if (fixed !== null) { area.value = fixed; check(); } });
+  fixAll.addEventListener("click", function () { check(true); });
   document.getElementById("salin").addEventListener("click", function () {
     var done = function () { status.textContent = "takarir disalin"; };
     if (navigator.clipboard && window.isSecureContext) {
