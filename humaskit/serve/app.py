@@ -121,9 +121,9 @@ def _check_csrf() -> None:
 
 def _headers(response):
     # Everything is served from the package: no other origin is ever needed.
-    response.headers["Content-Security-Policy"] = (
+    response.headers.setdefault("Content-Security-Policy", (
         "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
-        "frame-ancestors 'self'; form-action 'self'; base-uri 'none'")
+        "frame-ancestors 'self'; form-action 'self'; base-uri 'none'"))
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers.setdefault("Cache-Control", "no-store")

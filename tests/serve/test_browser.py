@@ -40,7 +40,8 @@ def _humaskit(*args, **kwargs):
 @pytest.fixture
 def server(tmp_path):
     data = tmp_path / "meja"
-    for name, role, agency in (("koor", "koordinator", None), ("siti", "staf", "dinkes")):
+    for name, role, agency in (("koor", "koordinator", None), ("siti", "staf", "dinkes"), ("budi", "staf", "dpupr"),
+                               ("desain", "desainer", None)):
         extra = ["--instansi", agency] if agency else []
         done = _humaskit("serve", "akun", "tambah", name, "--peran", role, *extra, "--sandi-stdin",
                          "--data", str(data), input=PASSWORD + "\n")
@@ -95,4 +96,68 @@ def test_staff_types_a_caption_sees_the_finding_marked_and_applies_its_fix(serve
         page.click("#terapkan-semua")  # the agency's required hashtag and 'informasi'
         expect(page.locator("#teks")).to_have_value(re.compile(r"^Informasi penting Sahabat.*#DinkesTasikmalaya$"))
         expect(page.locator("#temuan li", has_text="Tagar wajib")).to_have_count(0)
+        browser.close()
+
+
+def test_a_post_is_proposed_approved_and_a_complaint_answered_by_the_right_people(server):
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        staff = browser.new_page(viewport={"width": 1200, "height": 900})
+        _login(staff, server, "siti")
+        staff.goto(server + "/kalender?bulan=2026-12")
+        staff.fill("input[name=judul]", "Posyandu Desember")
+        staff.select_option("select[name=kanal]", "platform:facebook")
+        staff.fill("input[name=tanggal]", "2026-12-12")
+        staff.fill("input[name=jam]", "09:00")
+        staff.fill("textarea[name=teks]", "Posyandu buka Sabtu pukul 08.00 WIB. #KotaTasikmalaya #DinkesTasikmalaya")
+        staff.click("button:has-text('Ajukan')")
+        expect(staff.locator("table")).to_contain_text("menunggu persetujuan")
+
+        coordinator = browser.new_page(viewport={"width": 1200, "height": 1000})
+        _login(coordinator, server, "koor")
+        coordinator.goto(server + "/kalender?bulan=2026-12")
+        coordinator.click("button:has-text('Setujui')")
+        expect(coordinator.locator("table")).to_contain_text("disetujui")
+        month = coordinator.frame_locator("iframe.month")
+        expect(month.locator("body")).to_contain_text("Posyandu Desember")
+        _shot(coordinator, "kalender")
+        with coordinator.expect_download() as download:
+            coordinator.click("text=Unduh .ics kota")
+        assert b"Posyandu Desember" in Path(download.value.path()).read_bytes()
+
+        # a complaint about a road belongs to DPUPR: recorded by the coordinator, answered by DPUPR's staff
+        coordinator.goto(server + "/aduan")
+        coordinator.select_option("select[name=kategori]", "jalan-rusak")
+        coordinator.fill("input[name=diterima]", "2026-12-01T09:15")
+        coordinator.fill("textarea[name=teks]", "Jalan di Cihideung berlubang <b>besar</b>.")
+        coordinator.click("button:has-text('Catat')")
+        expect(coordinator.locator("h1")).to_contain_text("Pengaduan TSM-202612-")
+        ticket = coordinator.locator("h1").inner_text().split()[-1]
+        expect(coordinator.locator("blockquote")).to_have_text("Jalan di Cihideung berlubang <b>besar</b>.")
+        _shot(coordinator, "aduan")
+
+        road = browser.new_page()
+        _login(road, server, "budi")
+        road.goto(f"{server}/aduan/{ticket}")
+        road.select_option("select[name=tahap]", "diverifikasi")
+        road.fill("input[name=waktu]", "2026-12-01T10:00")
+        road.click("button:has-text('Simpan')")
+        expect(road.locator("table")).to_contain_text("diverifikasi")
+        answer = staff.goto(f"{server}/aduan/{ticket}")  # Dinkes' staff may not open it
+        assert answer.status == 403
+        expect(staff.locator("h1")).to_have_text("Tidak diizinkan")
+
+        designer = browser.new_page(viewport={"width": 1200, "height": 1100})
+        _login(designer, server, "desain")
+        designer.goto(server + "/grafis?templat=agenda")
+        for name, value in (("judul", "Rapat Koordinasi"), ("tanggal", "Sabtu, 5 Desember 2026"),
+                            ("waktu", "09.00 WIB"), ("tempat", "Balai Kota")):
+            designer.fill(f"textarea[name=isian-{name}]", value)
+        designer.click("button:has-text('Pratinjau')")
+        expect(designer.locator("figure.preview img")).to_have_attribute("alt", re.compile("Rapat Koordinasi"))
+        _shot(designer, "grafis")
+        with designer.expect_download() as download:
+            designer.click("button:has-text('Unduh')")
+        assert download.value.suggested_filename == "agenda-rapat-koordinasi-instagram-feed.png"
+        assert Path(download.value.path()).read_bytes().startswith(b"\x89PNG")
         browser.close()
