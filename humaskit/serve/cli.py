@@ -97,11 +97,23 @@ def tambah(
         if sandi_stdin:
             password = sys.stdin.readline().rstrip("\r\n")
         else:
-            password = typer.prompt("Kata sandi", hide_input=True, confirmation_prompt="Ulangi kata sandi")
+            password = _ask_password()
         desk = Desk(data, create=True)
         desk.add_user(nama.strip(), peran.strip(), (instansi or "").strip() or None, password, rules)
         desk.close()
         typer.echo(f"Akun '{nama}' ({peran}{' ' + instansi if instansi else ''}) dibuat di {data}.")
+
+
+def _ask_password() -> str:
+    """Asked twice, with the mismatch message in Indonesian (click's own is in English)."""
+    from humaskit.errors import HumaskitError
+
+    for _ in range(3):
+        password = typer.prompt("Kata sandi", hide_input=True)
+        if typer.prompt("Ulangi kata sandi", hide_input=True) == password:
+            return password
+        typer.echo("Kedua kata sandi tidak sama; ulangi.", err=True)
+    raise HumaskitError.single("Kata sandi tiga kali tidak sama; akun tidak dibuat.")
 
 
 @akun_app.command("daftar")

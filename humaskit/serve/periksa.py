@@ -8,15 +8,18 @@ units, the engine counts code points, so every offset is converted here.
 from __future__ import annotations
 
 import bisect
+import secrets
+from dataclasses import replace
 
 from flask import Blueprint, abort, g, render_template, request
 
 from humaskit.errors import HumaskitError
-from humaskit.serve.app import agencies_for_user, allowed, guideline, per_thread
+from humaskit.serve.app import agencies_for_user, allowed, guideline, per_thread, state
 
 pages = Blueprint("periksa", __name__)
 MAX_CAPTION = 100_000  # characters; a caption is a few thousand at most
 UPLOAD_SUFFIXES = (".md", ".markdown", ".txt")
+IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 
 
 def _linter():
@@ -31,9 +34,12 @@ def _utf16(text: str):
     return lambda offset: offset + bisect.bisect_left(astral, offset)
 
 
-def check(text: str, agency: str | None, platforms: list[str], kind: str, *, fixed: bool = False) -> dict:
+def check(text: str, agency: str | None, platforms: list[str], kind: str, *, fixed: bool = False,
+          image: tuple[bytes, str] | None = None, alt: str = "") -> dict:
     """Findings and per-platform lengths; with ``fixed``, also the text with every safe fix applied
-    (asked for only by "terapkan semua perbaikan": fixing lints again, up to five times)."""
+    (asked for only by "terapkan semua perbaikan": fixing lints again, up to five times). An
+    uploaded ``image`` (bytes, suffix) gets the visual checks, from a file in the data folder that
+    lives only as long as this check."""
     from humaskit.lint.draft import parse_draft
     from humaskit.lint.engine import LintContext, fix_text
     from humaskit.lint.rules.platform import measure
@@ -48,16 +54,17 @@ def check(text: str, agency: str | None, platforms: list[str], kind: str, *, fix
         return {"problems": [f"Front matter menyebut perangkat daerah '{draft.agency}'; akun Anda hanya untuk "
                              f"'{g.user['agency']}'."], "findings": [], "counts": []}
     notes = []
-    if draft.image:
+    if draft.image and image is None:
         # Only an image uploaded with the page is checked: a path in pasted front matter would
         # open a file on the desk's computer.
-        from dataclasses import replace
-
         draft = replace(draft, image=None)
-        notes.append("Gambar dari front matter (image:) tidak dibuka di meja humas.")
-    result = linter.lint_draft(draft)
+        notes.append("Gambar dari front matter (image:) tidak dibuka di meja humas; unggah gambarnya di halaman.")
+    if image is None:
+        result = linter.lint_draft(draft)
+    else:
+        result = _with_image(linter, draft, image, alt)
     to16 = _utf16(text)
-    findings = [{**f.to_dict(), "start": to16(f.start), "end": to16(f.end)} for f in result.findings]
+    findings = [{**f.to_dict(), "path": None, "start": to16(f.start), "end": to16(f.end)} for f in result.findings]
     ctx = LintContext(draft, linter.guideline, linter.memo)
     counts = []
     for name in draft.platforms:
@@ -70,6 +77,31 @@ def check(text: str, agency: str | None, platforms: list[str], kind: str, *, fix
     if fixed:
         answer["fixed"] = fix_text(linter, draft) if any(f.fix is not None for f in result.findings) else text
     return answer
+
+
+def _with_image(linter, draft, image: tuple[bytes, str], alt: str):
+    from humaskit.fsutil import atomic_write
+
+    folder = state()["folder"] / "unggahan"
+    name = f"{secrets.token_hex(8)}{image[1]}"
+    try:
+        atomic_write(folder / name, image[0], what="Gambar unggahan")
+        return linter.lint_draft(replace(draft, path=str(folder / "draf.md"), image=name,
+                                         alt=alt.strip() or draft.alt))
+    finally:
+        (folder / name).unlink(missing_ok=True)
+
+
+def _image_upload() -> tuple[bytes, str] | None:
+    """An uploaded PNG or JPEG, told by its first bytes, not by its name."""
+    file = request.files.get("gambar")
+    if file is None or not file.filename:
+        return None
+    data = file.read()
+    suffix = next((s for magic, s in IMAGE_TYPES.items() if data.startswith(magic)), None)
+    if suffix is None:
+        abort(400, "Gambar harus berupa berkas PNG atau JPEG.")
+    return data, suffix
 
 
 def _options(form) -> tuple[str | None, list[str], str]:
@@ -120,8 +152,8 @@ def page():
     if request.method == "POST":
         agency, platforms, kind = _options(request.form)
         text = _uploaded() or _caption(request.form.get("teks", ""))
-        result = check(text, agency, platforms, kind)
-    return render_template("periksa.html", text=text, result=result, agencies=agencies, agency=agency or "",
+        result = check(text, agency, platforms, kind, image=_image_upload(), alt=request.form.get("alt", "")[:2000])
+    return render_template("periksa.html", text=text, result=result, alt=request.form.get("alt", ""), agencies=agencies, agency=agency or "",
                            platforms=platforms, kind=kind, all_platforms=guideline().platforms)
 
 

@@ -135,7 +135,7 @@ def test_the_desk_writes_only_into_its_data_folder(browser, data_dir, tmp_path, 
                                           "isian-tempat": "d", "aksi": "unduh"})
     assert list(work.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cwd", "data"]
-    assert {p.name for p in data_dir.iterdir()} <= {"humaskit.db", "humaskit.db-wal", "humaskit.db-shm"}
+    assert {p.name for p in data_dir.iterdir()} <= {"humaskit.db", "humaskit.db-wal", "humaskit.db-shm", "unggahan"}
 
 
 def test_lint_loads_no_part_of_the_web_stack():
@@ -170,3 +170,23 @@ def test_a_short_password_or_a_taken_name_is_refused(data_dir, guideline):
         desk.add_user("baru", "desainer", None, "pendek", guideline)
     with pytest.raises(HumaskitError, match="sudah ada"):
         desk.add_user("koor", "desainer", None, PASSWORD, guideline)
+
+
+def test_an_uploaded_image_gets_the_visual_checks_and_is_not_kept(browser, data_dir):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), (250, 0, 200)).save(buffer, "PNG")  # small, wrong aspect, off-palette
+    page = browser("siti").post("/periksa", {
+        "teks": "Posyandu buka Sabtu. #KotaTasikmalaya #DinkesTasikmalaya", "platforms": "instagram",
+        "alt": "Poster jadwal posyandu", "gambar": (io.BytesIO(buffer.getvalue()), "poster.png")},
+        content_type="multipart/form-data")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Temuan pada gambar" in html and "visual." in html
+    assert data_dir.joinpath("unggahan").is_dir() and list(data_dir.joinpath("unggahan").iterdir()) == []
+
+
+def test_a_file_that_only_claims_to_be_an_image_is_refused(browser):
+    page = browser("siti").post("/periksa", {"teks": "Halo", "gambar": (io.BytesIO(b"<svg onload=x>"), "a.png")},
+                                content_type="multipart/form-data")
+    assert page.status_code == 400 and "PNG atau JPEG" in page.get_data(as_text=True)
