@@ -39,9 +39,8 @@ def serve(
     from humaskit.clikit import user_errors
 
     with user_errors():
-        server = _web_stack()
+        create_app, server = _web_stack()
         from humaskit.clikit import resolve_guideline
-        from humaskit.serve.app import create_app
         from humaskit.serve.desk import Desk
 
         rules = resolve_guideline(guideline)
@@ -64,16 +63,17 @@ def serve(
 
 
 def _web_stack():
-    """waitress.serve, or a clear message when the extra is not installed."""
+    """(create_app, waitress.serve), or a clear message when the extra is not installed."""
     from humaskit.errors import HumaskitError
 
     try:
-        import flask  # noqa: F401
         from waitress import serve as waitress_serve
+
+        from humaskit.serve.app import create_app
     except ImportError:
         raise HumaskitError.single("Meja humas memerlukan paket tambahan: pasang dengan "
                                    "pip install 'humaskit[desk]'.") from None
-    return waitress_serve
+    return create_app, waitress_serve
 
 
 @akun_app.command("tambah")

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
 
 from humaskit.errors import HumaskitError
-from humaskit.serve.app import agencies_for_user, allowed, desk, guideline, own_agency
+from humaskit.serve.app import agencies_for_user, allowed, desk, guideline
 from humaskit.serve.periksa import MAX_CAPTION, check
 
 pages = Blueprint("kalender", __name__)
