@@ -116,6 +116,19 @@ def _ask_password() -> str:
     raise HumaskitError.single("Kata sandi tiga kali tidak sama; akun tidak dibuat.")
 
 
+@akun_app.command("hapus")
+def hapus(nama: str = typer.Argument(..., help="Nama akun."), data: Path = DATA) -> None:
+    """Hapus akun; sesinya yang masih terbuka langsung berakhir."""
+    from humaskit.clikit import user_errors
+    from humaskit.serve.desk import Desk
+
+    with user_errors():
+        desk = Desk(data)
+        desk.remove_user(nama.strip())
+        desk.close()
+        typer.echo(f"Akun '{nama}' dihapus.")
+
+
 @akun_app.command("daftar")
 def daftar(data: Path = DATA) -> None:
     """Tampilkan semua akun (tanpa kata sandi)."""

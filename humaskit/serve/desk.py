@@ -166,6 +166,16 @@ class Desk:
             self.db.execute("INSERT INTO desk_users(name, role, agency, password, created) VALUES (?, ?, ?, ?, ?)",
                             (name, role, agency, hash_password(password), datetime.now().isoformat(timespec="seconds")))
 
+    def remove_user(self, name: str) -> None:
+        """Delete an account and end its sessions at once (someone who left the office)."""
+        with self.store.write():
+            row = self.db.execute("SELECT id FROM desk_users WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                raise HumaskitError.single(f"Akun '{name}' tidak ada.", key="NAMA",
+                                           hint=did_you_mean(name, [u["name"] for u in self.users()]))
+            self.db.execute("DELETE FROM desk_sessions WHERE user_id = ?", (row[0],))
+            self.db.execute("DELETE FROM desk_users WHERE id = ?", (row[0],))
+
     def users(self) -> list[dict]:
         return self.rows("SELECT id, name, role, agency, created FROM desk_users ORDER BY name")
 

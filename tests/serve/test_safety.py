@@ -75,6 +75,17 @@ def test_logging_out_ends_the_session_on_the_server(browser):
     assert thief.get("/periksa").status_code == 302
 
 
+def test_a_removed_account_is_signed_out_at_once(browser, data_dir):
+    siti = browser("siti")
+    done = subprocess.run([sys.executable, "-m", "humaskit", "serve", "akun", "hapus", "siti", "--data", str(data_dir)],
+                          capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert siti.get("/periksa").status_code == 302
+    again = subprocess.run([sys.executable, "-m", "humaskit", "serve", "akun", "hapus", "sitii", "--data",
+                            str(data_dir)], capture_output=True, text=True, cwd=REPO)
+    assert again.returncode == 2 and "tidak ada" in again.stderr
+
+
 def test_passwords_are_stored_as_scrypt_hashes(data_dir):
     rows = sqlite3.connect(data_dir / "humaskit.db").execute("SELECT password FROM desk_users").fetchall()
     assert rows and all(r[0].startswith("scrypt$16384$8$1$") and PASSWORD not in r[0] for r in rows)
