@@ -7,11 +7,12 @@ every role may read it, as every agency subscribes to the CLI's kalender.ics."""
 
 from __future__ import annotations
 
+import hmac
 import json
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
-from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request, url_for
 
 from humaskit.errors import HumaskitError
 from humaskit.serve.app import agencies_for_user, allowed, desk, guideline
@@ -91,6 +92,7 @@ def page(errors=(), values=None, status=200):
     return render_template("kalender.html", month=month, proposals=_proposals(month), status_words=STATUS,
                            channels=channels(agency), all_channels=channels(None), agencies=agencies_for_user(),
                            unplaced=describe_unplaced(result), placed=len(result.schedule.placements),
+                           feeds=feed_urls(agencies_for_user()),
                            errors=errors, values=values or {}), status
 
 
@@ -198,27 +200,79 @@ def overview(month: str):
     return response
 
 
-@pages.route("/kalender/<month>.ics")
-@allowed("kalender")
-def ics(month: str):
-    """The month's .ics (the city's, or ?instansi= one agency's); SEQUENCE and DTSTAMP are kept in
-    the database between downloads, as the CLI keeps them beside its outputs."""
-    from datetime import timezone
+def _month_files(month: str, now: datetime, later: dict | None = None) -> dict[str, bytes]:
+    """Every output of the month in memory; SEQUENCE and DTSTAMP are kept in the database between
+    builds, as the CLI keeps them beside its outputs, so subscribed calendars update events."""
+    from humaskit.calendar.api import render_outputs, state_name
 
-    from humaskit.calendar.api import FEED, render_outputs, state_name
-
-    month = _month(month)
-    agency = request.args.get("instansi") or None
-    if agency is not None and agency not in guideline().agencies:
-        abort(404, f"Perangkat daerah '{agency}' tidak ada di pedoman.")
     result = build_month(month)
     d = desk()
     row = d.db.execute("SELECT state FROM desk_calendar_state WHERE month = ?", (month,)).fetchone()
-    files = render_outputs(result, json.loads(row[0]) if row else {}, datetime.now(timezone.utc))
+    files = render_outputs(result, json.loads(row[0]) if row else {}, now, later)
     state = json.loads(files[state_name(result)])["events"]
     with d.store.write():
         d.db.execute("INSERT INTO desk_calendar_state(month, state) VALUES (?, ?) ON CONFLICT(month) DO UPDATE "
                      "SET state = excluded.state", (month, json.dumps(state, sort_keys=True)))
+    return files
+
+
+def _agency_arg(value: str | None) -> str | None:
+    if value is not None and value not in guideline().agencies:
+        abort(404, f"Perangkat daerah '{value}' tidak ada di pedoman.")
+    return value
+
+
+@pages.route("/kalender/<month>.ics")
+@allowed("kalender")
+def ics(month: str):
+    """The month's .ics: the city's, or ?instansi= one agency's."""
+    from humaskit.calendar.api import FEED
+
+    month = _month(month)
+    agency = _agency_arg(request.args.get("instansi") or None)
     name = f"{FEED}-{month}" + (f"-{agency}" if agency else "") + ".ics"
-    return Response(files[name], mimetype="text/calendar",
+    return Response(_month_files(month, datetime.now(timezone.utc))[name], mimetype="text/calendar",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def feed_token(agency: str | None) -> str:
+    """The key in a subscription address: calendar apps cannot log in, so the address is the secret
+    (derived from the desk's signing key; a new data folder gives new addresses)."""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, f"langganan:{agency or ''}".encode(), "sha256").hexdigest()[:32]
+
+
+def feed_urls(agencies) -> list[tuple[str, str]]:
+    urls = [("kota", url_for("kalender.subscription", token=feed_token(None), name=FEED_NAME, _external=True))]
+    return urls + [(key, url_for("kalender.subscription", token=feed_token(key), name=f"{FEED_NAME}-{key}",
+                                 _external=True)) for key in agencies]
+
+
+FEED_NAME = "kalender"
+FEED_MONTHS = 12  # later months a subscription carries, at most
+
+
+@pages.route("/langganan/<token>/<name>.ics")
+def subscription(token: str, name: str):
+    """The subscription feed (this month and every later month with approved posts), as the CLI's
+    kalender.ics: refresh hints, one stable UID per event."""
+    from humaskit.calendar.ics import event_blocks
+
+    agency = None if name == FEED_NAME else _agency_arg(name.removeprefix(f"{FEED_NAME}-"))
+    if name != FEED_NAME and not name.startswith(f"{FEED_NAME}-") or not hmac.compare_digest(token, feed_token(agency)):
+        abort(404)
+    from humaskit.calendar.ics import ZONES
+
+    now = datetime.now(timezone.utc)
+    offset = timedelta(hours=ZONES[guideline()["timezone"]][0])
+    current = now.astimezone(timezone(offset)).strftime("%Y-%m")  # the month in the city, as the CLI reckons it
+    months = [r[0] for r in desk().db.execute(
+        "SELECT DISTINCT substr(day, 1, 7) AS m FROM desk_proposals WHERE status = 'disetujui' AND m > ? "
+        "ORDER BY m LIMIT ?", (current, FEED_MONTHS))]
+    later = {}
+    for label in months:
+        files = _month_files(label, now)
+        later[label] = {key: event_blocks(files[f"{FEED_NAME}-{label}" + (f"-{key}" if key else "") + ".ics"])
+                        for key in [None, *guideline().agencies]}
+    body = _month_files(current, now, later)[f"{name}.ics"]
+    return Response(body, mimetype="text/calendar")

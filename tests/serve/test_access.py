@@ -139,3 +139,26 @@ def test_graphics_are_previewed_and_downloaded_by_designers_only(browser):
     assert missing.status_code == 400 and "wajib diisi" in missing.get_data(as_text=True)
     assert browser("siti").post("/grafis?templat=agenda", {**form, "aksi": "unduh"}).status_code == 403
     assert desain.get("/grafis?templat=../../etc/passwd").status_code == 404
+
+
+def test_subscription_feeds_need_no_log_in_but_their_secret_address(browser, app):
+    import re
+    from datetime import date
+
+    today = date.today()
+    later = date(today.year + (today.month == 12), today.month % 12 + 1, 12)
+    siti, koor = browser("siti"), browser("koor")
+    _propose(siti, tanggal=f"{today:%Y-%m}-12", judul="Posyandu bulan ini")
+    _propose(siti, tanggal=later.isoformat(), judul="Posyandu bulan depan")
+    for number in (1, 2):
+        koor.post(f"/kalender/usul/{number}", {"aksi": "setujui"})
+    page = siti.get("/kalender").get_data(as_text=True)
+    urls = re.findall(r"<code>http://localhost(/langganan/[0-9a-f]{32}/kalender(?:-[a-z]+)?\.ics)</code>", page)
+    assert len(urls) == 2 and urls[1].endswith("/kalender-dinkes.ics")  # the city's and her agency's only
+    for url in urls:
+        feed = browser().get(url)  # a calendar app: no cookie
+        assert feed.status_code == 200 and feed.mimetype == "text/calendar"
+        assert b"REFRESH-INTERVAL" in feed.data
+        assert b"Posyandu bulan ini" in feed.data and b"Posyandu bulan depan" in feed.data
+    assert browser().get(urls[0].replace(urls[0][12:20], "00000000")).status_code == 404
+    assert browser().get(urls[1].replace("kalender-dinkes", "kalender-dpupr")).status_code == 404
