@@ -63,6 +63,7 @@ def create_app(data_dir: str | Path, guideline, *, secure_cookies: bool = True, 
     app.register_error_handler(HumaskitError, _problem)
     for code in (400, 403, 404, 405, 413, 429):
         app.register_error_handler(code, _http_error)
+    app.register_error_handler(500, _internal)
     app.add_url_rule("/", "home", lambda: redirect(url_for("periksa.page")))
     app.add_url_rule("/masuk", "login", _login, methods=["GET", "POST"])
     app.add_url_rule("/keluar", "logout", _logout, methods=["POST"])
@@ -207,6 +208,19 @@ def _logout():
 def _problem(error: HumaskitError):
     """Bad input from a form: the library's Indonesian message, on the page, with status 400."""
     return render_template("error.html", code=400, messages=[p.render() for p in error.problems]), 400
+
+
+def _internal(error):
+    """A bug, not bad input: logged with its traceback for the maintainer, told in Indonesian."""
+    from flask import current_app
+
+    current_app.logger.error("kesalahan internal humaskit pada %s", request.path,
+                             exc_info=getattr(error, "original_exception", error))
+    message = ("Terjadi kesalahan internal humaskit; tidak ada yang diubah oleh permintaan ini. Laporkan ke "
+               "pengelola humaskit beserta waktu kejadiannya.")
+    if request.path.startswith("/api/"):
+        return {"error": message}, 500
+    return render_template("error.html", code=500, title="Kesalahan internal", messages=[message]), 500
 
 
 _TITLES = {400: "Permintaan tidak valid", 403: "Tidak diizinkan", 404: "Tidak ditemukan",

@@ -112,10 +112,13 @@ def _validate(form) -> dict:
         problems.append("Takarir wajib diisi.")
     if channel not in channels(agency):
         problems.append("Pilih akun atau platform tujuan yang boleh dipakai perangkat daerah ini.")
+    from humaskit.calendar.api import MONTH_YEARS
+
     try:
         day = date.fromisoformat(form.get("tanggal", ""))
     except ValueError:
         day = None
+    if day is None or not MONTH_YEARS[0] <= day.year <= MONTH_YEARS[1]:
         problems.append("Tanggal tidak valid; tulis seperti 2026-12-03.")
     clock = _TIME.fullmatch(form.get("jam", ""))
     if not clock:

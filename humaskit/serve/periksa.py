@@ -107,6 +107,8 @@ def _image_upload() -> tuple[bytes, str] | None:
 def _options(form) -> tuple[str | None, list[str], str]:
     known = guideline()
     agency = form.get("agency") or None
+    if agency is not None and agency not in known.agencies:
+        abort(400, f"Perangkat daerah '{agency[:60]}' tidak ada di pedoman.")
     if agency is not None and agency not in agencies_for_user():
         abort(403, "Akun Anda hanya dapat memeriksa draf perangkat daerahnya sendiri.")
     platforms = [p for p in form.getlist("platforms") if p in known.platforms]

@@ -201,3 +201,34 @@ def test_a_file_that_only_claims_to_be_an_image_is_refused(browser):
     page = browser("siti").post("/periksa", {"teks": "Halo", "gambar": (io.BytesIO(b"<svg onload=x>"), "a.png")},
                                 content_type="multipart/form-data")
     assert page.status_code == 400 and "PNG atau JPEG" in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/kalender?bulan=2026-13", "/kalender/20x6-12.ics", "/kalender/1800-01/bulan.html",
+                                 "/aduan/%00%ff", "/aduan/" + "A" * 5000, "/grafis?templat=%2e%2e", "/tidak-ada"])
+def test_hostile_addresses_get_an_indonesian_page_not_a_crash(browser, url):
+    response = browser("koor").get(url)
+    assert response.status_code in (400, 404) and "<html lang=\"id\">" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("body", [[], {"teks": 5}, {"teks": "x", "platforms": "instagram", "agency": 7},
+                                  {"teks": "x", "agency": "tidak-ada"}, {"teks": "\x00"}, {"teks": "x" * 100_001}])
+def test_hostile_json_is_refused_with_a_message(browser, body):
+    response = browser("koor").api("/api/periksa", body)
+    assert response.status_code in (200, 400) and response.is_json
+    assert response.status_code == 200 or response.get_json()["error"]
+
+
+def test_a_proposal_far_outside_the_calendar_years_is_refused(browser):
+    response = browser("siti").post("/kalender/usul", {"judul": "x", "teks": "y", "kanal": "platform:facebook",
+                                                       "tanggal": "9999-12-01", "jam": "09:00"})
+    assert response.status_code == 400 and "Tanggal tidak valid" in response.get_data(as_text=True)
+
+
+def test_a_bug_is_told_in_indonesian_without_a_traceback(app, browser, monkeypatch):
+    import humaskit.serve.pedoman as pedoman
+
+    app.config["TESTING"] = False  # as in production: the error handler answers, not the test client
+    monkeypatch.setattr(pedoman, "_rules", lambda: 1 / 0)
+    response = browser("koor").get("/pedoman")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 500 and "kesalahan internal humaskit" in html and "ZeroDivision" not in html
