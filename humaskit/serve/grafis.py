@@ -27,40 +27,70 @@ def _template(name: str):
 @pages.route("/grafis", methods=["GET", "POST"])
 @allowed("grafis")
 def page():
+    """The form; posted, a preview of the first chosen size or the download (one PNG, or a zip)."""
     from humaskit.render.template import template_names
 
     names = template_names()
     chosen = request.values.get("templat") or names[0]
     template = _template(chosen)
-    values = {name: request.form.get(f"isian-{name}", "")[:MAX_FIELD] for name in template.fields}
-    agency = request.form.get("instansi") or None
-    size = request.form.get("ukuran") or template.sizes[0]
+    form = _form(template)
     preview, errors = None, []
     if request.method == "POST":
-        if agency is not None and agency not in agencies_for_user():
-            abort(400, "Perangkat daerah tidak dikenal.")
-        if size not in template.sizes and size != "all":
-            abort(400, "Ukuran tidak tersedia di templat ini.")
+        download = request.form.get("aksi") == "unduh"
         try:
-            base, rendered = _render(template, values, agency, template.sizes if size == "all" else [size])
+            base, rendered = _render(template, form, preview=not download)
         except HumaskitError as exc:
-            errors = [(f"[{p.key}] " if p.key else "") + p.message + (f" {p.hint}" if p.hint else "")
-                      for p in exc.problems]
+            errors = _messages(exc)
         else:
-            if request.form.get("aksi") == "unduh":
+            if download:
                 return _download(base, rendered)
-            first = rendered[0]
-            preview = {"src": "data:image/png;base64," + base64.b64encode(first.data).decode(), "alt": first.alt,
-                       "warnings": [w for r in rendered for w in r.warnings]}
-    return render_template("grafis.html", names=names, chosen=chosen, template=template, values=values,
-                           agency=agency or "", agencies=agencies_for_user(), size=size, preview=preview,
-                           errors=errors), 400 if errors else 200
+            preview = _preview(rendered[0])
+    return render_template("grafis.html", names=names, chosen=chosen, template=template, values=form["values"],
+                           agency=form["agency"] or "", agencies=agencies_for_user(), size=form["size"],
+                           preview=preview, errors=errors), 400 if errors else 200
 
 
-def _render(template, values: dict, agency: str | None, sizes: list[str]):
+@pages.route("/api/grafis", methods=["POST"])
+@allowed("grafis")
+def api():
+    """The live preview: the form as it is being filled, the first chosen size as a data URL."""
+    template = _template(request.values.get("templat") or "")
+    try:
+        _base, rendered = _render(template, _form(template), preview=True)
+    except HumaskitError as exc:
+        return {"errors": _messages(exc)}
+    return {"errors": [], **_preview(rendered[0])}
+
+
+def _form(template) -> dict:
+    agency = request.form.get("instansi") or None
+    size = request.form.get("ukuran") or template.sizes[0]
+    if agency is not None and agency not in agencies_for_user():
+        abort(400, "Perangkat daerah tidak dikenal.")
+    if size not in template.sizes and size != "all":
+        abort(400, "Ukuran tidak tersedia di templat ini.")
+    return {"values": {name: request.form.get(f"isian-{name}", "")[:MAX_FIELD] for name in template.fields},
+            "agency": agency, "size": size}
+
+
+def _messages(exc: HumaskitError) -> list[str]:
+    return [(f"[{p.key}] " if p.key else "") + p.message + (f" {p.hint}" if p.hint else "") for p in exc.problems]
+
+
+def _preview(rendered) -> dict:
+    return {"src": "data:image/png;base64," + base64.b64encode(rendered.data).decode(), "alt": rendered.alt,
+            "warnings": list(rendered.warnings)}
+
+
+def _render(template, form: dict, *, preview: bool):
+    """(base name, rendered sizes); a preview renders only the first chosen size."""
     from humaskit.render.api import Renderer
     from humaskit.render.data import Item, _check_fields, base_name, values_for
 
+    values, agency = form["values"], form["agency"]
+    sizes = list(template.sizes) if form["size"] == "all" else [form["size"]]
+    if preview:
+        sizes = sizes[:1]
     renderer = Renderer(template, guideline())
     fields = {k: v for k, v in values.items() if v.strip()}
     item = Item(fields, agency, {"key": "formulir"}, problems=_check_fields(fields, template, {}))

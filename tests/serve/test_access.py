@@ -137,6 +137,12 @@ def test_graphics_are_previewed_and_downloaded_by_designers_only(browser):
     assert len([n for n in names if n.endswith(".png")]) == 5
     missing = desain.post("/grafis?templat=agenda", {**form, "isian-tempat": "", "aksi": "pratinjau"})
     assert missing.status_code == 400 and "wajib diisi" in missing.get_data(as_text=True)
+    live = desain.client.post("/api/grafis?templat=agenda", data={**form, "ukuran": "all"},
+                              headers={"X-CSRF-Token": desain.csrf}).get_json()
+    assert live["errors"] == [] and live["src"].startswith("data:image/png;base64,") and "Balai Kota" in live["alt"]
+    half = desain.client.post("/api/grafis?templat=agenda", data={"isian-judul": "Rapat"},
+                              headers={"X-CSRF-Token": desain.csrf}).get_json()
+    assert "src" not in half and any("wajib diisi" in e for e in half["errors"])
     assert browser("siti").post("/grafis?templat=agenda", {**form, "aksi": "unduh"}).status_code == 403
     assert desain.get("/grafis?templat=../../etc/passwd").status_code == 404
 

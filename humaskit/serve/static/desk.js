@@ -135,3 +135,35 @@
     });
   });
 })();
+
+// Buat grafis: the preview follows the form as it is filled (the first chosen size).
+(function () {
+  "use strict";
+  var form = document.getElementById("grafis");
+  if (!form) return;
+  var figure = document.querySelector("figure.preview");
+  var image = figure.querySelector("img"), alt = figure.querySelector(".alt"), notes = figure.querySelector(".notes");
+  var token = document.querySelector("meta[name=csrf-token]").content;
+  var timer = null, latest = 0;
+
+  function refresh() {
+    var ask = ++latest, body = new FormData(form);
+    fetch(form.dataset.api, {method: "POST", credentials: "same-origin", headers: {"X-CSRF-Token": token}, body: body})
+      .then(function (response) { return response.json(); })
+      .then(function (answer) {
+        if (ask !== latest) return;
+        notes.replaceChildren();
+        (answer.errors || []).concat(answer.warnings || []).forEach(function (text) {
+          var line = document.createElement("p");
+          line.className = answer.errors && answer.errors.length ? "error" : "warning";
+          line.textContent = text;
+          notes.appendChild(line);
+        });
+        if (answer.src) { image.src = answer.src; image.alt = answer.alt; alt.textContent = answer.alt; }
+        figure.hidden = false;
+      });
+  }
+
+  form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 600); });
+  form.addEventListener("change", function () { clearTimeout(timer); timer = setTimeout(refresh, 100); });
+})();
