@@ -232,3 +232,14 @@ def test_a_bug_is_told_in_indonesian_without_a_traceback(app, browser, monkeypat
     response = browser("koor").get("/pedoman")
     html = response.get_data(as_text=True)
     assert response.status_code == 500 and "kesalahan internal humaskit" in html and "ZeroDivision" not in html
+
+
+def test_without_the_desk_extra_serve_says_what_to_install(tmp_path):
+    probe = ("import sys\n"
+             "sys.modules['waitress'] = None  # as if `pip install humaskit` without [desk]\n"
+             "from humaskit.cli import main\n"
+             f"sys.argv = ['humaskit', 'serve', '--data', {str(tmp_path / 'meja')!r}]\n"
+             "main()\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 2 and "pip install 'humaskit[desk]'" in done.stderr
+    assert not (tmp_path / "meja").exists()
