@@ -89,6 +89,11 @@ def page(errors=(), values=None, status=200):
     month = _month(request.values.get("bulan"))
     result = build_month(month)
     agency = g.user["agency"]
+    if values is None and request.args.get("ubah", "").isdigit():  # a proposal sent back, to revise
+        row = _returned(int(request.args["ubah"]))
+        clock = f"{row['minute'] // 60:02d}:{row['minute'] % 60:02d}"
+        values = {"ganti": row["id"], "instansi": row["agency"], "judul": row["title"], "teks": row["caption"],
+                  "kanal": row["channel"], "tanggal": row["day"], "jam": clock}
     return render_template("kalender.html", month=month, proposals=_proposals(month), status_words=STATUS,
                            channels=channels(agency), all_channels=channels(None), agencies=agencies_for_user(),
                            unplaced=describe_unplaced(result), placed=len(result.schedule.placements),
@@ -144,6 +149,18 @@ class _Invalid(Exception):
     pass
 
 
+def _returned(number: int) -> dict:
+    """A proposal sent back, which only its own agency may revise and send again."""
+    found = desk().rows("SELECT * FROM desk_proposals WHERE id = ?", (number,))
+    if not found:
+        abort(404, f"Usulan #{number} tidak ada.")
+    if g.user["role"] == "staf" and found[0]["agency"] != g.user["agency"]:
+        abort(403, "Usulan ini milik perangkat daerah lain.")
+    if found[0]["status"] != "dikembalikan":
+        abort(400, f"Usulan #{number} tidak sedang dikembalikan, jadi tidak dapat diubah.")
+    return found[0]
+
+
 @pages.route("/kalender/usul", methods=["POST"])
 @allowed("kalender")
 def propose():
@@ -161,12 +178,20 @@ def propose():
     errors = sum(1 for f in lint["findings"] if f["severity"] == "error")
     warnings = sum(1 for f in lint["findings"] if f["severity"] == "warning")
     d = desk()
+    row = {**values, "errors": errors, "warnings": warnings, "author": g.user["name"],
+           "created": datetime.now().isoformat(timespec="seconds")}
+    revised = request.form.get("ganti", "")
     with d.store.write():
-        d.db.execute("INSERT INTO desk_proposals(agency, title, caption, channel, day, minute, status, errors, "
-                     "warnings, author, created) VALUES (:agency, :title, :caption, :channel, :day, :minute, "
-                     "'diajukan', :errors, :warnings, :author, :created)",
-                     {**values, "errors": errors, "warnings": warnings, "author": g.user["name"],
-                      "created": datetime.now().isoformat(timespec="seconds")})
+        if revised.isdigit() and _returned(int(revised))["agency"] == values["agency"]:
+            d.db.execute("UPDATE desk_proposals SET title = :title, caption = :caption, channel = :channel, "
+                         "day = :day, minute = :minute, status = 'diajukan', errors = :errors, warnings = :warnings, "
+                         "author = :author, created = :created WHERE id = :id", {**row, "id": int(revised)})
+        elif revised:
+            abort(400, "Usulan yang diubah harus tetap milik perangkat daerah yang sama.")
+        else:
+            d.db.execute("INSERT INTO desk_proposals(agency, title, caption, channel, day, minute, status, errors, "
+                         "warnings, author, created) VALUES (:agency, :title, :caption, :channel, :day, :minute, "
+                         "'diajukan', :errors, :warnings, :author, :created)", row)
     return redirect(url_for("kalender.page", bulan=values["day"][:7]))
 
 

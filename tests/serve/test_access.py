@@ -101,6 +101,13 @@ def test_sending_a_proposal_back_needs_a_note_and_keeps_it_off_the_month(browser
     assert koor.post("/kalender/usul/1", {"aksi": "kembalikan", "catatan": "Tambah foto kegiatan"}).status_code == 302
     assert "Tambah foto kegiatan" in siti.get("/kalender?bulan=2026-12").get_data(as_text=True)
     assert b"Posyandu Desember" not in koor.get("/kalender/2026-12.ics").data
+    assert browser("budi").get("/kalender?bulan=2026-12&ubah=1").status_code == 403
+    form = siti.get("/kalender?bulan=2026-12&ubah=1").get_data(as_text=True)
+    assert 'name="ganti" value="1"' in form and "Posyandu Desember" in form
+    assert _propose(siti, ganti="1", judul="Posyandu Desember (dengan foto)").status_code == 302
+    assert koor.post("/kalender/usul/1", {"aksi": "setujui"}).status_code == 302
+    assert b"Posyandu Desember (dengan foto)" in koor.get("/kalender/2026-12.ics").data
+    assert _propose(siti, ganti="1").status_code == 400  # approved now: no longer open to change
 
 
 @pytest.mark.parametrize("values, message", [
