@@ -47,8 +47,9 @@ def server(tmp_path):
                          "--data", str(data), input=PASSWORD + "\n")
         assert done.returncode == 0, done.stderr
     port = _free_port()
+    log = open(tmp_path / "serve.log", "w+")  # a file, not a pipe: a full pipe would stall the server
     process = subprocess.Popen([sys.executable, "-m", "humaskit", "serve", "--data", str(data), "--port", str(port)],
-                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               cwd=REPO, stdout=log, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60  # a generous bound: the server only has to start
     while True:
@@ -56,12 +57,14 @@ def server(tmp_path):
             urllib.request.urlopen(url + "/masuk", timeout=5).read()
             break
         except OSError:
-            assert process.poll() is None, process.communicate()[1]
+            assert process.poll() is None, (tmp_path / "serve.log").read_text()
             assert time.monotonic() < deadline, "the desk did not start"
             time.sleep(0.2)
     yield url
     process.terminate()
     process.wait(timeout=30)
+    log.close()
+    assert "Traceback" not in (tmp_path / "serve.log").read_text()
 
 
 def _shot(page, name: str) -> None:
