@@ -101,7 +101,8 @@ class Desk:
         folder = Path(data_dir)
         if create:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                # only the desk's own user reads password hashes and complaints' personal data
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as exc:
                 from humaskit.errors import os_reason
 

@@ -87,6 +87,7 @@ def test_a_removed_account_is_signed_out_at_once(browser, data_dir):
 
 
 def test_passwords_are_stored_as_scrypt_hashes(data_dir):
+    assert data_dir.stat().st_mode & 0o077 == 0  # the data folder is the desk user's alone
     rows = sqlite3.connect(data_dir / "humaskit.db").execute("SELECT password FROM desk_users").fetchall()
     assert rows and all(r[0].startswith("scrypt$16384$8$1$") and PASSWORD not in r[0] for r in rows)
 
