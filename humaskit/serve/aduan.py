@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
 
 from humaskit.errors import HumaskitError
 from humaskit.serve.app import agencies_for_user, allowed, desk, guideline, own_agency
@@ -78,6 +78,53 @@ def _own(ticket: str) -> dict:
 def detail(ticket: str):
     c = _own(ticket)
     return render_template("aduan_detail.html", c=c, rules=_rules(), now=_now(), errors=[])
+
+
+@pages.route("/aduan/<ticket>/jawaban", methods=["POST"])
+@allowed("aduan")
+def reply(ticket: str):
+    """A reply drafted from the guideline's template for the complaint's stage, linted as a reply
+    (`humaskit aduan balas`); the draft opens in Periksa draf for editing."""
+    from humaskit.aduan.reply import draft_text
+    from humaskit.serve.periksa import check
+
+    c = _own(ticket)
+    rules = _rules()
+    try:
+        text = draft_text(rules, c)
+    except HumaskitError as exc:
+        return render_template("aduan_detail.html", c=c, rules=rules, now=_now(),
+                               errors=[p.message for p in exc.problems]), 400
+    platform = rules.section["channels"][c["channel"]]["platform"]
+    result = check(text, c["agency"], [platform] if platform else [], "reply")
+    return render_template("aduan_detail.html", c=c, rules=rules, now=_now(), errors=[], reply=text,
+                           result=result, platform=platform)
+
+
+@pages.route("/aduan/laporan")
+@allowed("aduan")
+def report():
+    """The month's figures across every agency (`humaskit aduan laporan`), for the coordinator;
+    ?publik=1 gives the public report (tickets without personal data)."""
+    from humaskit.aduan import report as monthly
+
+    if g.user["role"] != "koordinator":
+        abort(403, "Laporan bulanan mencakup semua perangkat daerah; hanya koordinator yang membukanya.")
+    month = request.args.get("bulan") or datetime.now().strftime("%Y-%m")
+    public = request.args.get("publik") == "1"
+    try:
+        monthly.month_bounds(month)
+    except HumaskitError as exc:
+        abort(400, exc.problems[0].message)
+    rules = _rules()
+    result = monthly.build(desk().store, rules, month, public=public)
+    if request.args.get("format") == "csv":
+        name = f"aduan-{'publik-' if public else ''}{result.month}.csv"
+        return Response(monthly.csv_bytes(rules, result, public=public), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    response = Response(monthly.html_bytes(rules, result, public=public), mimetype="text/html")
+    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    return response
 
 
 @pages.route("/aduan/<ticket>/tahap", methods=["POST"])

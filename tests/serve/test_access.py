@@ -177,3 +177,28 @@ def test_subscription_feeds_need_no_log_in_but_their_secret_address(browser, app
         assert b"Posyandu bulan ini" in feed.data and b"Posyandu bulan depan" in feed.data
     assert browser().get(urls[0].replace(urls[0][12:20], "00000000")).status_code == 404
     assert browser().get(urls[1].replace("kalender-dinkes", "kalender-dpupr")).status_code == 404
+
+
+def test_a_reply_is_drafted_from_the_stage_template_and_linted_for_its_agency_only(browser):
+    koor, budi, siti = browser("koor"), browser("budi"), browser("siti")
+    ticket = _record(koor, akun="@warga_cihideung")
+    page = budi.post(f"/aduan/{ticket}/jawaban")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and ticket in html.split('id="jawaban"')[1].split("</textarea>")[0]
+    assert 'name="kind" value="reply"' in html and 'id="temuan-jawaban"' in html
+    assert "@warga_cihideung" not in html.split('id="jawaban"')[1].split("</textarea>")[0]
+    assert siti.post(f"/aduan/{ticket}/jawaban").status_code == 403
+
+
+def test_the_monthly_report_is_the_coordinators_and_the_public_one_has_no_personal_data(browser):
+    koor = browser("koor")
+    _record(koor, akun="@warga_cihideung", nama="Ibu Sari Rahayu")
+    full = koor.get("/aduan/laporan?bulan=2026-12")
+    public = koor.get("/aduan/laporan?bulan=2026-12&publik=1")
+    assert full.status_code == public.status_code == 200 and full.mimetype == "text/html"
+    assert b"TSM-202612-0001" in public.data
+    assert b"Sari Rahayu" not in public.data and b"warga_cihideung" not in public.data
+    csv = koor.get("/aduan/laporan?bulan=2026-12&format=csv")
+    assert csv.mimetype == "text/csv" and '"TSM-202612-0001","DPUPR","Jalan rusak"' in csv.get_data(as_text=True)
+    assert browser("budi").get("/aduan/laporan?bulan=2026-12").status_code == 403
+    assert koor.get("/aduan/laporan?bulan=2026-13").status_code == 400

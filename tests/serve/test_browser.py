@@ -146,6 +146,9 @@ def test_a_post_is_proposed_approved_and_a_complaint_answered_by_the_right_peopl
         road.fill("input[name=waktu]", "2026-12-01T10:00")
         road.click("button:has-text('Simpan')")
         expect(road.locator("table")).to_contain_text("diverifikasi")
+        road.click("button:has-text('Susun jawaban')")  # the answer, from the stage's template, linted
+        expect(road.locator("#jawaban")).to_contain_text(ticket)
+        expect(road.locator("#temuan-jawaban")).to_be_visible()
         answer = staff.goto(f"{server}/aduan/{ticket}")  # Dinkes' staff may not open it
         assert answer.status == 403
         expect(staff.locator("h1")).to_have_text("Tidak diizinkan")
