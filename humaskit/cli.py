@@ -11,6 +11,7 @@ from humaskit.aduan.cli import app as aduan_app
 from humaskit.calendar.cli import app as calendar_app
 from humaskit.clikit import resolve_guideline, user_errors
 from humaskit.render.cli import render as render_command
+from humaskit.serve.cli import app as serve_app
 
 app = typer.Typer(
     name="humaskit",
@@ -24,6 +25,7 @@ guideline_app = typer.Typer(help="Periksa berkas pedoman atau tulis sebagai buku
 app.add_typer(guideline_app, name="guideline")
 app.add_typer(calendar_app, name="calendar")
 app.add_typer(aduan_app, name="aduan")
+app.add_typer(serve_app, name="serve")
 app.command("render")(render_command)
 
 

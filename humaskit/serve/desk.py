@@ -1,0 +1,222 @@
+"""The desk's own tables (accounts, sessions, login attempts, calendar proposals), kept in the
+complaint database so the office has one file to back up.
+
+The file is opened through :class:`humaskit.aduan.store.Store`, which checks it is ours, puts it
+in WAL mode and runs the complaint migrations; the desk's tables have their own version row in
+``desk_schema`` so the two sets of migrations never have to be numbered together.
+Standard library only: the CLI's `serve akun` commands use this module without the web stack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import time
+from datetime import datetime
+from pathlib import Path
+
+from humaskit.aduan.store import Store, _split
+from humaskit.errors import HumaskitError, did_you_mean
+
+DB_NAME = "humaskit.db"
+ROLES = {"staf": "staf perangkat daerah", "desainer": "desainer", "koordinator": "koordinator"}
+NAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
+MIN_PASSWORD = 10
+SESSION_SECONDS = 12 * 3600
+LOGIN_WINDOW = 15 * 60      # seconds in which failed log-ins are counted
+LOGIN_LIMIT_NAME = 5        # failures per account name in the window
+LOGIN_LIMIT_ADDRESS = 20    # failures per client address in the window
+# scrypt at n=2^14, r=8: 16 MiB and ~50 ms per check, the cost OWASP lists for scrypt.
+SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+DESK_MIGRATIONS = (
+    """
+    CREATE TABLE desk_users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        agency TEXT,
+        password TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE desk_sessions (
+        token TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES desk_users(id),
+        csrf TEXT NOT NULL,
+        expires REAL NOT NULL
+    );
+    CREATE TABLE desk_logins (key TEXT NOT NULL, at REAL NOT NULL);
+    CREATE INDEX desk_logins_key ON desk_logins(key, at);
+    CREATE TABLE desk_proposals (
+        id INTEGER PRIMARY KEY,
+        agency TEXT NOT NULL,
+        title TEXT NOT NULL,
+        caption TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        day TEXT NOT NULL,
+        minute INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT,
+        errors INTEGER NOT NULL,
+        warnings INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE desk_calendar_state (month TEXT PRIMARY KEY, state TEXT NOT NULL);
+    CREATE TABLE desk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+)
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **SCRYPT)
+    return f"scrypt${SCRYPT['n']}${SCRYPT['r']}${SCRYPT['p']}${salt.hex()}${digest.hex()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    try:
+        _, n, r, p, salt, digest = stored.split("$")
+        fresh = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
+                               dklen=len(digest) // 2)
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(fresh.hex(), digest)
+
+
+_DUMMY = hash_password(secrets.token_hex(8))  # checked for unknown names, so they take as long
+
+
+def _token_key(token: str) -> str:
+    """Sessions are stored by the hash of their token: a copy of the database opens no session."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Desk:
+    """The data folder's database, opened for the desk."""
+
+    def __init__(self, data_dir: str | Path, *, create: bool = False, clock=time.time) -> None:
+        folder = Path(data_dir)
+        if create:
+            try:
+                # only the desk's own user reads password hashes and complaints' personal data
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as exc:
+                from humaskit.errors import os_reason
+
+                raise HumaskitError.single(f"Folder data tidak dapat dibuat: {os_reason(exc)}.",
+                                           path=str(folder)) from None
+        elif not folder.is_dir():
+            raise HumaskitError.single("Folder data belum ada; buat akun pertama dengan 'humaskit serve akun "
+                                       "tambah'.", path=str(folder))
+        self.folder = folder
+        self.store = Store(folder / DB_NAME, create=True)
+        self.db = self.store.db
+        self.clock = clock
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self.store.write():
+            self.db.execute("CREATE TABLE IF NOT EXISTS desk_schema (version INTEGER NOT NULL)")
+            row = self.db.execute("SELECT version FROM desk_schema").fetchone()
+            version = row[0] if row else 0
+            if version > len(DESK_MIGRATIONS):
+                raise HumaskitError.single("Basis data meja humas dibuat oleh humaskit yang lebih baru; tidak ada "
+                                           "yang diubah. Perbarui humaskit.", path=self.store.path)
+            for step in range(version, len(DESK_MIGRATIONS)):
+                for statement in _split(DESK_MIGRATIONS[step]):
+                    self.db.execute(statement)
+            self.db.execute("DELETE FROM desk_schema")
+            self.db.execute("INSERT INTO desk_schema(version) VALUES (?)", (len(DESK_MIGRATIONS),))
+
+    def secret(self) -> str:
+        """The key that signs the desk's cookies, made once per data folder."""
+        with self.store.write():
+            self.db.execute("INSERT OR IGNORE INTO desk_meta(key, value) VALUES ('secret', ?)",
+                            (secrets.token_urlsafe(48),))
+            return self.db.execute("SELECT value FROM desk_meta WHERE key = 'secret'").fetchone()[0]
+
+    def rows(self, sql: str, args=()) -> list[dict]:
+        cur = self.db.execute(sql, args)
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    # --- accounts ---------------------------------------------------------------------------
+
+    def add_user(self, name: str, role: str, agency: str | None, password: str, guideline) -> None:
+        if not NAME.fullmatch(name):
+            raise HumaskitError.single(f"Nama akun '{name}' tidak valid: 2-40 huruf kecil, angka, titik, garis "
+                                       "bawah atau tanda minus, diawali huruf atau angka.", key="NAMA")
+        if role not in ROLES:
+            raise HumaskitError.single(f"Peran '{role}' tidak dikenal; pilihan: {', '.join(ROLES)}.", key="--peran",
+                                       hint=did_you_mean(role, ROLES))
+        if role == "staf" and agency not in guideline.agencies:
+            what = f"Perangkat daerah '{agency}' tidak ada di pedoman." if agency else \
+                "Akun staf harus punya perangkat daerah (--instansi)."
+            raise HumaskitError.single(what, key="--instansi", hint=did_you_mean(agency or "", guideline.agencies))
+        if role != "staf" and agency:
+            raise HumaskitError.single(f"Peran {role} melihat semua perangkat daerah; --instansi hanya untuk staf.",
+                                       key="--instansi")
+        if len(password) < MIN_PASSWORD:
+            raise HumaskitError.single(f"Kata sandi terlalu pendek: paling sedikit {MIN_PASSWORD} karakter.")
+        with self.store.write():
+            if self.db.execute("SELECT 1 FROM desk_users WHERE name = ?", (name,)).fetchone():
+                raise HumaskitError.single(f"Akun '{name}' sudah ada; tidak ada yang diubah.", key="NAMA")
+            self.db.execute("INSERT INTO desk_users(name, role, agency, password, created) VALUES (?, ?, ?, ?, ?)",
+                            (name, role, agency, hash_password(password), datetime.now().isoformat(timespec="seconds")))
+
+    def remove_user(self, name: str) -> None:
+        """Delete an account and end its sessions at once (someone who left the office)."""
+        with self.store.write():
+            row = self.db.execute("SELECT id FROM desk_users WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                raise HumaskitError.single(f"Akun '{name}' tidak ada.", key="NAMA",
+                                           hint=did_you_mean(name, [u["name"] for u in self.users()]))
+            self.db.execute("DELETE FROM desk_sessions WHERE user_id = ?", (row[0],))
+            self.db.execute("DELETE FROM desk_users WHERE id = ?", (row[0],))
+
+    def users(self) -> list[dict]:
+        return self.rows("SELECT id, name, role, agency, created FROM desk_users ORDER BY name")
+
+    # --- log-in and sessions ----------------------------------------------------------------
+
+    def login_blocked(self, name: str, address: str) -> bool:
+        since = self.clock() - LOGIN_WINDOW
+        count = self.db.execute("SELECT count(*) FROM desk_logins WHERE key = ? AND at > ?", (f"n:{name}", since))
+        by_name = count.fetchone()[0]
+        count = self.db.execute("SELECT count(*) FROM desk_logins WHERE key = ? AND at > ?", (f"a:{address}", since))
+        return by_name >= LOGIN_LIMIT_NAME or count.fetchone()[0] >= LOGIN_LIMIT_ADDRESS
+
+    def login(self, name: str, password: str, address: str) -> tuple[str, str] | None:
+        """(session token, CSRF token) for a right name and password, else None (the failure is
+        counted). Call :meth:`login_blocked` first."""
+        row = self.db.execute("SELECT id, password FROM desk_users WHERE name = ?", (name,)).fetchone()
+        good = check_password(password, row[1] if row else _DUMMY) and row is not None
+        now = self.clock()
+        with self.store.write():
+            self.db.execute("DELETE FROM desk_logins WHERE at <= ?", (now - LOGIN_WINDOW,))
+            self.db.execute("DELETE FROM desk_sessions WHERE expires <= ?", (now,))
+            if not good:
+                self.db.executemany("INSERT INTO desk_logins(key, at) VALUES (?, ?)",
+                                    [(f"n:{name}", now), (f"a:{address}", now)])
+                return None
+            self.db.execute("DELETE FROM desk_logins WHERE key = ?", (f"n:{name}",))
+            token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+            self.db.execute("INSERT INTO desk_sessions(token, user_id, csrf, expires) VALUES (?, ?, ?, ?)",
+                            (_token_key(token), row[0], csrf, now + SESSION_SECONDS))
+        return token, csrf
+
+    def session(self, token: str) -> dict | None:
+        """The signed-in user (with the session's CSRF token), or None."""
+        found = self.rows("SELECT u.id, u.name, u.role, u.agency, s.csrf FROM desk_sessions s JOIN desk_users u "
+                          "ON u.id = s.user_id WHERE s.token = ? AND s.expires > ?", (_token_key(token), self.clock()))
+        return found[0] if found else None
+
+    def logout(self, token: str) -> None:
+        with self.store.write():
+            self.db.execute("DELETE FROM desk_sessions WHERE token = ?", (_token_key(token),))
+
+    def close(self) -> None:
+        self.store.close()
