@@ -44,13 +44,18 @@ def checked_fixes(linter, draft, findings: list[Finding]) -> tuple[list[Finding]
     unchecked: list[Finding] = []
     for i, f in enumerate(fixes):
         start, end = _around(text, body, f)
-        if windows and windows[-1][1] >= start and not _END.search(text, windows[-1][1] - 1, start + 1):
+        if windows and windows[-1][1] >= start and not _END.search(text, windows[-1][1] - 1, start + 1) \
+                and max(end, windows[-1][1]) - windows[-1][0] <= _WIDEST:
             windows[-1][1] = max(windows[-1][1], end)
             windows[-1][2].append(f)
         elif len(windows) == _BUDGET:  # not a caption: its later fixes are not offered unchecked
             unchecked = fixes[i:]
             break
-        else:
+        else:  # windows never overlap, so each finding of the draft counts in one of them
+            start = max(start, windows[-1][1]) if windows else start
+            if start > f.start:
+                unchecked.append(f)  # a fix inside the previous, full window: not offered unchecked
+                continue
             windows.append([start, end, [f]])
     if not windows:
         return findings, None
@@ -72,6 +77,7 @@ def checked_fixes(linter, draft, findings: list[Finding]) -> tuple[list[Finding]
 # never past the end of a sentence, nor further than _REACH characters.
 _CONTEXT = 3
 _REACH = 80
+_WIDEST = 400  # a window holding many fixes (text with no sentences) is cut, so checks stay linear
 _END = re.compile(r"[.!?](?=\s)|\n")
 # Windows checked per draft: an Instagram caption (2,200 characters) has fewer fixes.
 _BUDGET = 100
