@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import replace
 
 from humaskit.lint.draft import Draft
+from humaskit.lint.engine import LintContext, chosen_fixes
 from humaskit.lint.finding import Finding
 from humaskit.lint.matching import WORD
 
@@ -110,7 +111,7 @@ def _gaining(judge, draft, text: str, checked: list, findings: list[Finding]) ->
     after, starts = [], []
     at = 0
     for (start, end), group in checked:
-        fixed = _apply(text[start:end], start, _non_overlapping(group))
+        fixed = _apply(text[start:end], start, chosen_fixes(group))
         starts.append(at)
         after.append(fixed)
         at += len(fixed) + len(_GAP)
@@ -124,22 +125,20 @@ def _gaining(judge, draft, text: str, checked: list, findings: list[Finding]) ->
             if i >= 0 and f.start < checked[i][0][1]:
                 in_draft[i][f.rule] += 1
     suspects = [i for i, ((_, group), b, a) in enumerate(zip(checked, in_draft, counted_after))
-                if _gains(b, a, _non_overlapping(group))]
+                if _gains(b, a, chosen_fixes(group))]
     if not suspects:
         return []
     alone = [text[checked[i][0][0]:checked[i][0][1]] for i in suspects]
     starts = [sum(len(t) + len(_GAP) for t in alone[:k]) for k in range(len(alone))]
     counted_before = _per_sentence(judge, draft, _GAP.join(alone), starts)
     return [checked[i] for i, b in zip(suspects, counted_before)
-            if _gains(b, counted_after[i], _non_overlapping(checked[i][1]))]
+            if _gains(b, counted_after[i], chosen_fixes(checked[i][1]))]
 
 
 def _per_sentence(judge, draft, joined: str, starts: list[int]) -> list[Counter]:
     """How many hits each rule of ``judge`` has in each part of ``joined`` (parts begin at
     ``starts``). The rules are run directly: only their counts matter here, so no finding is
     located, sorted or printed."""
-    from humaskit.lint.engine import LintContext
-
     counts = [Counter() for _ in starts]
     piece = Draft(path=draft.path, text=joined, body_start=0, agency=draft.agency, platforms=draft.platforms,
                   kind=draft.kind)
@@ -154,7 +153,7 @@ def _per_sentence(judge, draft, joined: str, starts: list[int]) -> list[Counter]
 
 def _worse(judge, draft, sentence: str, offset: int, group: list[Finding]) -> list[Finding]:
     before = _rules(judge, draft, sentence)
-    together = _non_overlapping(group)
+    together = chosen_fixes(group)
     if not _gains(before, _rules(judge, draft, _apply(sentence, offset, together)), together):
         return [f for f in group if f not in together and _alone_worse(judge, draft, sentence, offset, f, before)]
     return [f for f in group if _alone_worse(judge, draft, sentence, offset, f, before)]
@@ -172,15 +171,6 @@ def _gains(before: Counter, after: Counter, applied: list[Finding]) -> bool:
 
 def _rules(judge, draft, sentence: str) -> Counter:
     return _per_sentence(judge, draft, sentence, [0])[0]
-
-
-def _non_overlapping(group: list[Finding]) -> list[Finding]:
-    chosen, last_end = [], -1
-    for f in sorted(group, key=lambda f: (f.start, f.end)):
-        if f.start >= last_end:
-            chosen.append(f)
-            last_end = max(f.end, f.start + 1)
-    return chosen
 
 
 def _apply(sentence: str, offset: int, fixes: list[Finding]) -> str:

@@ -3,31 +3,17 @@ Playwright): an A4 portrait booklet whose table of contents lists every chapter,
 
 from __future__ import annotations
 
-import os
-import re
-from pathlib import Path
-
-import pytest
-
 from humaskit.guideline import load_guideline
 from humaskit.guideline.handbook import CHAPTERS, write_handbook
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists() and not os.environ.get("CI"):
-    pytest.skip("Chromium is not installed: `sudo apt-get install -y chromium` (Debian/Ubuntu) to run the "
-                "print tests; .ci/run installs it", allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]' installs Playwright")
-
-
-def _pages(pdf: bytes) -> list[tuple[float, float]]:
-    return [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)]
+from browser import launch, pdf_pages, playwright
 
 
 def test_handbook_prints_as_an_a4_booklet_with_its_table_of_contents(tmp_path):
     guideline = load_guideline()
     book = write_handbook(guideline, tmp_path)
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        browser = launch(p)
         page = browser.new_page()
         page.goto(book.as_uri())
         full = page.pdf(prefer_css_page_size=True)
@@ -40,13 +26,13 @@ def test_handbook_prints_as_an_a4_booklet_with_its_table_of_contents(tmp_path):
         page.add_style_tag(content="main { display: none; }")
         front = page.pdf(prefer_css_page_size=True)
         browser.close()
-    pages = _pages(full)
+    pages = pdf_pages(full)
     assert all(abs(w - 595.3) < 1 and abs(h - 841.9) < 1 for w, h in pages), "every page A4 portrait"
     # Every chapter: the shipped guideline has a section for each (the crisis protocol once its schema has one).
     expected = [f"#{c.key}" for c in CHAPTERS if c.key != "krisis" or "crisis" in guideline.data]
     assert [href for href, _ in toc] == expected
     assert toc == heads, "the table of contents names each chapter as its heading does, in order"
-    assert len(_pages(front)) == 2, "the cover and the table of contents each take one page"
+    assert len(pdf_pages(front)) == 2, "the cover and the table of contents each take one page"
     # Each chapter starts on a new page after the cover and the contents; the whole book stays a booklet.
     assert len(heads) + 2 <= len(pages) <= 120, len(pages)
     assert broken == 0, "every embedded image decodes"

@@ -17,11 +17,8 @@ import pytest
 from deskhelp import PASSWORD
 from support import REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Chromium is not installed: `sudo apt-get install -y chromium` (Debian/Ubuntu) to run the "
-                "browser tests.", allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]' installs Playwright")
+from browser import launch, playwright
+
 expect = playwright.expect
 SHOTS = os.environ.get("HUMASKIT_SCREENSHOTS")
 
@@ -82,7 +79,7 @@ def _login(page, url: str, name: str) -> None:
 
 def test_staff_types_a_caption_sees_the_finding_marked_and_applies_its_fix(server):
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         _login(page, server, "siti")
         page.click("#teks")
@@ -104,7 +101,7 @@ def test_staff_types_a_caption_sees_the_finding_marked_and_applies_its_fix(serve
 
 def test_a_post_is_proposed_approved_and_a_complaint_answered_by_the_right_people(server):
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        browser = launch(p)
         staff = browser.new_page(viewport={"width": 1200, "height": 900})
         _login(staff, server, "siti")
         staff.goto(server + "/kalender?bulan=2026-12")
