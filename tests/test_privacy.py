@@ -5,9 +5,11 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from humaskit.guideline import load_guideline
 from humaskit.lint.engine import Linter
+from humaskit.lint.rules import privacy
 
 RULE = "privacy.personal-data"
 REPLY = "---\nagency: dishub\nkind: reply\n---\n"
@@ -112,3 +114,20 @@ def test_an_unlisted_number_given_as_the_contact_is_a_warning(lint):
     assert [(f.severity, "tidak tercatat" in f.message) for f in found] == [("warning", True)]
     found = _flagged(lint, "Silakan hubungi warga pelapor, Bapak Asep, di 0812-2000-3000.")
     assert [f.severity for f in found] == ["error"]
+
+
+# The cheap gates must let through every caption their pattern could match: a gate that says
+# "nothing here" where the pattern finds something would hide personal data.
+
+@pytest.mark.parametrize("pattern, gate, lower", [
+    (privacy._MOBILE, privacy._MOBILE_START, False),
+    (privacy._NIK, privacy._EIGHT_DIGITS, False),
+    (privacy._STREET, privacy._HOUSE_NUMBER, True),
+])
+def test_gates_pass_every_match(pattern, gate, lower):
+    @settings(max_examples=300, deadline=None)
+    @given(st.from_regex(pattern))
+    def check(text):
+        assert gate.search(text.lower() if lower else text), text
+
+    check()

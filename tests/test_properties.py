@@ -252,3 +252,28 @@ def test_loose_words_hold_every_word_a_gated_scan_can_match(text):
     assert [m.span() for m in mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, needles,
                                                   tokens.lower_masked)] == full
     assert tokens.lower_words <= tokens.loose_words
+
+
+SE_TEXT = st.lists(st.sampled_from(["se", "Se", "kase", "_se", "se-", "Jawa", "Barat", "seKota", "sekota", "é", "٣", " ",
+                                    "\t", ".", "!", "Ébé"]), max_size=16).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SE_TEXT)
+def test_se_prefix_scan_finds_what_the_plain_pattern_finds(text):
+    import re
+
+    from humaskit.lint.rules import eyd
+
+    assert [(m.span(), m.group(1)) for m in eyd.se_capital(text)] == \
+        [(m.span(), m.group(2)) for m in re.finditer(r"\b(se)(?:[ \t]+|(?=[A-Z]))([A-Z][a-z]+)", text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["di", "Di", "nge", "ter", "xdi", "-", "share", "Post", "é", "_", " ", "ng", "1", "se"]),
+                max_size=14).map("".join))
+def test_affixed_scan_finds_what_the_plain_pattern_finds(text):
+    from humaskit.lint.rules import terminology
+
+    assert terminology.affixed(text) == [(m.start(), m.end(), m.group(2), m.start(2))
+                                         for m in terminology.AFFIXED.finditer(text)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from humaskit.lint.lexicon import regional_words
-from humaskit.lint.matching import WORD
+from humaskit.lint.matching import WORD, WordVerdicts
 from humaskit.lint.rules._util import sentence_start
 from humaskit.lint.rules.readability import sentences
 
@@ -25,8 +25,6 @@ from humaskit.lint.rules.readability import sentences
 _DAMAGED = re.compile(r"\ufffd+(?:[\s?]*\ufffd)*|(?:(?<=\s)|^)\?+(?:[ \t]*\?+)*(?=\s|$|[^\w\s])|(?<=[^\W\d_])\?+(?=[^\W\d_])",
                       re.M)
 _STRETCH = re.compile(r"([^\W\d_])\1{2,}")
-# The gate before looking at words one by one: a letter three times, or doubled at a word's end.
-_ANY_STRETCH = re.compile(r"([^\W\d_])\1(?:\1|(?![^\W\d_]))")
 # A word ending in a doubled letter (dongg, yukk) is stretched: standard Indonesian ends none so.
 _DOUBLE_END = re.compile(r"([^\W\d_])\1$")
 LANGUAGES = {"sunda": "Sunda", "jawa": "Jawa"}
@@ -181,6 +179,5 @@ def stretched_words(ctx) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _stretched_words(ctx) -> list[tuple[str, tuple[str, ...]]]:
-    if not _ANY_STRETCH.search(ctx.tokens.lower_masked):
-        return []  # most captions: no word is looked at
-    return [(w, forms) for w in sorted(ctx.tokens.lower_words) if (forms := squeezed(w))]
+    # each word form is looked at once per run: a caption's words are mostly ones seen before
+    return ctx.memo("running.squeezed", lambda guideline: WordVerdicts(squeezed))(ctx.tokens.lower_words)

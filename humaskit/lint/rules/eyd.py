@@ -7,6 +7,7 @@ import re
 
 from humaskit.lint import running
 from humaskit.lint.finding import Hit
+from humaskit.lint.matching import whole_word_offsets
 from humaskit.lint.registry import rule
 from humaskit.lint.rules._util import sentence_start
 from humaskit.lint.rules.readability import sentences
@@ -73,7 +74,16 @@ def _rewrites(ctx, matches, fixed, message: str):
             yield Hit(start, m.end() + base, message.format(fix), fix)
 
 
-_SE_CAPITAL = re.compile(r"\b(se)(?:[ \t]+|(?=[A-Z]))([A-Z][a-z]+)")
+# Starting at a literal, the scan is fast; the word boundary before "se" is checked per match.
+_SE_CAPITAL = re.compile(r"se(?:[ \t]+|(?=[A-Z]))([A-Z][a-z]+)")
+
+
+def se_capital(masked: str):
+    """The matches of _SE_CAPITAL that start a word (as a leading ``\\b`` would say)."""
+    for m in _SE_CAPITAL.finditer(masked):
+        i = m.start()
+        if not i or not (masked[i - 1].isalnum() or masked[i - 1] == "_"):
+            yield m
 
 
 @rule("grammar.se-prefix", category="grammar", severity="warning", fixable=True,
@@ -91,7 +101,7 @@ def se_prefix(ctx):
     masked = ctx.tokens.masked
     if "se" not in masked:
         return
-    yield from _rewrites(ctx, _SE_CAPITAL.finditer(masked), lambda m: f"se-{m.group(2)}",
+    yield from _rewrites(ctx, se_capital(masked), lambda m: f"se-{m.group(1)}",
                          "Awalan se- sebelum huruf kapital memakai tanda hubung: '{}'.")
 
 
@@ -256,11 +266,15 @@ def sentence_opening_conjunction(ctx):
     EYD V membedakan konjungsi intrakalimat dan antarkalimat; kalimat yang diawali "Tetapi"
     atau "Dan" adalah kalimat yang belum selesai.
     """
-    wanted = frozenset(_OPENERS)
-    if wanted.isdisjoint(ctx.tokens.lower_words):
+    words = ctx.tokens.lower_words.intersection(_OPENERS)
+    if not words:
         return
-    for start, end, word in ctx.tokens.find_words(wanted):
-        if not word[:1].isupper() or not sentence_start(ctx.text, start, ctx.base) or start == ctx.base:
+    # an opening conjunction is written with a capital: only those forms are looked for
+    masked, base = ctx.tokens.masked, ctx.base
+    found = sorted((i + base, i + len(form) + base, form) for word in words
+                   for form in {word.capitalize(), word.upper()} for i in whole_word_offsets(masked, form))
+    for start, end, word in found:
+        if not sentence_start(ctx.text, start, ctx.base) or start == ctx.base:
             continue  # the caption's first word may continue the post's title or image
         if ctx.text[start - 1:start] in _QUOTES:
             continue  # a quotation keeps its own words

@@ -42,10 +42,13 @@ _PUBLIC = re.compile(r"\b(?:kantor|sekretariat|posko|gedung|balai|dinas|puskesma
                      r"layanan|pelayanan|lokasi|tempat|aula|lapangan|rumah sakit|rumah dinas|rumah makan)\b", re.I)
 
 
-# Cheap gates, one scan each, before the patterns above look at the caption.
+# Cheap gates, one scan each, before the patterns above look at the caption. Each starts with a
+# literal or a plain character set (which the regex engine scans for quickly) and matches
+# wherever its pattern could; the property tests hold them to that.
 _DIGIT = re.compile(r"\d")
-_FOUR_DIGITS = re.compile(r"\d{4}")
-_HOUSE_NUMBER = re.compile(r"\b(?:no|nomor)\b\.?\s*\d", re.I)
+_EIGHT_DIGITS = re.compile(r"\d\d\d\d[ .-]?\d\d\d\d")
+_MOBILE_START = re.compile(r"[02][ .(-]{0,2}8[1-9]")
+_HOUSE_NUMBER = re.compile(r"no(?:mor)?\b\.?\s*\d")  # on the lower-cased caption
 
 
 def _is_nik(number: str) -> bool:
@@ -95,11 +98,11 @@ def personal_data(ctx):
         return
     official = ctx.memo("privacy.official", _official)
     if has_digit:
-        for m in _NIK.finditer(masked) if _FOUR_DIGITS.search(masked) else ():
+        for m in _NIK.finditer(masked) if _EIGHT_DIGITS.search(masked) else ():
             if _is_nik(re.sub(r"\D", "", m.group())) or _NIK_WORD.search(masked, max(0, m.start() - 40), m.start()):
                 yield Hit(m.start() + base, m.end() + base,
                           "NIK warga tidak boleh diunggah (UU Pelindungan Data Pribadi).")
-        for m in _MOBILE.finditer(masked):
+        for m in _MOBILE.finditer(masked) if _MOBILE_START.search(masked) else ():
             number = digits(m.group())
             if not 10 <= len(number) <= 13 or number in official["phones"]:
                 continue
@@ -112,7 +115,7 @@ def personal_data(ctx):
                 yield Hit(m.start() + base, m.end() + base,
                           f"Nomor ponsel {m.group()} bukan kontak resmi di pedoman: nomor warga tidak boleh diunggah "
                           "(UU Pelindungan Data Pribadi). Nomor resmi dicatat di `contacts` pedoman.")
-        if _HOUSE_NUMBER.search(masked):
+        if _HOUSE_NUMBER.search(tokens.lower_masked):
             yield from _addresses(masked, base, official["addresses"])
     for start, end in tokens.emails:
         address = ctx.text[start:end]

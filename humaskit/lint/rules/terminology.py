@@ -58,7 +58,22 @@ def _foreign(ctx):
 
 
 # An English stem with an Indonesian prefix written with a hyphen: di-share, nge-post, di-follow up.
-_AFFIXED = re.compile(r"(?<![\w-])(di|ke|ter|me|nge|ng|ber|se)-([a-z]+)(?![\w-])", re.I)
+AFFIXED = re.compile(r"(?<![\w-])(di|ke|ter|me|nge|ng|ber|se)-([a-z]+)(?![\w-])", re.I)
+# The same, found from the hyphen (a scan from a literal is fast) and checked back to the prefix.
+_STEM = re.compile(r"-([a-z]+)(?![\w-])", re.I)
+_PREFIX = re.compile(r"(?<![\w-])(?:di|ke|ter|me|nge|ng|ber|se)$", re.I)
+
+
+def affixed(masked: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, stem, stem start) of each match of AFFIXED in ``masked``."""
+    found = []
+    for m in _STEM.finditer(masked):
+        # four characters: the longest prefix and the one before it, which the lookbehind reads
+        window = max(0, m.start() - 4)
+        prefix = _PREFIX.search(masked, window, m.start())
+        if prefix:
+            found.append((prefix.start(), m.end(), m.group(1), m.start(1)))
+    return found
 
 
 @rule("terminology.foreign-term", category="terminology", severity="suggestion", fixable=True,
@@ -84,16 +99,16 @@ def foreign_term(ctx):
     for start, end, word, key in running.lexicon_words(ctx, keys, claimed):
         if not any(s <= start < e for s, e in taken):
             hits += _foreign_hit(start, end, word, single[key])
-    if "-" in ctx.tokens.masked:
-        for m in _AFFIXED.finditer(ctx.tokens.masked):
-            stem = m.group(2).lower()
+    masked = ctx.tokens.masked
+    if "-" in masked:
+        for first, last, written_stem, at in affixed(masked):
+            stem = written_stem.lower()
             term = terms.get(stem) or next((terms[k] for k in terms if k.startswith(stem + " ")
-                                            and ctx.tokens.lower_masked.startswith(k, m.start(2))), None)
+                                            and ctx.tokens.lower_masked.startswith(k, at)), None)
             if term:
-                standard = term.standard
-                start, end = m.start() + ctx.base, m.end() + ctx.base
-                hits.append(Hit(start, end, f"'{m.group()}' memakai kata asing '{m.group(2)}' berimbuhan; "
-                                            f"pakai kata Indonesia berimbuhan dari padanannya '{standard}'."))
+                hits.append(Hit(first + ctx.base, last + ctx.base,
+                                f"'{masked[first:last]}' memakai kata asing '{written_stem}' berimbuhan; "
+                                f"pakai kata Indonesia berimbuhan dari padanannya '{term.standard}'."))
     hits.sort(key=lambda h: h.start)
     yield from hits
 
