@@ -131,3 +131,19 @@ def test_gates_pass_every_match(pattern, gate, lower):
         assert gate.search(text.lower() if lower else text), text
 
     check()
+
+
+@pytest.mark.parametrize("alt", [
+    "Foto KTP pelapor, NIK 3278011203850001.",
+    "'Warga menunjukkan nomor 0812-3456-7890: kirim ke asep.warga@gmail.com'",
+    ">-\n  Foto KTP pelapor,\n  NIK 3278011203850001",  # folded by YAML: reported on the key's line
+])
+def test_personal_data_in_the_alt_text_is_found_on_its_line(lint, alt):
+    head = f"---\nagency: dishub\nimage: foto.jpg\nalt: {alt}\n---\n"
+    found = [f for f in lint(head + "Petugas memperbaiki lampu jalan hari ini.") if f.rule == RULE]
+    assert found and all(f.line == 4 and f.severity == "error" for f in found)
+
+
+def test_an_alt_text_without_personal_data_passes(lint):
+    head = "---\nagency: dishub\nimage: foto.jpg\nalt: Petugas Dishub memperbaiki 12 lampu jalan, hubungi 112.\n---\n"
+    assert not [f for f in lint(head + "Petugas memperbaiki lampu jalan hari ini.") if f.rule == RULE]

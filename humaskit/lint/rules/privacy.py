@@ -80,7 +80,8 @@ def _official_domain(domain: str, allowed: tuple[str, ...]) -> bool:
       wrong=_WRONG, right=_RIGHT)
 def personal_data(ctx):
     """Apa yang diperiksa:
-    Data pribadi di unggahan atau jawaban publik: NIK (16 angka), nomor ponsel warga, alamat surel
+    Data pribadi di unggahan atau jawaban publik, di takarir maupun di teks alternatif gambar
+    (`alt`): NIK (16 angka), nomor ponsel warga, alamat surel
     warga, dan alamat rumah (jalan dan nomor rumah, dengan RT/RW atau kata seperti "rumah",
     "beralamat"). Kontak resmi di `contacts` dan `agencies.*.contacts` pedoman, nomor darurat di
     `crisis.hotlines`, nomor bebas pulsa (0800), telepon kantor, surel berdomain go.id atau
@@ -91,13 +92,32 @@ def personal_data(ctx):
     jalan bagi penipuan dan perundungan. Sebut warga secukupnya ("Bapak A") dan lanjutkan lewat
     pesan pribadi.
     """
-    tokens, base = ctx.tokens, ctx.base
-    masked = tokens.masked
-    has_digit = _DIGIT.search(masked) is not None
-    if not has_digit and not tokens.emails:
-        return
     official = ctx.memo("privacy.official", _official)
-    if has_digit:
+    yield from _personal(ctx.tokens, ctx.base, ctx.text, official)
+    alt = ctx.draft.alt
+    if alt and (_DIGIT.search(alt) or "@" in alt):
+        yield from _in_alt(ctx, alt, official)
+
+
+def _in_alt(ctx, alt: str, official: dict):
+    """The image's alternative text is published with it: its personal data is found where it
+    is written, or reported on the key's line when YAML quoting changed how it is written."""
+    from humaskit.lint.text import Tokens
+
+    draft = ctx.draft
+    key = draft.key_offset("alt")
+    at = draft.text.find(alt, key)
+    if at != -1 and at + len(alt) <= draft.body_start:
+        yield from _personal(Tokens(draft.text[:at + len(alt)], at), at, draft.text, official)
+        return
+    for hit in _personal(Tokens(alt, 0), 0, alt, official):
+        yield Hit(key, key + len("alt"), f"Teks alternatif (`alt`): {hit.message}", severity=hit.severity)
+
+
+def _personal(tokens, base: int, text: str, official: dict):
+    """The personal data in ``tokens`` (its masked text starts at ``base`` of ``text``)."""
+    masked = tokens.masked
+    if _DIGIT.search(masked):
         for m in _NIK.finditer(masked) if _EIGHT_DIGITS.search(masked) else ():
             if _is_nik(re.sub(r"\D", "", m.group())) or _NIK_WORD.search(masked, max(0, m.start() - 40), m.start()):
                 yield Hit(m.start() + base, m.end() + base,
@@ -118,7 +138,7 @@ def personal_data(ctx):
         if _HOUSE_NUMBER.search(tokens.lower_masked):
             yield from _addresses(masked, base, official["addresses"])
     for start, end in tokens.emails:
-        address = ctx.text[start:end]
+        address = text[start:end]
         domain = address.rpartition("@")[2].casefold()
         if address.casefold() not in official["emails"] and not _official_domain(domain, official["domains"]):
             yield Hit(start, end, f"Alamat surel {address} bukan surel resmi: surel warga tidak boleh diunggah "
