@@ -18,7 +18,12 @@ MAX_TEXT = 10_000
 
 
 class RowError(ValueError):
-    """One bad value in a complaint; the message is Indonesian."""
+    """One bad value in a complaint; the message is Indonesian, ``column`` names the CSV column
+    (and the command's option) the value came from."""
+
+    def __init__(self, message: str, column: str | None = None) -> None:
+        super().__init__(message)
+        self.column = column
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
@@ -26,15 +31,15 @@ _TICKET = re.compile(r"[A-Za-z0-9][A-Za-z0-9/._-]{0,63}")  # a number from anoth
 _DMY = re.compile(r"(\d{2})/(\d{2})/(\d{4}) (\d{2}:\d{2}(?::\d{2})?)")
 
 
-def parse_time(value: str, what: str, *, now: str | None = None) -> str:
+def parse_time(value: str, what: str, *, now: str | None = None, column: str | None = None) -> str:
     """A local time as stored: ``YYYY-MM-DDTHH:MM`` (ISO, or DD/MM/YYYY HH:MM as spreadsheets write it).
     ``now`` (in the stored form) bounds it; an import passes one value for every row."""
     text = (value or "").strip()
     moment = _moment(text)
     if moment is None:
-        raise RowError(f"{what} '{text}' tidak valid; tulis seperti 2026-12-03T09:15 atau 03/12/2026 09:15.")
+        raise RowError(f"{what} '{text}' tidak valid; tulis seperti 2026-12-03T09:15 atau 03/12/2026 09:15.", column)
     if moment < "2000" or moment > (now or current_time()):
-        raise RowError(f"{what} '{text}' di luar rentang (tahun 2000 sampai sekarang).")
+        raise RowError(f"{what} '{text}' di luar rentang (tahun 2000 sampai sekarang).", column)
     return moment
 
 
@@ -52,11 +57,13 @@ def _moment(text: str) -> str | None:
         return None
 
 
-def _choice(value: str, known: dict, what: str) -> str:
+def _choice(value: str, known: dict, what: str, column: str) -> str:
     value = (value or "").strip()
     if value not in known:
-        hint = did_you_mean(value, known)
-        raise RowError(f"{what} '{value}' tidak dikenal di pedoman.{' ' + hint if hint else ''}")
+        hint = did_you_mean(value, known) or f"Pilihan: {', '.join(sorted(known))}."
+        if not value:
+            raise RowError(f"{what} belum diisi. {hint}", column)
+        raise RowError(f"{what} '{value[:80]}' tidak dikenal di pedoman. {hint}", column)
     return value
 
 
@@ -108,7 +115,8 @@ class Rules:
         stage = self.by_key.get(target)
         if stage is None:
             hint = did_you_mean(target, self.by_key)
-            raise RowError(f"Tahap '{target}' tidak dikenal di pedoman.{' ' + hint if hint else ''}")
+            hint = hint or f"Pilihan: {', '.join(self.by_key)}."
+            raise RowError(f"Tahap '{target}' tidak dikenal di pedoman. {hint}")
         if self.closed(current):
             raise RowError(f"Pengaduan sudah pada tahap akhir '{current}'; tahapnya tidak dapat diubah lagi.")
         if stage["rejection"]:
@@ -161,29 +169,29 @@ _DETAILS = (("tautan", "link"), ("akun", "handle"), ("nama", "name"), ("kontak",
 def complaint(rules: Rules, values: dict, now: str | None = None) -> dict:
     """Validate one complaint's fields (from the command line or a CSV row)."""
     section = rules.section
-    category = _choice(values.get("kategori"), section["categories"], "Kategori")
+    category = _choice(values.get("kategori"), section["categories"], "Kategori", "kategori")
     agency = (values.get("instansi") or "").strip() or section["categories"][category]["agency"]
-    agency = _choice(agency, rules.guideline.agencies, "Perangkat daerah")
+    agency = _choice(agency, rules.guideline.agencies, "Perangkat daerah", "instansi")
     text = (values.get("teks") or "").strip()
     if not text:
-        raise RowError("Teks pengaduan kosong.")
+        raise RowError("Teks pengaduan kosong.", "teks")
     if len(text) > MAX_TEXT:
-        raise RowError(f"Teks pengaduan terlalu panjang ({len(text)} karakter; batasnya {MAX_TEXT}).")
+        raise RowError(f"Teks pengaduan terlalu panjang ({len(text)} karakter; batasnya {MAX_TEXT}).", "teks")
     details = {}
     for key, column in _DETAILS:
         value = (values.get(key) or "").strip()
         if "\x00" in value or len(value) > 2000:
-            raise RowError(f"Isian {key} tidak valid.")
+            raise RowError(f"Isian {key} tidak valid.", key)
         details[column] = value or None
     ticket = (values.get("nomor") or "").strip() or None
     if ticket and not _TICKET.fullmatch(ticket):
         raise RowError(f"Nomor tiket '{ticket[:80]}' tidak valid: hanya huruf, angka, '/', '.', '_' dan '-', "
-                       "paling banyak 64 karakter.")
+                       "paling banyak 64 karakter.", "nomor")
     return {
         "ticket": ticket,
-        "channel": _choice(values.get("kanal"), section["channels"], "Kanal"),
+        "channel": _choice(values.get("kanal"), section["channels"], "Kanal", "kanal"),
         **details, "text": text, "category": category, "agency": agency,
-        "received": parse_time(values.get("diterima"), "Waktu diterima", now=now),
+        "received": parse_time(values.get("diterima"), "Waktu diterima", now=now, column="diterima"),
     }
 
 
@@ -270,7 +278,7 @@ def read_rows(text: str, path: str, rules: Rules) -> tuple[list, list]:
                 good.append((start, c, history))
             except RowError as exc:
                 if any(cell.strip() for cell in row):
-                    bad.append(Problem(str(exc), path=path, line=start))
+                    bad.append(Problem(str(exc), path=path, line=start, key=exc.column))
     except csv.Error as exc:
         raise HumaskitError.single(f"CSV rusak: {exc}; tidak ada yang diimpor.", path=path, line=line) from None
     return good, bad
@@ -284,7 +292,7 @@ def _history(rules: Rules, c: dict, values: dict, now: str) -> list[tuple]:
     for key, order in rules.later:
         when = values.get(key)
         if when and not when.isspace():
-            moves.append((parse_time(when, f"Waktu tahap {key}", now=now), order, key))
+            moves.append((parse_time(when, f"Waktu tahap {key}", now=now, column=key), order, key))
     current, last = rules.first, c["received"]
     for at, _order, key in sorted(moves):
         note = ((values.get("alasan") or "").strip() or None) if rules.by_key[key]["rejection"] else None

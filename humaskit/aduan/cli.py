@@ -54,7 +54,7 @@ def _value(fn, key: str):
     try:
         return fn()
     except RowError as exc:
-        raise HumaskitError.single(str(exc), key=key) from None
+        raise HumaskitError.single(str(exc), key=f"--{exc.column}" if exc.column else key) from None
 
 
 @app.command("catat")
@@ -62,21 +62,22 @@ def catat(
     kanal: str = typer.Option(..., "--kanal", help="Kanal (kunci di aduan.channels, misalnya instagram)."),
     teks: str = typer.Option(..., "--teks", help="Isi pengaduan."),
     kategori: str = typer.Option(..., "--kategori", help="Kategori (kunci di aduan.categories)."),
-    diterima: str = typer.Option(..., "--diterima", help="Waktu diterima, misalnya 2026-12-03T09:15."),
+    diterima: Optional[str] = typer.Option(None, "--diterima", help="Waktu diterima, misalnya 2026-12-03T09:15 "
+                                           "(bawaan: sekarang)."),
     tautan: Optional[str] = typer.Option(None, "--tautan", help="Tautan unggahan atau pesan."),
     akun: Optional[str] = typer.Option(None, "--akun", help="Akun warga."),
     instansi: Optional[str] = typer.Option(None, "--instansi", help="Perangkat daerah (bawaan: dari kategori)."),
     db: Path = DB, guideline: Optional[Path] = GUIDELINE, oleh: str = ACTOR,
 ) -> None:
     """Catat satu pengaduan; mencetak nomor tiketnya."""
-    from humaskit.aduan.api import complaint, record
+    from humaskit.aduan.api import complaint, current_time, record
     from humaskit.clikit import user_errors
 
     with user_errors():
         rules = _rules(guideline)
         c = _value(lambda: complaint(rules, {"kanal": kanal, "teks": teks, "kategori": kategori,
-                                             "diterima": diterima, "tautan": tautan, "akun": akun,
-                                             "instansi": instansi}), "--kategori")
+                                             "diterima": diterima or current_time(), "tautan": tautan, "akun": akun,
+                                             "instansi": instansi}), None)
         typer.echo(record(_store(db, create=True), rules, c, oleh))
 
 
@@ -84,17 +85,18 @@ def catat(
 def tahap(
     tiket: str = typer.Argument(..., help="Nomor tiket."),
     tahap_baru: str = typer.Argument(..., metavar="TAHAP", help="Tahap baru (kunci di aduan.stages)."),
-    waktu: str = typer.Option(..., "--waktu", help="Waktu perubahan, misalnya 2026-12-03T13:00."),
+    waktu: Optional[str] = typer.Option(None, "--waktu", help="Waktu perubahan, misalnya 2026-12-03T13:00 "
+                                        "(bawaan: sekarang)."),
     catatan: Optional[str] = typer.Option(None, "--catatan", help="Catatan (wajib untuk penolakan: alasannya)."),
     db: Path = DB, guideline: Optional[Path] = GUIDELINE, oleh: str = ACTOR,
 ) -> None:
     """Pindahkan pengaduan ke tahap berikutnya; riwayatnya tidak dapat diubah."""
-    from humaskit.aduan.api import move, parse_time
+    from humaskit.aduan.api import current_time, move, parse_time
     from humaskit.clikit import user_errors
 
     with user_errors():
         rules = _rules(guideline)
-        at = _value(lambda: parse_time(waktu, "Waktu"), "--waktu")
+        at = _value(lambda: parse_time(waktu or current_time(), "Waktu"), "--waktu")
         move(_store(db), rules, tiket, tahap_baru, at, oleh, catatan)
         typer.echo(f"{tiket}: {tahap_baru}")
 

@@ -131,7 +131,7 @@ def test_impor_reports_bad_rows_with_lines_and_imports_the_rest(tmp_path):
     result = run("impor", csv_file, "--db", db)
     assert result.returncode == 2
     assert "2 pengaduan diimpor" in result.stdout and "3 baris ditolak" in result.stdout
-    assert f"{csv_file}:3: Kategori 'jalan-rsak'" in result.stderr
+    assert f"{csv_file}:3: [kategori] Kategori 'jalan-rsak'" in result.stderr
     assert f"{csv_file}:4: Tahap 'ditindaklanjuti' melompati tahap wajib diverifikasi" in result.stderr
     # the quoted field spans lines 4-5, so the next rows start on lines 6 and 7
     assert f"{csv_file}:6: Tahap 'ditolak' memerlukan alasan" in result.stderr

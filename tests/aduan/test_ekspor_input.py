@@ -119,3 +119,29 @@ def test_a_corrupt_database_is_refused_untouched(tmp_path, damage):
         assert result.returncode == 2, (args, result.stdout, result.stderr)
         assert "bukan basis data pengaduan yang utuh" in result.stderr and "Traceback" not in result.stderr
     assert digest(db) == before
+
+
+def test_a_wrong_choice_names_its_option_or_column_and_lists_the_choices(tmp_path):
+    db = tmp_path / "aduan.sqlite"
+    kanal = run("catat", "--db", db, "--kanal", "ig", "--teks", "Lampu mati", "--kategori", "sampah")
+    assert kanal.returncode == 2 and "[--kanal] Kanal 'ig' tidak dikenal" in kanal.stderr
+    assert "Pilihan: facebook, instagram" in kanal.stderr and not db.exists()
+    csv = tmp_path / "aduan.csv"
+    csv.write_text(HEADER + "instagram,@w,Sampah,sampahh,2026-11-03 09:00,,,,,\n", encoding="utf-8")
+    imported = run("impor", csv, "--db", db)
+    assert imported.returncode == 2 and "aduan.csv:2: [kategori] Kategori 'sampahh' tidak dikenal" in imported.stderr
+    assert "Apakah maksud Anda 'sampah'?" in imported.stderr
+
+
+def test_catat_and_tahap_default_to_now(tmp_path):
+    from datetime import datetime
+
+    db = tmp_path / "aduan.sqlite"
+    before = datetime.now().isoformat(timespec="minutes")
+    ticket = run("catat", "--db", db, "--kanal", "instagram", "--teks", "Sampah menumpuk", "--kategori", "sampah")
+    assert ticket.returncode == 0, ticket.stderr
+    moved = run("tahap", ticket.stdout.strip(), "diverifikasi", "--db", db)
+    assert moved.returncode == 0, moved.stderr
+    after = datetime.now().isoformat(timespec="minutes")
+    times = [row[0] for row in sqlite3.connect(db).execute("SELECT at FROM events ORDER BY id")]
+    assert len(times) == 2 and all(before <= t <= after for t in times)
