@@ -108,10 +108,11 @@ def _gaining(judge, draft, text: str, checked: list, findings: list[Finding]) ->
     sentences are linted in one text, and compared with the draft's own findings there; only
     where that shows a gain are the sentences linted alone too (a sentence read out of its
     caption may differ), and only a sentence that got worse is looked at fix by fix."""
+    chosen = [chosen_fixes(group) for _, group in checked]
     after, starts = [], []
     at = 0
-    for (start, end), group in checked:
-        fixed = _apply(text[start:end], start, chosen_fixes(group))
+    for ((start, end), _), fixes in zip(checked, chosen):
+        fixed = _apply(text[start:end], start, fixes)
         starts.append(at)
         after.append(fixed)
         at += len(fixed) + len(_GAP)
@@ -124,15 +125,13 @@ def _gaining(judge, draft, text: str, checked: list, findings: list[Finding]) ->
             i = bisect_right(window_starts, f.start) - 1
             if i >= 0 and f.start < checked[i][0][1]:
                 in_draft[i][f.rule] += 1
-    suspects = [i for i, ((_, group), b, a) in enumerate(zip(checked, in_draft, counted_after))
-                if _gains(b, a, chosen_fixes(group))]
+    suspects = [i for i, (b, a, fixes) in enumerate(zip(in_draft, counted_after, chosen)) if _gains(b, a, fixes)]
     if not suspects:
         return []
     alone = [text[checked[i][0][0]:checked[i][0][1]] for i in suspects]
     starts = [sum(len(t) + len(_GAP) for t in alone[:k]) for k in range(len(alone))]
     counted_before = _per_sentence(judge, draft, _GAP.join(alone), starts)
-    return [checked[i] for i, b in zip(suspects, counted_before)
-            if _gains(b, counted_after[i], chosen_fixes(checked[i][1]))]
+    return [checked[i] for i, b in zip(suspects, counted_before) if _gains(b, counted_after[i], chosen[i])]
 
 
 def _per_sentence(judge, draft, joined: str, starts: list[int]) -> list[Counter]:
@@ -165,6 +164,8 @@ def _alone_worse(judge, draft, sentence, offset, f, before) -> bool:
 
 def _gains(before: Counter, after: Counter, applied: list[Finding]) -> bool:
     """Whether some rule reports more in the fixed sentence than it did, less what was fixed."""
+    if not after:
+        return False  # most fixed sentences: nothing left to report
     expected = before - Counter(f.rule for f in applied)
     return any(count > expected[rule] for rule, count in after.items())
 
