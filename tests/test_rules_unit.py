@@ -120,3 +120,9 @@ def test_fast_length_matches_a_character_walk(text, name):
     guideline = load_guideline()
     ctx = _ctx(guideline, text)
     assert measure(ctx, guideline.platforms[name]) == _naive_measure(ctx, guideline.platforms[name])
+
+
+def test_a_word_in_capitals_after_an_emoji_at_a_line_start_keeps_its_capital(lint):
+    found = [f for f in lint("---\nagency: bpbd\n---\n⚠️ PERINGATAN dini banjir di Kelurahan Sukamanah.\n")
+             if f.rule == "tone.shouting"]
+    assert [f.fix for f in found] == ["Peringatan"]
