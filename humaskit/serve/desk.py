@@ -17,7 +17,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from humaskit.aduan.store import Store, _split
+from humaskit.aduan.store import Store, split_script
 from humaskit.errors import HumaskitError, did_you_mean
 
 DB_NAME = "humaskit.db"
@@ -126,7 +126,7 @@ class Desk:
                 raise HumaskitError.single("Basis data meja humas dibuat oleh humaskit yang lebih baru; tidak ada "
                                            "yang diubah. Perbarui humaskit.", path=self.store.path)
             for step in range(version, len(DESK_MIGRATIONS)):
-                for statement in _split(DESK_MIGRATIONS[step]):
+                for statement in split_script(DESK_MIGRATIONS[step]):
                     self.db.execute(statement)
             self.db.execute("DELETE FROM desk_schema")
             self.db.execute("INSERT INTO desk_schema(version) VALUES (?)", (len(DESK_MIGRATIONS),))
