@@ -122,7 +122,7 @@ class Store:
         with self.write():
             version = self.db.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
             for step in range(version, SCHEMA_VERSION):
-                for statement in _split(MIGRATIONS[step]):
+                for statement in split_script(MIGRATIONS[step]):
                     self.db.execute(statement)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -243,8 +243,10 @@ class Store:
         self.db.close()
 
 
-def _split(script: str):
-    """Split a migration on ';' outside trigger bodies (BEGIN ... END)."""
+def split_script(script: str):
+    """The statements of an SQL script (a migration), split on ';' outside trigger bodies
+    (BEGIN ... END), for :meth:`sqlite3.Connection.execute` one by one inside a transaction
+    (``executescript`` would commit first). The desk's own migrations use it too."""
     parts, current, depth = [], [], 0
     for piece in script.split(";"):
         current.append(piece)

@@ -131,7 +131,7 @@ def _build(guideline, month, plans_dir, draft_dirs, overrides, entries, lint, cr
     result = CalendarResult(guideline, year, mon, days, entries, plan, _lint(guideline, draft_paths) if lint else {},
                             added, outside, plans_dir,
                             conflicts=conflicts_in_files(guideline, draft_paths) if lint else [])
-    _attach_events(result)
+    attach_events(result)
     return result
 
 
@@ -295,9 +295,11 @@ def _day_event(result: CalendarResult, day: SpecialDay, feed: str | None) -> Eve
                  description="\n".join(lines), categories=categories)
 
 
-def _attach_events(result: CalendarResult) -> None:
-    """The city's events, and each agency's: its own copy of the special days and its posts (the same
-    post events as the city's, so their bytes are shared)."""
+def attach_events(result: CalendarResult) -> None:
+    """Set ``result.events`` (the city's) and ``result.agency_events`` (each agency's: its own copy of
+    the special days and its posts, the same post events as the city's, so their bytes are shared).
+    Called by :func:`build_calendar`; call again after changing ``result.drafts``, whose states the
+    post events show."""
     by_agency = {key: [_day_event(result, d, key) for d in result.days] for key in result.guideline.agencies}
     events = [_day_event(result, d, None) for d in result.days]
     for placement in result.schedule.placements:

@@ -90,7 +90,7 @@ def _from_draft(source: Path, template: Template, guideline) -> Item:
                                      else draft.key_offset("title" if origin == "title" else "publish"))
     where = at(draft.key_offset("fields")) if "fields" in draft.meta_offsets else {"path": str(source), "line": 1}
     missing = _missing(fields, template)
-    problems = tuple(p for p in _check_fields(fields, template, where) if p.key not in missing)
+    problems = tuple(p for p in check_fields(fields, template, where) if p.key not in missing)
     if missing:
         problems += (_fields_example(template, missing, where),)
     return Item(fields, draft.agency, {"path": str(source), "line": 1}, None, problems, locations)
@@ -154,7 +154,7 @@ def _from_yaml(source: Path, template: Template, guideline) -> list[Item]:
         if ctx.issues:
             raise HumaskitError([Problem(x.message, hint=x.hint, **located.where(x.path)) for x in ctx.issues])
         problems = tuple(_agency_problem(value["agency"], guideline, located.where(base + ("agency",))))
-        problems += _check_fields(value["fields"], template, located.where(base + ("fields",)))
+        problems += check_fields(value["fields"], template, located.where(base + ("fields",)))
         locations = {k: located.where(base + ("fields", k)) for k in value["fields"]}
         items.append(Item(value["fields"], value["agency"] or None, where, value["name"], problems, locations))
     return items
@@ -198,7 +198,7 @@ def _from_csv(source: Path, template: Template, guideline) -> list[Item]:
             fields = {k: (v or "") for k, v in row.items() if k in template.fields}
             agency = (row.get(AGENCY_COLUMN) or "").strip() or None
             problems = tuple(_agency_problem(agency, guideline, {**where, "key": AGENCY_COLUMN}))
-            problems += _check_fields(fields, template, where)
+            problems += check_fields(fields, template, where)
             items.append(Item(fields, agency, where, (row.get(NAME_COLUMN) or "").strip() or None, problems))
     except csv.Error as exc:
         raise HumaskitError.single(f"CSV tidak valid: {exc}.", path=str(source), line=reader.line_num) from None
@@ -220,7 +220,10 @@ def _agency_problem(agency, guideline, where):
                       **where)
 
 
-def _check_fields(fields: dict, template: Template, where: dict) -> tuple:
+def check_fields(fields: dict, template: Template, where: dict) -> tuple:
+    """Problems with one item's ``fields`` for ``template``: required fields left out, and names the
+    template does not know; each located by ``where`` (path, line) and the field's key. Used for
+    data files here and for the desk's form."""
     problems = []
     for name in _missing(fields, template):
         label = template.fields[name]["label"]

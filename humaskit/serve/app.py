@@ -13,7 +13,8 @@ from pathlib import Path
 from flask import Flask, abort, g, redirect, render_template, request, session, url_for
 
 from humaskit.errors import HumaskitError
-from humaskit.serve.desk import ROLES, Desk
+from humaskit.serve import LOOPBACK
+from humaskit.serve.desk import MIN_PASSWORD, ROLES, Desk
 
 MAX_UPLOAD = 2 * 1024 * 1024  # the largest request body: a draft or an image for the visual checks
 _PAGES = ("periksa", "kalender", "aduan", "grafis", "pedoman")
@@ -24,13 +25,16 @@ ACCESS = {
     "aduan": ("staf", "koordinator"),
     "grafis": ("desainer", "koordinator"),
     "pedoman": ("staf", "desainer", "koordinator"),
+    "akun": ("staf", "desainer", "koordinator"),  # one's own password, not in the menu
 }
 NAV = {"periksa": "Periksa draf", "kalender": "Kalender", "aduan": "Aduan", "grafis": "Buat grafis",
        "pedoman": "Pedoman"}
 
 
-def create_app(data_dir: str | Path, guideline, *, secure_cookies: bool = True, clock=None) -> Flask:
-    """The desk over the data folder ``data_dir`` (made by `humaskit serve akun tambah`)."""
+def create_app(data_dir: str | Path, guideline, *, secure_cookies: bool = True, clock=None,
+               hosts=LOOPBACK) -> Flask:
+    """The desk over the data folder ``data_dir`` (made by `humaskit serve akun tambah`). Only
+    requests whose Host header names one of ``hosts`` (any port) are answered; None answers any."""
     import time
 
     clock = clock or time.time
@@ -49,12 +53,14 @@ def create_app(data_dir: str | Path, guideline, *, secure_cookies: bool = True, 
     first.close()
     app.jinja_env.autoescape = True  # every template, whatever its name
     app.extensions["humaskit"] = {"guideline": guideline, "folder": Path(data_dir), "clock": clock,
-                                  "local": threading.local()}
+                                  "local": threading.local(),
+                                  "hosts": None if hosts is None else frozenset(map(host_name, hosts))}
 
     from humaskit.serve import aduan, grafis, kalender, pedoman, periksa
 
     for module in (periksa, aduan, kalender, grafis, pedoman):
         app.register_blueprint(module.pages)
+    app.before_request(_check_host)
     app.before_request(_load_user)
     app.before_request(_check_csrf)
     app.after_request(_headers)
@@ -67,6 +73,7 @@ def create_app(data_dir: str | Path, guideline, *, secure_cookies: bool = True, 
     app.add_url_rule("/", "home", lambda: redirect(url_for("periksa.page")))
     app.add_url_rule("/masuk", "login", _login, methods=["GET", "POST"])
     app.add_url_rule("/keluar", "logout", _logout, methods=["POST"])
+    app.add_url_rule("/akun/sandi", "password", allowed("akun")(_password), methods=["GET", "POST"])
     return app
 
 
@@ -104,6 +111,24 @@ def csrf_token() -> str:
     if "csrf" not in session:
         session["csrf"] = secrets.token_urlsafe(32)
     return session["csrf"]
+
+
+def host_name(host: str) -> str:
+    """The name in a Host header or a --host option, without its port: 'LocalHost.:8080' and
+    '[::1]:8080' are 'localhost' and '::1'."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        host = host[1:].partition("]")[0]
+    elif host.count(":") == 1:
+        host = host.partition(":")[0]
+    return host.rstrip(".")
+
+
+def _check_host() -> None:
+    allowed_hosts = state()["hosts"]
+    if allowed_hosts is not None and host_name(request.host) not in allowed_hosts:
+        abort(400, f"Meja humas ini tidak melayani alamat '{request.headers.get('Host', '')[:80]}'. Buka lewat "
+                   f"{' atau '.join(sorted(allowed_hosts))}, dengan nomor port yang sama.")
 
 
 def _load_user() -> None:
@@ -203,6 +228,28 @@ def _logout():
         desk().logout(token)
     session.clear()
     return redirect(url_for("login"))
+
+
+def _password():
+    """One's own password: the old one first (a wrong one counts as a failed log-in), the new one
+    twice. Every other session of the account ends."""
+    message, status, done = None, 200, False
+    if request.method == "POST":
+        d, name = desk(), g.user["name"]
+        new = request.form.get("sandi_baru", "")[:1000]
+        if d.login_blocked(name, _client_address()):
+            message, status = "Terlalu banyak percobaan kata sandi yang salah. Tunggu 15 menit lalu coba lagi.", 429
+        elif not d.password_matches(name, request.form.get("sandi_lama", "")[:1000]):
+            message, status = "Kata sandi lama salah; kata sandi tidak diganti.", 400
+        elif new != request.form.get("sandi_ulang", "")[:1000]:
+            message, status = "Kedua kata sandi baru tidak sama; kata sandi tidak diganti.", 400
+        else:
+            try:
+                d.set_password(name, new, keep_session=session["token"])
+                done = True
+            except HumaskitError as exc:  # too short
+                message, status = " ".join(p.message for p in exc.problems), 400
+    return render_template("sandi.html", message=message, done=done, minimum=MIN_PASSWORD), status
 
 
 def _problem(error: HumaskitError):

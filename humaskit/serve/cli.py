@@ -10,6 +10,8 @@ from typing import Optional
 
 import typer
 
+from humaskit.serve import LOOPBACK
+
 app = typer.Typer(help="Meja humas di peramban: periksa draf, kalender, aduan, grafis dan pedoman untuk staf "
                        "yang tidak memakai terminal.", invoke_without_command=True)
 akun_app = typer.Typer(help="Kelola akun meja humas (staf, desainer, koordinator).", no_args_is_help=True)
@@ -19,7 +21,8 @@ DATA = typer.Option(Path("meja-humas"), "--data", help="Folder data meja humas (
                     "data yang sama untuk 'humaskit aduan --db').")
 GUIDELINE = typer.Option(None, "--guideline", "-g", help="Berkas pedoman (bawaan: humaskit.yaml terdekat, "
                          "atau pedoman Kota Tasikmalaya).", show_default=False)
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+SANDI_STDIN = typer.Option(False, "--sandi-stdin", help="Baca kata sandi dari masukan standar (untuk skrip) "
+                           "alih-alih menanyakannya.")
 
 
 @app.callback()
@@ -31,6 +34,9 @@ def serve(
     threads: int = typer.Option(8, "--threads", min=1, max=64, help="Jumlah utas pelayan."),
     https_proxy: bool = typer.Option(False, "--https-proxy", help="Meja humas berada di balik proksi HTTPS: "
                                      "kuki sesi hanya dikirim lewat HTTPS."),
+    names: list[str] = typer.Option([], "--nama-host", help="Nama atau alamat yang boleh dipakai membuka meja "
+                                    "humas (bisa diulang), misalnya humas.kantor.lan; bawaan: semua nama bila "
+                                    "--host bukan komputer ini.", show_default=False),
     guideline: Optional[Path] = GUIDELINE,
 ) -> None:
     """Jalankan meja humas (bawaan: hanya untuk komputer ini, http://127.0.0.1:8080)."""
@@ -50,7 +56,8 @@ def serve(
         # A Secure cookie is sent only over HTTPS, and by browsers also to http://127.0.0.1; on plain
         # http across the office network it would never come back, so it is Secure only where it works.
         secure = https_proxy or host in LOOPBACK
-        application = create_app(data, rules, secure_cookies=secure)
+        hosts = None if host not in LOOPBACK and not names else (*LOOPBACK, *_host_names(names))
+        application = create_app(data, rules, secure_cookies=secure, hosts=hosts)
         shown = f"[{host}]" if ":" in host else host
         typer.echo(f"Meja humas berjalan di http://{shown}:{port}/ (data: {data}). Tekan Ctrl-C untuk berhenti.")
         if not accounts:
@@ -76,28 +83,34 @@ def _web_stack():
     return create_app, waitress_serve
 
 
+def _host_names(names: list[str]) -> list[str]:
+    import re
+
+    from humaskit.errors import HumaskitError
+
+    for name in names:
+        if not re.fullmatch(r"\[?[A-Za-z0-9.:-]+\]?", name.strip()):
+            raise HumaskitError.single(f"Nama host '{name}' tidak valid: tulis namanya saja, tanpa http:// atau "
+                                       "garis miring, misalnya humas.kantor.lan.", key="--nama-host")
+    return names
+
+
 @akun_app.command("tambah")
 def tambah(
     nama: str = typer.Argument(..., help="Nama akun (huruf kecil, angka, titik, garis bawah, tanda minus)."),
     peran: str = typer.Option(..., "--peran", help="staf, desainer, atau koordinator."),
     instansi: Optional[str] = typer.Option(None, "--instansi", help="Perangkat daerah akun staf (kunci di pedoman)."),
-    sandi_stdin: bool = typer.Option(False, "--sandi-stdin", help="Baca kata sandi dari masukan standar (untuk "
-                                     "skrip) alih-alih menanyakannya."),
+    sandi_stdin: bool = SANDI_STDIN,
     data: Path = DATA,
     guideline: Optional[Path] = GUIDELINE,
 ) -> None:
     """Tambah akun; kata sandi ditanyakan dua kali dan disimpan sebagai hash scrypt."""
-    import sys
-
     from humaskit.clikit import resolve_guideline, user_errors
     from humaskit.serve.desk import Desk
 
     with user_errors():
         rules = resolve_guideline(guideline)
-        if sandi_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-        else:
-            password = _ask_password()
+        password = _read_password(sandi_stdin)
         desk = Desk(data, create=True)
         desk.add_user(nama.strip(), peran.strip(), (instansi or "").strip() or None, password, rules)
         desk.close()
@@ -113,7 +126,28 @@ def _ask_password() -> str:
         if typer.prompt("Ulangi kata sandi", hide_input=True) == password:
             return password
         typer.echo("Kedua kata sandi tidak sama; ulangi.", err=True)
-    raise HumaskitError.single("Kata sandi tiga kali tidak sama; akun tidak dibuat.")
+    raise HumaskitError.single("Kata sandi tiga kali tidak sama; tidak ada yang diubah.")
+
+
+def _read_password(from_stdin: bool) -> str:
+    import sys
+
+    return sys.stdin.readline().rstrip("\r\n") if from_stdin else _ask_password()
+
+
+@akun_app.command("sandi")
+def sandi(nama: str = typer.Argument(..., help="Nama akun."), sandi_stdin: bool = SANDI_STDIN,
+          data: Path = DATA) -> None:
+    """Atur ulang kata sandi akun (yang lupa kata sandinya); sesinya yang masih terbuka langsung berakhir."""
+    from humaskit.clikit import user_errors
+    from humaskit.serve.desk import Desk
+
+    with user_errors():
+        desk = Desk(data)
+        password = _read_password(sandi_stdin)
+        desk.set_password(nama.strip(), password)
+        desk.close()
+        typer.echo(f"Kata sandi akun '{nama}' diganti; sesinya yang terbuka telah diakhiri.")
 
 
 @akun_app.command("hapus")

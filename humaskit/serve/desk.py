@@ -1,4 +1,4 @@
-"""The desk's own tables (accounts, sessions, login attempts, calendar proposals), kept in the
+"""The desk's own tables (accounts, sessions, rate-limit events, calendar proposals), kept in the
 complaint database so the office has one file to back up.
 
 The file is opened through :class:`humaskit.aduan.store.Store`, which checks it is ours, puts it
@@ -17,7 +17,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from humaskit.aduan.store import Store, _split
+from humaskit.aduan.store import Store, split_script
 from humaskit.errors import HumaskitError, did_you_mean
 
 DB_NAME = "humaskit.db"
@@ -25,9 +25,14 @@ ROLES = {"staf": "staf perangkat daerah", "desainer": "desainer", "koordinator":
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
 MIN_PASSWORD = 10
 SESSION_SECONDS = 12 * 3600
-LOGIN_WINDOW = 15 * 60      # seconds in which failed log-ins are counted
-LOGIN_LIMIT_NAME = 5        # failures per account name in the window
-LOGIN_LIMIT_ADDRESS = 20    # failures per client address in the window
+# The one rate limiter: events counted by key ("kind:value") in a sliding window per kind,
+# (events allowed, window in seconds).
+LIMITS = {
+    "n": (5, 15 * 60),    # failed log-ins (or wrong old passwords) per account name
+    "a": (20, 15 * 60),   # failed log-ins per client address
+    "p": (300, 60),       # as-you-type checks per session: typing, debounced at 250 ms, sends at most 240
+}
+LONGEST_WINDOW = max(window for _, window in LIMITS.values())
 # scrypt at n=2^14, r=8: 16 MiB and ~50 ms per check, the cost OWASP lists for scrypt.
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
@@ -67,6 +72,12 @@ DESK_MIGRATIONS = (
     CREATE TABLE desk_calendar_state (month TEXT PRIMARY KEY, state TEXT NOT NULL);
     CREATE TABLE desk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # the log-in table became the rate limiter's, shared by every kind in LIMITS
+    """
+    DROP INDEX desk_logins_key;
+    ALTER TABLE desk_logins RENAME TO desk_events;
+    CREATE INDEX desk_events_key ON desk_events(key, at);
+    """,
 )
 
 
@@ -84,6 +95,15 @@ def check_password(password: str, stored: str) -> bool:
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(fresh.hex(), digest)
+
+
+def _limit(key: str) -> tuple[int, float]:
+    return LIMITS[key.split(":", 1)[0]]
+
+
+def _check_length(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise HumaskitError.single(f"Kata sandi terlalu pendek: paling sedikit {MIN_PASSWORD} karakter.")
 
 
 _DUMMY = hash_password(secrets.token_hex(8))  # checked for unknown names, so they take as long
@@ -126,7 +146,7 @@ class Desk:
                 raise HumaskitError.single("Basis data meja humas dibuat oleh humaskit yang lebih baru; tidak ada "
                                            "yang diubah. Perbarui humaskit.", path=self.store.path)
             for step in range(version, len(DESK_MIGRATIONS)):
-                for statement in _split(DESK_MIGRATIONS[step]):
+                for statement in split_script(DESK_MIGRATIONS[step]):
                     self.db.execute(statement)
             self.db.execute("DELETE FROM desk_schema")
             self.db.execute("INSERT INTO desk_schema(version) VALUES (?)", (len(DESK_MIGRATIONS),))
@@ -159,35 +179,79 @@ class Desk:
         if role != "staf" and agency:
             raise HumaskitError.single(f"Peran {role} melihat semua perangkat daerah; --instansi hanya untuk staf.",
                                        key="--instansi")
-        if len(password) < MIN_PASSWORD:
-            raise HumaskitError.single(f"Kata sandi terlalu pendek: paling sedikit {MIN_PASSWORD} karakter.")
+        _check_length(password)
         with self.store.write():
             if self.db.execute("SELECT 1 FROM desk_users WHERE name = ?", (name,)).fetchone():
                 raise HumaskitError.single(f"Akun '{name}' sudah ada; tidak ada yang diubah.", key="NAMA")
             self.db.execute("INSERT INTO desk_users(name, role, agency, password, created) VALUES (?, ?, ?, ?, ?)",
                             (name, role, agency, hash_password(password), datetime.now().isoformat(timespec="seconds")))
 
+    def _user_id(self, name: str) -> int:
+        row = self.db.execute("SELECT id FROM desk_users WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise HumaskitError.single(f"Akun '{name}' tidak ada.", key="NAMA",
+                                       hint=did_you_mean(name, [u["name"] for u in self.users()]))
+        return row[0]
+
     def remove_user(self, name: str) -> None:
         """Delete an account and end its sessions at once (someone who left the office)."""
         with self.store.write():
-            row = self.db.execute("SELECT id FROM desk_users WHERE name = ?", (name,)).fetchone()
-            if row is None:
-                raise HumaskitError.single(f"Akun '{name}' tidak ada.", key="NAMA",
-                                           hint=did_you_mean(name, [u["name"] for u in self.users()]))
-            self.db.execute("DELETE FROM desk_sessions WHERE user_id = ?", (row[0],))
-            self.db.execute("DELETE FROM desk_users WHERE id = ?", (row[0],))
+            user = self._user_id(name)
+            self.db.execute("DELETE FROM desk_sessions WHERE user_id = ?", (user,))
+            self.db.execute("DELETE FROM desk_users WHERE id = ?", (user,))
+
+    def set_password(self, name: str, password: str, *, keep_session: str | None = None) -> None:
+        """A new password for ``name`` (the coordinator's reset, or the user's own change). Every
+        session of the account ends, except ``keep_session``: the token of the user changing it."""
+        _check_length(password)
+        with self.store.write():
+            user = self._user_id(name)
+            self.db.execute("UPDATE desk_users SET password = ? WHERE id = ?", (hash_password(password), user))
+            self.db.execute("DELETE FROM desk_sessions WHERE user_id = ? AND token != ?",
+                            (user, _token_key(keep_session) if keep_session else ""))
+
+    def password_matches(self, name: str, password: str) -> bool:
+        """Whether ``password`` is the account's; a wrong one counts as a failed log-in."""
+        row = self.db.execute("SELECT password FROM desk_users WHERE name = ?", (name,)).fetchone()
+        if row is not None and check_password(password, row[0]):
+            return True
+        with self.store.write():
+            self._count(f"n:{name}")
+        return False
 
     def users(self) -> list[dict]:
         return self.rows("SELECT id, name, role, agency, created FROM desk_users ORDER BY name")
 
-    # --- log-in and sessions ----------------------------------------------------------------
+    # --- rate limits, log-in and sessions ---------------------------------------------------
+
+    def limited(self, *keys: str) -> bool:
+        """Whether any of ``keys`` ("kind:value", a kind of :data:`LIMITS`) has had its limit of
+        events within its window."""
+        now = self.clock()
+        for key in keys:
+            allowed, window = _limit(key)
+            count = self.db.execute("SELECT count(*) FROM desk_events WHERE key = ? AND at > ?", (key, now - window))
+            if count.fetchone()[0] >= allowed:
+                return True
+        return False
+
+    def _count(self, *keys: str) -> None:
+        """One event for each key, inside the caller's write transaction."""
+        now = self.clock()
+        for key in keys:
+            self.db.execute("DELETE FROM desk_events WHERE key = ? AND at <= ?", (key, now - _limit(key)[1]))
+            self.db.execute("INSERT INTO desk_events(key, at) VALUES (?, ?)", (key, now))
+
+    def spend(self, key: str) -> bool:
+        """Count one event under ``key`` unless it is :meth:`limited`; False when it is."""
+        with self.store.write():
+            if self.limited(key):
+                return False
+            self._count(key)
+        return True
 
     def login_blocked(self, name: str, address: str) -> bool:
-        since = self.clock() - LOGIN_WINDOW
-        count = self.db.execute("SELECT count(*) FROM desk_logins WHERE key = ? AND at > ?", (f"n:{name}", since))
-        by_name = count.fetchone()[0]
-        count = self.db.execute("SELECT count(*) FROM desk_logins WHERE key = ? AND at > ?", (f"a:{address}", since))
-        return by_name >= LOGIN_LIMIT_NAME or count.fetchone()[0] >= LOGIN_LIMIT_ADDRESS
+        return self.limited(f"n:{name}", f"a:{address}")
 
     def login(self, name: str, password: str, address: str) -> tuple[str, str] | None:
         """(session token, CSRF token) for a right name and password, else None (the failure is
@@ -196,22 +260,23 @@ class Desk:
         good = check_password(password, row[1] if row else _DUMMY) and row is not None
         now = self.clock()
         with self.store.write():
-            self.db.execute("DELETE FROM desk_logins WHERE at <= ?", (now - LOGIN_WINDOW,))
+            self.db.execute("DELETE FROM desk_events WHERE at <= ?", (now - LONGEST_WINDOW,))  # ended sessions' too
             self.db.execute("DELETE FROM desk_sessions WHERE expires <= ?", (now,))
             if not good:
-                self.db.executemany("INSERT INTO desk_logins(key, at) VALUES (?, ?)",
-                                    [(f"n:{name}", now), (f"a:{address}", now)])
+                self._count(f"n:{name}", f"a:{address}")
                 return None
-            self.db.execute("DELETE FROM desk_logins WHERE key = ?", (f"n:{name}",))
+            self.db.execute("DELETE FROM desk_events WHERE key = ?", (f"n:{name}",))
             token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
             self.db.execute("INSERT INTO desk_sessions(token, user_id, csrf, expires) VALUES (?, ?, ?, ?)",
                             (_token_key(token), row[0], csrf, now + SESSION_SECONDS))
         return token, csrf
 
     def session(self, token: str) -> dict | None:
-        """The signed-in user (with the session's CSRF token), or None."""
-        found = self.rows("SELECT u.id, u.name, u.role, u.agency, s.csrf FROM desk_sessions s JOIN desk_users u "
-                          "ON u.id = s.user_id WHERE s.token = ? AND s.expires > ?", (_token_key(token), self.clock()))
+        """The signed-in user (with the session's CSRF token, and ``session``: the stored hash of its
+        token, a key for the rate limiter), or None."""
+        found = self.rows("SELECT u.id, u.name, u.role, u.agency, s.csrf, s.token AS session FROM desk_sessions s "
+                          "JOIN desk_users u ON u.id = s.user_id WHERE s.token = ? AND s.expires > ?",
+                          (_token_key(token), self.clock()))
         return found[0] if found else None
 
     def logout(self, token: str) -> None:

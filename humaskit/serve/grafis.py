@@ -85,7 +85,7 @@ def _preview(rendered) -> dict:
 def _render(template, form: dict, *, preview: bool):
     """(base name, rendered sizes); a preview renders only the first chosen size."""
     from humaskit.render.api import Renderer
-    from humaskit.render.data import Item, _check_fields, base_name, values_for
+    from humaskit.render.data import Item, base_name, check_fields, values_for
 
     values, agency = form["values"], form["agency"]
     sizes = list(template.sizes) if form["size"] == "all" else [form["size"]]
@@ -93,7 +93,7 @@ def _render(template, form: dict, *, preview: bool):
         sizes = sizes[:1]
     renderer = Renderer(template, guideline())
     fields = {k: v for k, v in values.items() if v.strip()}
-    item = Item(fields, agency, {"key": "formulir"}, problems=_check_fields(fields, template, {}))
+    item = Item(fields, agency, {"key": "formulir"}, problems=check_fields(fields, template, {}))
     base = base_name(item, template, values_for(item, template, guideline()))
     return base, renderer.render(item, sizes, base)
 

@@ -66,7 +66,7 @@ def build_month(month: str):
     result = api.build_calendar(guideline(), month, None, entries=[_entry(r) for r in rows], lint=False)
     result.drafts = {f"usulan-{r['id']}": api.DraftStatus(f"usulan-{r['id']}", r["errors"], r["warnings"])
                      for r in rows}
-    api._attach_events(result)  # events again, now that the drafts' states are known
+    api.attach_events(result)  # events again, now that the drafts' states are known
     return result
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from flask import Blueprint, abort, g, render_template, request
 
 from humaskit.errors import HumaskitError
-from humaskit.serve.app import agencies_for_user, allowed, guideline, per_thread, state
+from humaskit.serve.app import agencies_for_user, allowed, desk, guideline, per_thread, state
 
 pages = Blueprint("periksa", __name__)
 MAX_CAPTION = 100_000  # characters; a caption is a few thousand at most
@@ -162,6 +162,9 @@ def page():
 @pages.route("/api/periksa", methods=["POST"])
 @allowed("periksa")
 def api():
+    if not desk().spend(f"p:{g.user['session']}"):
+        abort(429, "Terlalu banyak pemeriksaan dari sesi ini dalam satu menit; tunggu sebentar lalu lanjutkan "
+                   "mengetik.")
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         abort(400, "Permintaan harus berupa JSON.")

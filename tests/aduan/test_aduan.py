@@ -12,7 +12,7 @@ import time
 import pytest
 from aduan_support import CLI, HEADER, catat, digest, run
 
-from humaskit.aduan.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Store, _split
+from humaskit.aduan.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Store, split_script
 
 
 def test_catat_numbers_tickets_per_month_and_uses_wal(tmp_path):
@@ -104,7 +104,7 @@ def test_locked_database_is_reported(tmp_path):
 def test_migration_from_the_first_schema(tmp_path):
     db = tmp_path / "aduan.sqlite"
     con = sqlite3.connect(db, isolation_level=None)
-    for statement in _split(MIGRATIONS[0]):
+    for statement in split_script(MIGRATIONS[0]):
         con.execute(statement)
     con.execute("PRAGMA user_version = 1")
     con.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # as the first release wrote it

@@ -3,6 +3,8 @@ complaints and proposals, through Flask's test client over a real database file.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from deskhelp import ACCOUNTS
@@ -13,6 +15,7 @@ PAGES = {  # page: roles that open it
     "/aduan": {"staf", "koordinator"},
     "/grafis": {"desainer", "koordinator"},
     "/pedoman": {"staf", "desainer", "koordinator"},
+    "/akun/sandi": {"staf", "desainer", "koordinator"},
 }
 COMPLAINT = {"kanal": "instagram", "kategori": "jalan-rusak", "teks": "Jalan di Cihideung berlubang.",
              "diterima": "2026-12-01T09:15"}
@@ -211,3 +214,26 @@ def test_the_handbook_opens_from_pedoman_for_a_signed_in_user_only(browser):
     assert response.status_code == 200 and "Daftar isi" in response.get_data(as_text=True)
     assert "script-src" not in response.headers["Content-Security-Policy"]  # the book runs no script
     assert browser().get("/pedoman/buku").status_code == 302
+
+
+def test_pedoman_searches_the_rules_and_the_handbook(browser):
+    koor = browser("koor")
+    everything = koor.get("/pedoman").get_data(as_text=True).count('<article class="rule"')
+    html = koor.get("/pedoman?cari=gaes").get_data(as_text=True)
+    # 'gaes' is in the book's word lists, not in any rule's text: two chapters, linked by their anchors
+    assert re.findall(r'<li><a href="/pedoman/buku#([a-z-]+)">', html) == ["kata", "lampiran"]
+    assert "gaes → Sahabat" in html and "<article" not in html
+    book = koor.get("/pedoman/buku").get_data(as_text=True)
+    assert 'id="kata"' in book and 'id="lampiran"' in book
+    emoji = koor.get("/pedoman?cari=Emoji  TONE.emoji").get_data(as_text=True)  # every word, any case
+    found = re.findall(r'<article class="rule" id="([^"]+)"', emoji)
+    assert found and len(found) < everything and all(rule.startswith("tone.emoji") for rule in found)
+    nothing = koor.get("/pedoman?cari=zzqxv").get_data(as_text=True)
+    assert "0 bab buku pedoman dan 0 aturan memuat" in nothing and "<article" not in nothing
+
+
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", "%", "x" * 5000, "\u202e tagar"])
+def test_a_hostile_search_is_shown_as_text(browser, query):
+    response = browser("siti").get("/pedoman", query_string={"cari": query})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<script>alert" not in html and "x" * 201 not in html

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -165,3 +166,12 @@ def test_a_post_is_proposed_approved_and_a_complaint_answered_by_the_right_peopl
         assert download.value.suggested_filename == "agenda-rapat-koordinasi-instagram-feed.png"
         assert Path(download.value.path()).read_bytes().startswith(b"\x89PNG")
         browser.close()
+
+
+def test_the_real_server_refuses_a_rebound_name(server):
+    # a page of penyerang.example whose name now resolves to 127.0.0.1: the browser sends its own name
+    asked = urllib.request.Request(server + "/masuk", headers={"Host": "penyerang.example:8080"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(asked, timeout=30)
+    assert refused.value.code == 400 and "tidak melayani alamat" in refused.value.read().decode()
+    assert urllib.request.urlopen(server + "/masuk", timeout=30).status == 200

@@ -24,6 +24,7 @@ SCRIPT = "<script>alert('x')</script>"
     ("/periksa", {"teks": "Halo"}),
     ("/grafis", {"aksi": "pratinjau"}),
     ("/keluar", {}),
+    ("/akun/sandi", {"sandi_lama": PASSWORD, "sandi_baru": "sandi-baru-9876", "sandi_ulang": "sandi-baru-9876"}),
 ])
 @pytest.mark.parametrize("token", [None, "salah"])
 def test_every_form_needs_the_sessions_csrf_token(browser, url, form, token):
@@ -49,6 +50,119 @@ def test_log_in_is_rate_limited_per_account_and_lifted_after_the_window(browser,
     assert browser().login("siti").status_code == 302  # another account is not blocked
     clock.now += 15 * 60 + 1
     assert b.login("koor").status_code == 302
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1:8080", "LocalHost.:8080", "[::1]:8080"])
+def test_this_computers_names_open_the_desk(browser, host):
+    page = browser().get("/masuk", headers={"Host": host})
+    assert page.status_code == 200 and "Nama akun" in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("host", ["penyerang.example:8080", "127.0.0.1.penyerang.example", "localhost:8080@x",
+                                  "[::1", "", "10.0.0.5:8080"])
+def test_a_request_for_another_name_is_refused_when_bound_to_this_computer(browser, host):
+    # DNS rebinding: a page of penyerang.example, its name now resolving to 127.0.0.1, calls the desk
+    b = browser()
+    page = b.get("/masuk", headers={"Host": host})
+    assert page.status_code == 400 and "tidak melayani alamat" in page.get_data(as_text=True)
+    api = b.client.post("/api/periksa", json={"teks": "Halo"}, headers={"Host": host})
+    assert api.status_code == 400 and "localhost" in api.get_json()["error"]  # refused before anything else
+
+
+def test_on_the_office_network_any_name_or_only_the_listed_ones(data_dir, guideline):
+    from humaskit.serve import LOOPBACK
+    from humaskit.serve.app import create_app
+
+    anyone = create_app(data_dir, guideline, hosts=None).test_client()
+    assert anyone.get("/masuk", headers={"Host": "192.168.1.20:8080"}).status_code == 200
+    listed = create_app(data_dir, guideline, hosts=(*LOOPBACK, "Humas.Kantor.lan")).test_client()
+    assert listed.get("/masuk", headers={"Host": "humas.kantor.lan:8080"}).status_code == 200
+    assert listed.get("/masuk", headers={"Host": "127.0.0.1:8080"}).status_code == 200
+    assert listed.get("/masuk", headers={"Host": "192.168.1.20:8080"}).status_code == 400
+
+
+def test_a_host_name_with_a_scheme_is_refused_before_the_desk_starts(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "humaskit", "serve", "--data", str(tmp_path), "--host", "0.0.0.0",
+                           "--nama-host", "http://humas.kantor.lan/"], capture_output=True, text=True, cwd=REPO,
+                          timeout=60)
+    assert done.returncode == 2 and "--nama-host" in done.stderr and "tanpa http://" in done.stderr
+
+
+def _change(b, old=PASSWORD, new="sandi-baru-9876", again=None):
+    return b.post("/akun/sandi", {"sandi_lama": old, "sandi_baru": new, "sandi_ulang": new if again is None else again})
+
+
+def test_a_user_changes_their_own_password_and_their_other_sessions_end(browser):
+    siti, elsewhere = browser("siti"), browser("siti")
+    assert 'href="/akun/sandi"' in siti.get("/periksa").get_data(as_text=True)
+    for answer, message in ((_change(siti, old="bukan-sandinya"), "Kata sandi lama salah"),
+                            (_change(siti, again="sandi-lain-9876"), "tidak sama"),
+                            (_change(siti, new="pendek"), "terlalu pendek: paling sedikit 10")):
+        assert answer.status_code == 400 and message in answer.get_data(as_text=True)
+    assert browser().login("siti").status_code == 302  # nothing changed yet
+    done = _change(siti)
+    assert done.status_code == 200 and "Kata sandi diganti" in done.get_data(as_text=True)
+    assert siti.get("/periksa").status_code == 200  # this session goes on
+    assert elsewhere.get("/periksa").status_code == 302  # the others end
+    assert browser().login("siti").status_code == 401
+    assert browser().login("siti", "sandi-baru-9876").status_code == 302
+    assert browser().login("budi").status_code == 302  # another account is untouched
+
+
+def test_wrong_old_passwords_count_as_failed_log_ins(browser):
+    siti = browser("siti")
+    for _ in range(5):
+        assert _change(siti, old="tebakan-sandi-1").status_code == 400
+    blocked = _change(siti)  # the right one, too soon
+    assert blocked.status_code == 429 and "Tunggu 15 menit" in blocked.get_data(as_text=True)
+    assert browser().login("siti").status_code == 429
+
+
+def _cli_password(data_dir, name, password):
+    return subprocess.run([sys.executable, "-m", "humaskit", "serve", "akun", "sandi", name, "--sandi-stdin",
+                           "--data", str(data_dir)], input=password + "\n", capture_output=True, text=True, cwd=REPO)
+
+
+def test_the_coordinator_resets_a_password_from_the_cli(browser, data_dir):
+    siti = browser("siti")
+    done = _cli_password(data_dir, "siti", "sandi-dari-koor-1")
+    assert done.returncode == 0 and "diganti" in done.stdout, done.stderr
+    assert siti.get("/periksa").status_code == 302  # the open session ended
+    assert browser().login("siti").status_code == 401
+    assert browser().login("siti", "sandi-dari-koor-1").status_code == 302
+    for name, password, message in (("sitii", "sandi-dari-koor-1", "tidak ada"), ("siti", "pendek", "terlalu pendek")):
+        refused = _cli_password(data_dir, name, password)
+        assert refused.returncode == 2 and message in refused.stderr and "Traceback" not in refused.stderr
+    assert browser().login("siti", "sandi-dari-koor-1").status_code == 302
+
+
+def test_the_as_you_type_check_is_limited_per_session_and_lifted_after_a_minute(browser, clock):
+    from humaskit.serve.desk import LIMITS
+
+    siti, other = browser("siti"), browser("siti")
+    allowed, window = LIMITS["p"]
+    assert allowed >= 240 and window == 60  # generous: typing, debounced at 250 ms, sends at most 240 a minute
+    for _ in range(allowed):
+        assert siti.api("/api/periksa", {"teks": "Halo"}).status_code == 200
+    refused = siti.api("/api/periksa", {"teks": "Halo"})
+    assert refused.status_code == 429 and "Terlalu banyak pemeriksaan" in refused.get_json()["error"]
+    assert other.api("/api/periksa", {"teks": "Halo"}).status_code == 200  # per session, not per account
+    assert siti.post("/periksa", {"teks": "Halo"}).status_code == 200  # the form is not the as-you-type check
+    clock.now += window + 1
+    assert siti.api("/api/periksa", {"teks": "Halo"}).status_code == 200
+
+
+def test_an_older_desk_database_is_migrated_and_keeps_limiting_log_ins(data_dir, browser):
+    db = sqlite3.connect(data_dir / "humaskit.db")  # as the first release of the desk left it
+    db.executescript("DROP TABLE desk_events; CREATE TABLE desk_logins (key TEXT NOT NULL, at REAL NOT NULL);"
+                     "CREATE INDEX desk_logins_key ON desk_logins(key, at); UPDATE desk_schema SET version = 1;")
+    db.close()
+    b = browser()
+    for _ in range(5):
+        assert b.login("koor", "salah-sandi-123").status_code == 401
+    assert b.login("koor").status_code == 429
+    tables = {r[0] for r in sqlite3.connect(data_dir / "humaskit.db").execute("SELECT name FROM sqlite_master")}
+    assert "desk_events" in tables and "desk_logins" not in tables
 
 
 def test_unknown_accounts_fail_like_wrong_passwords(browser):

@@ -82,6 +82,34 @@ def build_handbook(guideline) -> bytes:
     return html.encode("utf-8")
 
 
+def chapter_texts(book: bytes) -> list[tuple[str, str, str]]:
+    """(anchor, title, plain text) of each chapter of a handbook made by :func:`build_handbook`,
+    for searching it (the desk's Pedoman page)."""
+    from html.parser import HTMLParser
+
+    titles = {chapter.key: chapter.title for chapter in CHAPTERS}
+    found: list[tuple[str, list[str]]] = []
+
+    class Reader(HTMLParser):
+        inside = False
+
+        def handle_starttag(self, tag, attrs):
+            key = dict(attrs).get("id")
+            if tag == "section" and key in titles:  # chapters hold no other sections
+                self.inside = True
+                found.append((key, []))
+
+        def handle_endtag(self, tag):
+            self.inside = self.inside and tag != "section"
+
+        def handle_data(self, data):
+            if self.inside:
+                found[-1][1].append(data)
+
+    Reader().feed(book.decode("utf-8"))
+    return [(key, titles[key], " ".join(" ".join(parts).split())) for key, parts in found]
+
+
 def write_handbook(guideline, out_dir: Path) -> Path:
     """Write the handbook into ``out_dir`` (atomic_write creates the folder); returns its path."""
     from humaskit.fsutil import atomic_write

@@ -122,20 +122,6 @@
   if (area.value) check();
 })();
 
-// Pedoman: filter the rules by any word of their text.
-(function () {
-  "use strict";
-  var search = document.getElementById("cari");
-  if (!search) return;
-  search.addEventListener("input", function () {
-    var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
-    document.querySelectorAll("article.rule").forEach(function (rule) {
-      var text = rule.textContent.toLowerCase();
-      rule.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
-    });
-  });
-})();
-
 // Buat grafis: the preview follows the form as it is filled (the first chosen size).
 (function () {
   "use strict";
