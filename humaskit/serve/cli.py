@@ -144,6 +144,7 @@ def sandi(nama: str = typer.Argument(..., help="Nama akun."), sandi_stdin: bool 
 
     with user_errors():
         desk = Desk(data)
+        desk.user_id(nama.strip())  # an unknown name is said before the password is asked for
         password = _read_password(sandi_stdin)
         desk.set_password(nama.strip(), password)
         desk.close()

@@ -186,7 +186,8 @@ class Desk:
             self.db.execute("INSERT INTO desk_users(name, role, agency, password, created) VALUES (?, ?, ?, ?, ?)",
                             (name, role, agency, hash_password(password), datetime.now().isoformat(timespec="seconds")))
 
-    def _user_id(self, name: str) -> int:
+    def user_id(self, name: str) -> int:
+        """The account's id; an unknown name is a clear error naming the nearest account."""
         row = self.db.execute("SELECT id FROM desk_users WHERE name = ?", (name,)).fetchone()
         if row is None:
             raise HumaskitError.single(f"Akun '{name}' tidak ada.", key="NAMA",
@@ -196,7 +197,7 @@ class Desk:
     def remove_user(self, name: str) -> None:
         """Delete an account and end its sessions at once (someone who left the office)."""
         with self.store.write():
-            user = self._user_id(name)
+            user = self.user_id(name)
             self.db.execute("DELETE FROM desk_sessions WHERE user_id = ?", (user,))
             self.db.execute("DELETE FROM desk_users WHERE id = ?", (user,))
 
@@ -205,7 +206,7 @@ class Desk:
         session of the account ends, except ``keep_session``: the token of the user changing it."""
         _check_length(password)
         with self.store.write():
-            user = self._user_id(name)
+            user = self.user_id(name)
             self.db.execute("UPDATE desk_users SET password = ? WHERE id = ?", (hash_password(password), user))
             self.db.execute("DELETE FROM desk_sessions WHERE user_id = ? AND token != ?",
                             (user, _token_key(keep_session) if keep_session else ""))

@@ -134,6 +134,8 @@ def test_the_coordinator_resets_a_password_from_the_cli(browser, data_dir):
         refused = _cli_password(data_dir, name, password)
         assert refused.returncode == 2 and message in refused.stderr and "Traceback" not in refused.stderr
     assert browser().login("siti", "sandi-dari-koor-1").status_code == 302
+    unknown = _cli_password(data_dir, "sitii", "")  # told before any password is asked for
+    assert unknown.returncode == 2 and "tidak ada" in unknown.stderr
 
 
 def test_the_as_you_type_check_is_limited_per_session_and_lifted_after_a_minute(browser, clock):
