@@ -14,7 +14,7 @@ from flask import Flask, abort, g, redirect, render_template, request, session, 
 
 from humaskit.errors import HumaskitError
 from humaskit.serve import LOOPBACK
-from humaskit.serve.desk import MIN_PASSWORD, ROLES, Desk
+from humaskit.serve.desk import MIN_PASSWORD, ROLES, Desk, PaceLimit
 
 MAX_UPLOAD = 2 * 1024 * 1024  # the largest request body: a draft or an image for the visual checks
 _PAGES = ("periksa", "kalender", "aduan", "grafis", "pedoman")
@@ -53,7 +53,7 @@ def create_app(data_dir: str | Path, guideline, *, secure_cookies: bool = True, 
     first.close()
     app.jinja_env.autoescape = True  # every template, whatever its name
     app.extensions["humaskit"] = {"guideline": guideline, "folder": Path(data_dir), "clock": clock,
-                                  "local": threading.local(),
+                                  "pace": PaceLimit(clock), "local": threading.local(),
                                   "hosts": None if hosts is None else frozenset(map(host_name, hosts))}
 
     from humaskit.serve import aduan, grafis, kalender, pedoman, periksa

@@ -13,7 +13,9 @@ import hashlib
 import hmac
 import re
 import secrets
+import threading
 import time
+from collections import deque
 from datetime import datetime
 from pathlib import Path
 
@@ -99,6 +101,33 @@ def check_password(password: str, stored: str) -> bool:
 
 def _limit(key: str) -> tuple[int, float]:
     return LIMITS[key.split(":", 1)[0]]
+
+
+class PaceLimit:
+    """The as-you-type limit ("p" in :data:`LIMITS`) for the whole server (every thread), as
+    sliding windows of event times in memory. Checked on every keystroke, it must not wait for a
+    database write (the log-in limits do write: they must hold across restarts), and forgetting
+    it on a restart gives nobody an advantage."""
+
+    def __init__(self, clock=time.time) -> None:
+        self.clock = clock
+        self.lock = threading.Lock()
+        self.events: dict[str, deque] = {}
+
+    def spend(self, key: str) -> bool:
+        """Count one event under ``key`` unless its limit is reached; False when it is."""
+        allowed, window = _limit(key)
+        now = self.clock()
+        with self.lock:
+            times = self.events.setdefault(key, deque())
+            while times and times[0] <= now - window:
+                times.popleft()
+            if len(times) >= allowed:
+                return False
+            times.append(now)
+            if len(self.events) > 4096:  # forget the sessions that stopped typing
+                self.events = {k: t for k, t in self.events.items() if t and t[-1] > now - window}
+        return True
 
 
 def _check_length(password: str) -> None:
@@ -242,14 +271,6 @@ class Desk:
         for key in keys:
             self.db.execute("DELETE FROM desk_events WHERE key = ? AND at <= ?", (key, now - _limit(key)[1]))
             self.db.execute("INSERT INTO desk_events(key, at) VALUES (?, ?)", (key, now))
-
-    def spend(self, key: str) -> bool:
-        """Count one event under ``key`` unless it is :meth:`limited`; False when it is."""
-        with self.store.write():
-            if self.limited(key):
-                return False
-            self._count(key)
-        return True
 
     def login_blocked(self, name: str, address: str) -> bool:
         return self.limited(f"n:{name}", f"a:{address}")

@@ -162,7 +162,7 @@ def page():
 @pages.route("/api/periksa", methods=["POST"])
 @allowed("periksa")
 def api():
-    if not desk().spend(f"p:{g.user['session']}"):
+    if not state()["pace"].spend(f"p:{g.user['session']}"):
         abort(429, "Terlalu banyak pemeriksaan dari sesi ini dalam satu menit; tunggu sebentar lalu lanjutkan "
                    "mengetik.")
     data = request.get_json(silent=True)
