@@ -165,6 +165,12 @@ def test_a_post_is_proposed_approved_and_a_complaint_answered_by_the_right_peopl
             designer.click("button:has-text('Unduh')")
         assert download.value.suggested_filename == "agenda-rapat-koordinasi-instagram-feed.png"
         assert Path(download.value.path()).read_bytes().startswith(b"\x89PNG")
+
+        designer.goto(server + "/pedoman?cari=gaes")  # the handbook, searched
+        expect(designer.locator("main")).to_contain_text("gaes")
+        _shot(designer, "pedoman")
+        designer.click("main a[href*='/pedoman/buku#']")
+        expect(designer.locator("h1").first).to_contain_text("Pedoman Komunikasi Publik")
         browser.close()
 
 
