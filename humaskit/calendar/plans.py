@@ -179,24 +179,9 @@ _SHARED: tuple = ()
 def _map_files(files: list[Path], shared: tuple):
     """Parse and validate plan files, on every core when there are many (YAML with positions is
     the slow part). Results come back in file order, so the outcome does not depend on it."""
-    import multiprocessing
-    import os
+    from humaskit.workers import fork_map
 
-    workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        _init(shared)
-        return [_one_file(path) for path in files]
-    from concurrent.futures import ProcessPoolExecutor
-
-    from humaskit.workers import interrupts_held, worker_start
-
-    # fork: the guideline reaches the workers without being pickled.
-    with interrupts_held():
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=worker_start, initargs=(_init, shared))
-        pool.submit(int).result()  # the workers start now, while SIGINT is held
-    with pool:
-        return list(pool.map(_one_file, files, chunksize=max(1, len(files) // (workers * 4))))
+    return fork_map(_one_file, files, init=_init, initargs=(shared,), min_per_worker=PARALLEL_FROM // 2)
 
 
 def _init(shared: tuple) -> None:
@@ -256,6 +241,8 @@ def _plan_entries(located, path: Path, guideline, first: date, last: date, probl
 def _clip(entry: Entry, first: date, last: date) -> Entry:
     from dataclasses import replace
 
+    if first <= entry.first_day and entry.last_day <= last:
+        return entry
     return replace(entry, first_day=max(entry.first_day, first), last_day=min(entry.last_day, last))
 
 
