@@ -63,6 +63,7 @@ def dotted(path: Path) -> str:
 MAX_NODES = 100_000  # values after every alias is expanded; the shipped guideline has ~6,000
 MAX_DEPTH = 64
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
 # The tags plain data needs; anything else (!!python/..., !!binary, custom !tags) is refused.
 _SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp",
                                                              "merge"))
@@ -118,12 +119,14 @@ def _check_tree(root, source: str) -> None:
         _, line, col = _pos(node)
         raise HumaskitError([Problem(message, path=source, line=line, column=col, key=key)])
 
-    limit = max(MAX_NODES, 10 * _distinct_nodes(root))
+    limit, counted = MAX_NODES, False
     visited = 0
     stack = [(root, 1)]
     while stack:
         node, depth = stack.pop()
         visited += 1
+        if visited > limit and not counted:  # counting the document's own nodes only pays off here
+            limit, counted = max(MAX_NODES, 10 * _distinct_nodes(root)), True
         if visited > limit:
             refuse(node, f"YAML terlalu besar setelah alias (*nama) diuraikan: lebih dari {limit:,} nilai "
                          "(alias yang merujuk alias lain berlipat ganda). Tulis nilainya langsung.".replace(",", "."))
@@ -273,6 +276,8 @@ def _convert(loader, node, path, positions, source):
 
 
 def _scalar(loader, node, path, source):
+    if node.tag == _STR:  # most values: what PyYAML's str constructor returns, without its dispatch
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except _CONSTRUCTION_ERRORS:
