@@ -11,6 +11,7 @@ DTSTAMP = the build clock, so subscribed calendars update it instead of duplicat
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import os
@@ -21,7 +22,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from humaskit.calendar.holidays_src import SpecialDay, month_days
-from humaskit.calendar.ics import ZONES, Event, Stamp, calendar_bytes, event_block, event_blocks, event_order
+from humaskit.calendar.ics import ZONES, Event, Stamp, calendar_bytes, event_blocks, event_bytes, event_order
 from humaskit.calendar.plans import PRIORITY_LABELS, Entry, _default_window, load_entries, quiet_minutes, slug
 from humaskit.calendar.schedule import OWN, Placement, Schedule, schedule
 from humaskit.errors import HumaskitError
@@ -201,7 +202,12 @@ def _lint(guideline, paths: list[str]) -> dict[str, DraftStatus]:
 # --- events -----------------------------------------------------------------------------------
 
 def _domain(guideline) -> str:
-    return f"{slug(guideline['organization'])}.humaskit"
+    return _domain_of(guideline["organization"])
+
+
+@functools.lru_cache(maxsize=None)
+def _domain_of(organization: str) -> str:  # asked once per event
+    return f"{slug(organization)}.humaskit"
 
 
 def _short(guideline, agency: str) -> str:
@@ -385,7 +391,7 @@ def _render(result: CalendarResult, previous: dict, now: datetime, later_months:
     tzid = g["timezone"]
     stamp, state = stamps(result, previous, now)
     # Each VEVENT is serialised once and shared by every file that lists it.
-    block = {e.uid: event_block(e, stamp[e.uid], tzid) for e in all_events(result)}
+    block = event_bytes(all_events(result), stamp, tzid)
     month = {None: [block[e.uid] for e in sorted(result.events, key=event_order)]}
     for agency, events in result.agency_events.items():
         month[agency] = [block[e.uid] for e in sorted(events, key=event_order)]

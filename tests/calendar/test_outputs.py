@@ -181,3 +181,27 @@ def test_csv_names_channels_as_a_person_reads_them(tmp_path, guideline):
     assert {r["platform"] for r in rows} <= {"X", "Instagram"}
     keys = set(guideline["calendar"]["shared_accounts"]) | set(guideline.platforms) | {"own"}
     assert not any(r[column] in keys for r in rows for column in ("akun", "platform"))
+
+
+@pytest.mark.parametrize("count", [30, 3000])  # 3000: serialised on every core where there are several
+def test_shared_serialisation_gives_the_bytes_of_serialising_each_event_whole(count):
+    """Copies that differ only in UID reuse one serialisation with their own identity lines, and a
+    large month is split over worker processes: the bytes are those of each event serialised alone,
+    also where copies carry other stamps and UIDs long enough to fold."""
+    from datetime import date
+
+    from humaskit.calendar.ics import Event, Stamp, event_block, event_bytes
+
+    day = Event(uid="", summary="Hari Ibu; libur, \\ cuti", start=date(2026, 12, 22), end=date(2026, 12, 23),
+                description="Penanggung jawab: Dinas Sosial\nTagar: #HariIbu", categories=("Hari peringatan",))
+    start = datetime(2026, 12, 1, 9)
+    events = [Event(uid=f"2026-12.pd{i:05d}.e.own@pemerintah-kota-tasikmalaya.humaskit", summary=f"Unggahan {i}",
+                    start=start, end=start + timedelta(minutes=30), description=f"Nomor {i}\nbaris kedua")
+              for i in range(count)]
+    events += [Event(**{**day.__dict__, "uid": f"20261222.peringatan.hari-ibu.{'x' * i}@kota.humaskit"})
+               for i in range(40)]
+    stamps = {e.uid: Stamp(i % 3, NOW + timedelta(days=i % 5)) for i, e in enumerate(events)}
+    shared = event_bytes(events, stamps, "Asia/Jayapura")
+    assert list(shared) == [e.uid for e in events]
+    assert all(shared[e.uid] == event_block(e, stamps[e.uid], "Asia/Jayapura") for e in events)
+    assert len({shared[e.uid] for e in events}) == len(events)
