@@ -4,7 +4,10 @@ Run by hand (never in the test suite):  python benchmarks/bench_calendar.py
 
 1. The issue's case: 500 agencies x 40 entries (20,000) as real plan files on disk, through
    the whole pipeline (load and validate plans, schedule, render .ics/HTML/CSV, write
-   atomically). Target: under 5 s on a 2-core machine.
+   atomically). Target: under 5 s on a 2-core machine; failing that, within 1.3x of
+   icalendar's own floor (every distinct event serialised once, nothing else). The build and
+   the floor are timed alternately in each run, so load from other jobs on the machine hits
+   both alike; wall and CPU time (this process and its workers) are both reported.
 2. Scaling of the scheduler and of schedule+render at 2,000, 20,000 and 200,000 entries
    (40 per agency), printed with time / (n log2 n) so growth worse than n log n shows.
 """
@@ -12,8 +15,10 @@ Run by hand (never in the test suite):  python benchmarks/bench_calendar.py
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -92,32 +97,68 @@ def best_of(runs: int, fn):
     return min(times), value
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished worker processes."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def timed(fn):
+    """(wall s, CPU s, value) of one call."""
+    t0, c0 = time.perf_counter(), cpu_seconds()
+    value = fn()
+    return time.perf_counter() - t0, cpu_seconds() - c0, value
+
+
+def floor(events, tzid: str) -> None:
+    """icalendar's own floor: every distinct event serialised once, nothing else, with the cyclic
+    collector paused as the build pauses it."""
+    from humaskit.calendar.ics import Stamp, event_block
+
+    gc.disable()
+    try:
+        for event in events:
+            event_block(event, Stamp(0, NOW), tzid)
+    finally:
+        gc.enable()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="repetitions; the best time is reported")
     parser.add_argument("--sizes", default="2000,20000,200000", help="entry counts for the scaling table")
     args = parser.parse_args()
 
+    from humaskit.calendar.api import all_events
+
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         g = guideline_for(500, tmp)
         write_plans(500, tmp / "plans")
-        out = tmp / "out"
-        t_load, result = best_of(args.runs, lambda: build_calendar(g, "2026-12", tmp / "plans", lint=False))
-        t_write, written = best_of(args.runs, lambda: write_outputs(result, out, NOW))
-        print(f"500 agencies x {PER_AGENCY} entries = {len(result.entries):,} entries "
-              f"({len(result.schedule.placements):,} placed, {len(result.schedule.unplaced):,} unplaced)")
-        print(f"  load+validate plans and schedule: {t_load:6.2f} s")
-        print(f"  render and write {len(written)} files:  {t_write:6.2f} s")
-        print(f"  total:                             {t_load + t_write:6.2f} s  (target < 5 s)")
-        # The library's own floor: every distinct event serialised once by icalendar, nothing else.
-        from humaskit.calendar.api import all_events
-        from humaskit.calendar.ics import Stamp, event_block
+        best: dict[str, tuple[float, float]] = {}
 
-        events = all_events(result)
-        t_floor, _ = best_of(args.runs, lambda: [event_block(e, Stamp(0, NOW), g["timezone"]) for e in events])
-        print(f"  icalendar floor, {len(events):,} events once: {t_floor:6.2f} s; whole build / floor = "
-              f"{(t_load + t_write) / t_floor:.2f}x, render+write / floor = {t_write / t_floor:.2f}x")
+        def keep(name, wall, cpu):
+            old = best.get(name, (math.inf, math.inf))
+            best[name] = (min(old[0], wall), min(old[1], cpu))
+
+        for run in range(args.runs):  # build, then floor, in turn
+            wall, cpu, result = timed(lambda: build_calendar(g, "2026-12", tmp / "plans", lint=False))
+            keep("load", wall, cpu)
+            wall_w, cpu_w, written = timed(lambda: write_outputs(result, tmp / f"out{run}", NOW))
+            keep("write", wall_w, cpu_w)
+            keep("total", wall + wall_w, cpu + cpu_w)
+            events = all_events(result)
+            keep("floor", *timed(lambda: floor(events, g["timezone"]))[:2])
+        print(f"500 agencies x {PER_AGENCY} entries = {len(result.entries):,} entries "
+              f"({len(result.schedule.placements):,} placed, {len(result.schedule.unplaced):,} unplaced); "
+              f"best of {args.runs}, wall s / CPU s")
+        rows = (("load+validate plans and schedule", "load"), (f"render and write {len(written)} files", "write"),
+                ("total (target < 5 s)", "total"), (f"icalendar floor, {len(events):,} events once", "floor"))
+        for label, key in rows:
+            print(f"  {label:<40} {best[key][0]:6.2f} / {best[key][1]:6.2f}")
+        (tw, tc), (fw, fc), (ww, wc) = best["total"], best["floor"], best["write"]
+        print(f"  whole build / floor: {tw / fw:.2f}x wall, {tc / fc:.2f}x CPU; "
+              f"render+write / floor: {ww / fw:.2f}x wall, {wc / fc:.2f}x CPU")
 
         print("\nscaling (in-memory entries, best of runs)")
         print(f"{'entries':>9} {'schedule s':>11} {'+render s':>10} {'us/(n log2 n)':>14}")
