@@ -59,6 +59,7 @@ class CalendarResult:
     agency_events: dict[str, list[Event]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # said to the user after writing
     conflicts: list = field(default_factory=list)  # voice.Conflict: drafts about one event that disagree
+    crises: list = field(default_factory=list)  # calendar.crisis.Crisis: the plans' crisis windows
 
     @property
     def label(self) -> str:
@@ -131,7 +132,7 @@ def _build(guideline, month, plans_dir, draft_dirs, overrides, entries, lint, cr
     plan = schedule(entries + added, guideline, first, monthrange(year, mon)[1], crises)
     result = CalendarResult(guideline, year, mon, days, entries, plan, _lint(guideline, draft_paths) if lint else {},
                             added, outside, plans_dir,
-                            conflicts=conflicts_in_files(guideline, draft_paths) if lint else [])
+                            conflicts=conflicts_in_files(guideline, draft_paths) if lint else [], crises=crises)
     attach_events(result)
     return result
 

@@ -65,12 +65,13 @@ def html_bytes(result: CalendarResult) -> bytes:
                 row.append(None)
                 continue
             days, shown = specials.get(d, []), items.get(d, [])
-            room = _cell_capacity(row_mm, len(days))
+            crises = [c for c in result.crises if c.start.date() <= d <= c.end.date()]
+            room = _cell_capacity(row_mm, len(days) + len(crises))
             more = 0
             if len(shown) > room:
                 more = len(shown) - (room - 1)
                 shown = shown[:room - 1]
-            row.append({"date": d, "items": shown, "more": more, "days": days,
+            row.append({"date": d, "items": shown, "more": more, "days": days, "crises": crises,
                         "holiday": any(s.kind in ("libur", "cuti") for s in days)})
         weeks.append(row)
     agencies = sorted({p.entry.agency for p in result.schedule.placements} | {d.agency for d in result.days if d.agency})
@@ -84,12 +85,17 @@ def html_bytes(result: CalendarResult) -> bytes:
         weekdays=WEEKDAYS, weeks=weeks, timezone=g["timezone"], row_mm=f"{row_mm:.1f}", colors=g["calendar"]["colors"],
         legend=[(_short(g, a), agency_color(g, a)) for a in agencies],
         states=[(key, mark, word) for key, (mark, word) in STATES.items() if key in used],
-        posts=posts, unplaced=_unplaced_rows(result),
+        posts=posts, unplaced=_unplaced_rows(result), crises=[_crisis_row(g, c) for c in result.crises],
         failed=[(result.shown_path(s.path), s) for s in result.failed_drafts],
         conflicts=[(p, channel_label(g, p.channel, p.platforms)) for p in result.schedule.conflicts],
         added=result.added, placed=len(result.schedule.placements),
     )
     return html.encode("utf-8")
+
+
+def _crisis_row(guideline, crisis) -> dict:
+    return {"name": crisis.name, "start": f"{crisis.start:%d/%m %H.%M}", "end": f"{crisis.end:%d/%m %H.%M}",
+            "agencies": ", ".join(_short(guideline, a) for a in crisis.agencies) or "seluruh kota"}
 
 
 def _unplaced_rows(result: CalendarResult) -> list[dict]:

@@ -118,3 +118,18 @@ def test_draft_kind_crisis_makes_the_entry_a_crisis_post(plans, guideline):
     assert [e.priority for e in entries if e.id == "siaga"] == ["crisis"]
     assert crises == [FLOOD]
     assert date(2026, 12, 10) == crises[0].start.date()
+
+
+def test_the_printed_month_marks_the_crisis_days_and_lists_the_window(guideline, plans):
+    import re
+
+    from humaskit.calendar.api import build_calendar
+    from humaskit.calendar.overview import html_bytes
+
+    write_plan(plans, "bpbd-krisis.yaml", PLAN)
+    write_plan(plans / "drafts", "bpbd-krisis.md", CRISIS_DRAFT)
+    html = html_bytes(build_calendar(guideline, "2026-12", plans_dir=plans)).decode()
+    marked = re.findall(r'<td class="[^"]*\bcrisis\b[^"]*"><div class="cell"><div class="num">(\d+)</div>', html)
+    assert marked == ["10", "11"]
+    assert html.count("&#9888; krisis: Banjir Cipedes") == 2 and "masa krisis (unggahan rutin" in html
+    assert re.search(r"<td>Banjir Cipedes</td><td>10/12 06\.00</td><td>11/12 18\.00</td><td>seluruh kota</td>", html)
