@@ -13,6 +13,7 @@ from functools import lru_cache
 from humaskit.aduan.store import Store
 from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.guideline.schema.aduan import TICKET_FIELD
+from humaskit.outdir import slug
 
 MAX_TEXT = 10_000
 
@@ -58,13 +59,26 @@ def _moment(text: str) -> str | None:
 
 
 def _choice(value: str, known: dict, what: str, column: str) -> str:
+    """The key of ``known`` that ``value`` names: the key itself, or as a spreadsheet writes it
+    (any case and spacing: "Jalan Rusak", "Instagram") or by its label or name ("Dinkes")."""
     value = (value or "").strip()
-    if value not in known:
-        hint = did_you_mean(value, known) or f"Pilihan: {', '.join(sorted(known))}."
-        if not value:
-            raise RowError(f"{what} belum diisi. {hint}", column)
-        raise RowError(f"{what} '{value[:80]}' tidak dikenal di pedoman. {hint}", column)
-    return value
+    if value in known:
+        return value
+    wanted = slug(value, "")
+    named = {key for key, entry in known.items()
+             if wanted and wanted in {slug(str(n), "") for n in (key, *_names(entry))}}
+    if len(named) == 1:
+        return named.pop()
+    hint = did_you_mean(value, known) or f"Pilihan: {', '.join(sorted(known))}."
+    if not value:
+        raise RowError(f"{what} belum diisi. {hint}", column)
+    raise RowError(f"{what} '{value[:80]}' tidak dikenal di pedoman. {hint}", column)
+
+
+def _names(entry) -> list:
+    if not hasattr(entry, "get"):
+        return []
+    return [n for n in (entry.get("label"), entry.get("name"), entry.get("short")) if isinstance(n, str) and n]
 
 
 @dataclass

@@ -145,3 +145,15 @@ def test_catat_and_tahap_default_to_now(tmp_path):
     after = datetime.now().isoformat(timespec="minutes")
     times = [row[0] for row in sqlite3.connect(db).execute("SELECT at FROM events ORDER BY id")]
     assert len(times) == 2 and all(before <= t <= after for t in times)
+
+
+def test_a_spreadsheet_may_write_keys_as_people_do(tmp_path):
+    db, csv = tmp_path / "aduan.sqlite", tmp_path / "aduan.csv"
+    csv.write_text("Kanal;Akun;Teks;Kategori;Instansi;Diterima\n"
+                   "Instagram;@a;Sampah menumpuk;Sampah;;01/11/2026 09:00\n"
+                   "WhatsApp;@b;Jalan berlubang;Jalan Rusak;;2026-11-02 10:00\n"
+                   "x;@c;Puskesmas tutup;Layanan kesehatan;Dinkes;2026-11-02 11:00\n", encoding="utf-8")
+    result = run("impor", csv, "--db", db)
+    assert result.returncode == 0, result.stderr
+    rows = sqlite3.connect(db).execute("SELECT channel, category, agency FROM complaints ORDER BY id").fetchall()
+    assert rows == [("instagram", "sampah", "dlh"), ("whatsapp", "jalan-rusak", "dpupr"), ("x", "kesehatan", "dinkes")]
