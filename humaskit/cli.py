@@ -69,7 +69,7 @@ def guideline_render(
 ) -> None:
     """Tulis pedoman sebagai buku panduan (satu berkas HTML, siap dicetak A4) dari berkas pedoman dan aturan lint yang sama."""
     with user_errors():
-        from humaskit.guideline.handbook import write_handbook
+        from humaskit.handbook import write_handbook
 
         target = write_handbook(resolve_guideline(file), out)
     typer.echo(f"Buku pedoman ditulis ke {target}.")

@@ -85,7 +85,7 @@ def _check_image_sizes(platforms: dict, ctx: Context) -> None:
 def _check_agency_colors(data: dict, ctx: Context) -> None:
     """The month grid tells agencies apart by colour alone: each agency's colour must be clearly
     different (CIELAB ΔE) from every other agency's and from the holiday and problem colours."""
-    from humaskit.render.color import delta_e, hex_to_rgb
+    from humaskit.color import delta_e, hex_to_rgb
 
     palette = data["visual"]["palette"]
     calendar = data["calendar"]
