@@ -9,7 +9,8 @@ import typer
 
 from humaskit.aduan.cli import app as aduan_app
 from humaskit.calendar.cli import app as calendar_app
-from humaskit.clikit import resolve_guideline, user_errors
+from humaskit.clikit import user_errors
+from humaskit.guideline import resolve_guideline
 from humaskit.render.cli import render as render_command
 from humaskit.serve.cli import app as serve_app
 
