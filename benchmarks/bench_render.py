@@ -31,7 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from humaskit.guideline import load_guideline  # noqa: E402
-from humaskit.render.api import Options, Renderer, render_file  # noqa: E402
+from humaskit.render.api import Options, Renderer  # noqa: E402
+from humaskit.render.batch import render_file  # noqa: E402
 from humaskit.render.data import load_items, values_for  # noqa: E402
 from humaskit.render.draw import PillowMeasure  # noqa: E402
 from humaskit.render.layout import plan  # noqa: E402

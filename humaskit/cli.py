@@ -9,7 +9,8 @@ import typer
 
 from humaskit.aduan.cli import app as aduan_app
 from humaskit.calendar.cli import app as calendar_app
-from humaskit.clikit import resolve_guideline, user_errors
+from humaskit.clikit import user_errors
+from humaskit.guideline import resolve_guideline
 from humaskit.render.cli import render as render_command
 from humaskit.serve.cli import app as serve_app
 
@@ -69,7 +70,7 @@ def guideline_render(
 ) -> None:
     """Tulis pedoman sebagai buku panduan (satu berkas HTML, siap dicetak A4) dari berkas pedoman dan aturan lint yang sama."""
     with user_errors():
-        from humaskit.guideline.handbook import write_handbook
+        from humaskit.handbook import write_handbook
 
         target = write_handbook(resolve_guideline(file), out)
     typer.echo(f"Buku pedoman ditulis ke {target}.")

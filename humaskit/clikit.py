@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sys
 from contextlib import contextmanager
-from pathlib import Path
 
 from humaskit.errors import HumaskitError
 
@@ -28,14 +27,6 @@ def user_errors():
     except KeyboardInterrupt:
         print("Dihentikan.", file=sys.stderr)
         raise typer.Exit(130) from None
-
-
-def resolve_guideline(option: Path | None):
-    """The guideline to use: --guideline, else humaskit.yaml in this folder or a parent,
-    else the shipped Kota Tasikmalaya pedoman."""
-    from humaskit.guideline import find_guideline, load_guideline
-
-    return load_guideline(option or find_guideline())
 
 
 HELP_TEXT = "Tampilkan bantuan ini lalu keluar."

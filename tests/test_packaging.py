@@ -20,7 +20,7 @@ def test_wheel_works_outside_the_checkout(tmp_path):
     assert "humaskit/_shipped/guidelines/nasional.yaml" in names
     assert any(n.startswith("humaskit/_shipped/templates/") for n in names)
     assert "humaskit/data/kata_baku.tsv" in names
-    assert "humaskit/guideline/handbook/templates/pedoman.html.j2" in names
+    assert "humaskit/handbook/templates/pedoman.html.j2" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"

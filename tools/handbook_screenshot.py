@@ -14,7 +14,7 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from humaskit.guideline import load_guideline
-from humaskit.guideline.handbook import write_handbook
+from humaskit.handbook import write_handbook
 from humaskit.render.draw import encode
 
 PX_PER_MM = 96 / 25.4

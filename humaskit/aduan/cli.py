@@ -23,7 +23,7 @@ ACTOR = typer.Option("petugas", "--oleh", help="Nama petugas yang mencatat.")
 
 def _rules(guideline):
     from humaskit.aduan.api import Rules
-    from humaskit.clikit import resolve_guideline
+    from humaskit.guideline import resolve_guideline
 
     return Rules(resolve_guideline(guideline))
 

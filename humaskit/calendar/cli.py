@@ -29,7 +29,7 @@ GUIDELINE = typer.Option(None, "--guideline", "-g", help="Berkas pedoman (bawaan
 
 def _build(month, plans, drafts, overrides, guideline):
     from humaskit.calendar.api import build_calendar
-    from humaskit.clikit import resolve_guideline
+    from humaskit.guideline import resolve_guideline
 
     g = resolve_guideline(guideline)
     plans = _plans_dir(plans, g)

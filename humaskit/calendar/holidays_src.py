@@ -66,9 +66,10 @@ def _on(text: str, year: int) -> date | None:
 
 
 def _apply_overrides(path: Path, guideline, table: dict, revised: dict) -> None:
-    from humaskit.calendar.plans import _read_yaml
+    from humaskit.fsutil import read_user_text
+    from humaskit.yamlsrc import load_located
 
-    located = _read_yaml(path, what="Berkas koreksi libur")
+    located = load_located(read_user_text(path, what="Berkas koreksi libur"), str(path))
     ctx = Context()
     data = OVERRIDES.check(located.value, (), ctx)
     names = [m["name"] for m in guideline["calendar"]["momentum"]]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from humaskit.errors import did_you_mean
 from humaskit.guideline.spec import Context
+from humaskit.resources import data_file
 
 
 def _ref(ctx: Context, path: tuple, name, known, what: str) -> None:
@@ -53,9 +56,7 @@ def cross_check(data: dict, ctx: Context) -> None:
         if channel:
             _ref(ctx, ("aduan", "channels", key, "platform"), channel["platform"], platforms, "Platform")
 
-    from humaskit.lint.registry import known_rule_ids
-
-    known = known_rule_ids() | {rule["id"] for rule in data["custom_rules"] if rule}
+    known = _rule_ids() | {rule["id"] for rule in data["custom_rules"] if rule}
     for rule_id in data["rules"]:
         _ref(ctx, ("rules", rule_id), rule_id, known, "Aturan")
     seen = set()
@@ -66,6 +67,13 @@ def cross_check(data: dict, ctx: Context) -> None:
             ctx.error(("custom_rules", i, "id"), f"id aturan '{rule['id']}' dipakai lebih dari sekali.")
         seen.add(rule["id"])
         _check_custom_rule(rule, ("custom_rules", i), ctx)
+
+
+@lru_cache(maxsize=1)
+def _rule_ids() -> frozenset[str]:
+    """The built-in rules' ids, as the lint registry writes them (humaskit/data/rule_ids.txt)."""
+    lines = data_file("rule_ids.txt").read_text("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _check_image_sizes(platforms: dict, ctx: Context) -> None:
@@ -85,7 +93,7 @@ def _check_image_sizes(platforms: dict, ctx: Context) -> None:
 def _check_agency_colors(data: dict, ctx: Context) -> None:
     """The month grid tells agencies apart by colour alone: each agency's colour must be clearly
     different (CIELAB ΔE) from every other agency's and from the holiday and problem colours."""
-    from humaskit.render.color import delta_e, hex_to_rgb
+    from humaskit.color import delta_e, hex_to_rgb
 
     palette = data["visual"]["palette"]
     calendar = data["calendar"]

@@ -211,6 +211,12 @@ class _Config:
         return self._locate().where(path)
 
 
+def resolve_guideline(option: str | os.PathLike | None = None) -> Guideline:
+    """The guideline a command uses: ``option`` (its --guideline), else the one named by the nearest
+    humaskit.yaml (see :func:`find_guideline`), else the shipped Kota Tasikmalaya pedoman."""
+    return load_guideline(option or find_guideline())
+
+
 def find_guideline(start: Path | None = None) -> Path | None:
     """The guideline named by the nearest ``humaskit.yaml`` in ``start`` or a parent.
 

@@ -21,7 +21,7 @@ def run_lint(paths, *, guideline_path: Path | None = None, output_format: str = 
              diff: bool = False, fail_on: str = "error", platforms=None, agency=None, kind=None,
              select=(), ignore=(), jobs: int = 0, out=None) -> int:
     """Lint ``paths``, print the report in ``output_format``, apply fixes if asked; return the exit code."""
-    from humaskit.clikit import resolve_guideline
+    from humaskit.guideline import resolve_guideline
     from humaskit.lint.engine import Linter, lint_paths
     from humaskit.lint.printers import PRINTERS
 
@@ -124,7 +124,7 @@ def describe_rules(rule_id: str | None = None, *, guideline_path: Path | None = 
     _choice(output_format, ("text", "markdown"), "--format")
     rules = list(load_rules().values())
     if guideline_path is not None:
-        from humaskit.clikit import resolve_guideline
+        from humaskit.guideline import resolve_guideline
         from humaskit.lint.custom import custom_rules
 
         rules += custom_rules(resolve_guideline(guideline_path))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from humaskit.lint.registry import CATEGORIES, Rule
+from humaskit.lint.registry import CATEGORIES, Rule, load_rules
 from humaskit.lint.view import printable
 
 SEVERITY_WORDS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
@@ -41,3 +41,15 @@ def rules_markdown(rules: list[Rule]) -> str:
                 "Salah:", "", "```markdown", example_text(rule.wrong), "```", "", "Benar:", "", "```markdown",
                 example_text(rule.right), "```"]
     return "\n".join(out) + "\n"
+
+
+def rule_ids_file() -> str:
+    """The text of humaskit/data/rule_ids.txt. The guideline checks the ids in its ``rules:``
+    section against that file: the guideline is the layer below lint and does not import it."""
+    return ("# The id of every built-in lint rule, one a line: generated, do not edit.\n"
+            "# python -m humaskit.lint.docs > humaskit/data/rule_ids.txt\n"
+            + "".join(f"{rule_id}\n" for rule_id in sorted(load_rules())))
+
+
+if __name__ == "__main__":
+    print(rule_ids_file(), end="")

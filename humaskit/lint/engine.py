@@ -364,7 +364,7 @@ def lint_paths(paths: Iterable[str], guideline, *, linter: Linter | None = None,
             if notice not in report.notices:
                 report.notices.append(notice)
     if len(report.files) > 1:
-        from humaskit.voice import add_findings
+        from humaskit.lint.rules.voice import add_findings
 
         add_findings(report, linter, {"agency": agency, "platforms": platforms, "kind": kind})
     return report

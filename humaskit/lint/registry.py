@@ -100,7 +100,3 @@ def load_rules() -> dict[str, Rule]:
             importlib.import_module(f"humaskit.lint.rules.{name}")
         _LOADED = True
     return REGISTRY
-
-
-def known_rule_ids() -> set[str]:
-    return set(load_rules())

@@ -166,17 +166,3 @@ def _spoken(text: str) -> str:
     """A field as a screen reader should hear it: list lines joined by semicolons, no bullets."""
     lines = [line.strip().lstrip("•*-–·").strip() for line in text.splitlines()]
     return "; ".join(line for line in lines if line)
-
-
-def render_file(template_name: str, data_path: str, guideline, out_dir: str | Path, *, sizes=("all",),
-                options: Options = Options(), jobs: int = 0, progress: bool = False) -> RenderReport:
-    """Render every item of a draft, YAML or CSV file into ``out_dir`` (see :mod:`batch`)."""
-    from humaskit.outdir import check_out_dir
-    from humaskit.render.batch import run_batch
-    from humaskit.render.data import load_items
-
-    check_out_dir(Path(out_dir))
-    renderer = Renderer.load(template_name, guideline, options)
-    chosen = renderer.pick_sizes(list(sizes))
-    items = load_items(data_path, renderer.template, guideline)
-    return run_batch(renderer, items, chosen, Path(out_dir), jobs=jobs, progress=progress)

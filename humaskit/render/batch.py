@@ -86,6 +86,19 @@ def run_batch(renderer: Renderer, items: list[Item], sizes: list[str], out_dir: 
     return report
 
 
+def render_file(template_name: str, data_path: str, guideline, out_dir: str | Path, *, sizes=("all",),
+                options: Options = Options(), jobs: int = 0, progress: bool = False) -> RenderReport:
+    """Render every item of a draft, YAML or CSV file into ``out_dir``."""
+    from humaskit.outdir import check_out_dir
+    from humaskit.render.data import load_items
+
+    check_out_dir(Path(out_dir))
+    renderer = Renderer.load(template_name, guideline, options)
+    chosen = renderer.pick_sizes(list(sizes))
+    items = load_items(data_path, renderer.template, guideline)
+    return run_batch(renderer, items, chosen, Path(out_dir), jobs=jobs, progress=progress)
+
+
 class _progress:
     """A rich progress bar on stderr (only when asked and useful); yields an ``advance`` callable."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from humaskit.color import hex_to_rgb
 from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.fsutil import regular_file_problem
-from humaskit.render.color import hex_to_rgb
 from humaskit.render.template import AGENCY_COLOR, image_problem, image_sizes
 
 

@@ -41,8 +41,9 @@ def render(
 
     Exit 0: semua grafis dibuat; 1: ada galat lint di teks grafis, atau sebagian butir gagal (yang lain tetap dibuat); 2: tidak ada yang dapat dibuat (templat, pedoman, data, atau opsi salah).
     """
-    from humaskit.clikit import resolve_guideline, user_errors
+    from humaskit.clikit import user_errors
     from humaskit.errors import HumaskitError
+    from humaskit.guideline import resolve_guideline
 
     with user_errors():
         g = resolve_guideline(guideline)
@@ -59,7 +60,8 @@ def render(
         fmt = fmt.lower()
         if fmt not in ("png", "jpeg", "jpg"):
             raise HumaskitError.single(f"Format '{fmt}' tidak dikenal; pilihan: png, jpeg.", key="--format")
-        from humaskit.render.api import Options, render_file
+        from humaskit.render.api import Options
+        from humaskit.render.batch import render_file
 
         options = Options(fmt="png" if fmt == "png" else "jpeg", quality=quality, debug=debug, alt=alt)
         report = render_file(template, str(data), g, out, sizes=size, options=options, jobs=jobs,

@@ -6,8 +6,8 @@ import io
 
 from PIL import Image, ImageChops, ImageDraw, ImageOps
 
+from humaskit.color import AA_LARGE, AA_NORMAL, contrast_ratio, nearest_name, rgb_to_hex
 from humaskit.render.brand import Brand
-from humaskit.render.color import AA_LARGE, AA_NORMAL, contrast_ratio, nearest_name, rgb_to_hex
 from humaskit.render.layout import Placed
 
 # A post is seen on a phone about this many CSS pixels wide; WCAG's "large text" (24 px, or

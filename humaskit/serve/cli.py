@@ -46,7 +46,7 @@ def serve(
 
     with user_errors():
         create_app, server = _web_stack()
-        from humaskit.clikit import resolve_guideline
+        from humaskit.guideline import resolve_guideline
         from humaskit.serve.desk import Desk
 
         rules = resolve_guideline(guideline)
@@ -105,7 +105,8 @@ def tambah(
     guideline: Optional[Path] = GUIDELINE,
 ) -> None:
     """Tambah akun; kata sandi ditanyakan dua kali dan disimpan sebagai hash scrypt."""
-    from humaskit.clikit import resolve_guideline, user_errors
+    from humaskit.clikit import user_errors
+    from humaskit.guideline import resolve_guideline
     from humaskit.serve.desk import Desk
 
     with user_errors():

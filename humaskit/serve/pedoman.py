@@ -28,7 +28,7 @@ def _handbook() -> bytes:
     """The book, built once per desk from the guideline in force."""
     shared = state()
     if "handbook" not in shared:
-        from humaskit.guideline.handbook import build_handbook, chapter_texts
+        from humaskit.handbook import build_handbook, chapter_texts
 
         book = build_handbook(guideline())
         shared["chapters"] = [(key, title, text, text.casefold()) for key, title, text in chapter_texts(book)]

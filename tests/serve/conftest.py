@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deskhelp import ACCOUNTS, PASSWORD, Browser
-from humaskit.clikit import resolve_guideline
+from humaskit.guideline import resolve_guideline
 
 
 @pytest.fixture(scope="session")

@@ -250,7 +250,7 @@ def off_palette(ctx):
     found = _usable(ctx)
     if not found:
         return
-    from humaskit.render.color import delta_e, hex_to_rgb, palette_share, rgb_to_hex
+    from humaskit.color import delta_e, hex_to_rgb, palette_share, rgb_to_hex
 
     probe, start, end = found
     visual = ctx.guideline["visual"]

@@ -1,5 +1,6 @@
 """One voice across agencies: declared here so that it has an id, docs and a severity like every
-rule; the comparison itself (humaskit.voice) runs over all the drafts of a lint run at once."""
+rule; the facts are read and compared by humaskit.voice, over all the drafts of a lint run at once
+(add_findings)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,46 @@ def conflict(ctx):
     warga yang datang pada tanggal yang salah menyalahkan pemerintah kota, bukan satu dinas.
     """
     return ()
+
+
+def add_findings(report, linter, options: dict) -> None:
+    """Add the conflicts between the drafts of one lint run to its report, as findings of the
+    active folder rule (voice.conflict) in both files."""
+    active = next((a for a in linter.active if a.rule.scope == "folder"), None)
+    # Only drafts that name an event or a campaign can conflict; the others are not parsed again.
+    candidates = [r for r in report.files if "event:" in r.text or "campaign:" in r.text]
+    if active is None or len(candidates) < 2:
+        return
+    from humaskit.errors import HumaskitError
+    from humaskit.lint.draft import LineIndex, parse_draft
+    from humaskit.lint.engine import _is_suppressed, _suppressions
+    from humaskit.lint.finding import Finding
+    from humaskit.voice import conflicts, located
+
+    drafts, results = [], {}
+    for result in candidates:
+        try:
+            drafts.append(parse_draft(result.text, result.path, guideline=linter.guideline, **options))
+        except HumaskitError:
+            continue
+        results[result.path] = result
+
+    def where(draft, fact):
+        return f"{draft.path}:{located(draft, fact)[0]}"
+
+    touched = set()
+    for conflict in conflicts(drafts, linter.guideline):
+        severity = conflict.severity if active.severity == active.rule.severity else active.severity
+        message = conflict.message(linter.guideline, where)
+        for draft, fact in (conflict.first, conflict.second):
+            line, column, end_line, end_column = located(draft, fact)
+            if "humaskit-" in draft.text and _is_suppressed(_suppressions(draft, LineIndex.of(draft.text)),
+                                                             active.rule, line):
+                continue
+            results[draft.path].findings.append(Finding(
+                path=draft.path, line=line, column=column, end_line=end_line, end_column=end_column,
+                rule=active.rule.id, category=active.rule.category, severity=severity, message=message, fix=None,
+                start=fact.start, end=fact.end))
+            touched.add(draft.path)
+    for path in touched:
+        results[path].findings.sort(key=Finding.sort_key)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from humaskit.guideline.handbook import chapters
-from humaskit.guideline.handbook.rules import rules
-from humaskit.guideline.handbook.visual import visual
+from humaskit.handbook import chapters
+from humaskit.handbook.rules import rules
+from humaskit.handbook.visual import visual
 
 FILENAME = "pedoman.html"
 
@@ -73,7 +73,7 @@ def build_handbook(guideline) -> bytes:
         data = chapter.build(guideline)
         if data is not None:
             book.append((chapter, data))
-    env = jinja2.Environment(loader=jinja2.PackageLoader("humaskit.guideline.handbook", "templates"),
+    env = jinja2.Environment(loader=jinja2.PackageLoader("humaskit.handbook", "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True, finalize=_shown,
                              undefined=jinja2.StrictUndefined)
     env.filters["code"] = _code

@@ -14,11 +14,11 @@ import pytest
 from markupsafe import escape
 from PIL import Image
 
+from humaskit.color import contrast_ratio, hex_to_rgb
 from humaskit.guideline import load_guideline
-from humaskit.guideline.handbook import build_handbook
+from humaskit.handbook import build_handbook
 from humaskit.lint.docs import example_text
 from humaskit.lint.lexicon import foreign_terms, informal, kata_baku
-from humaskit.render.color import contrast_ratio, hex_to_rgb
 from humaskit.render.template import template_names
 
 from handbook_help import CITY, build, examples, humaskit

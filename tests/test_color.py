@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from humaskit.render.color import contrast_ratio, delta_e, hex_to_rgb, nearest_name, palette_share, rgb_to_lab
+from humaskit.color import contrast_ratio, delta_e, hex_to_rgb, nearest_name, palette_share, rgb_to_lab
 
 
 def test_contrast_extremes_and_symmetry():

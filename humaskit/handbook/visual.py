@@ -1,7 +1,7 @@
 """The visual-identity chapter: palette and contrast, fonts, logos and template thumbnails.
 
 Pillow is imported here, inside the handbook command only. Contrast comes from the same colour
-arithmetic the renderer and the visual lint use (render/color.py); thumbnails are drawn by the
+arithmetic the renderer and the visual lint use (humaskit/color.py); thumbnails are drawn by the
 renderer itself, so they show what `humaskit render` makes.
 """
 
@@ -11,8 +11,8 @@ import base64
 import io
 import re
 
+from humaskit.color import AA_LARGE, AA_NORMAL, contrast_ratio, hex_to_rgb
 from humaskit.errors import HumaskitError
-from humaskit.render.color import AA_LARGE, AA_NORMAL, contrast_ratio, hex_to_rgb
 
 AAA_NORMAL = 7.0
 MATRIX_COLUMNS = 10   # background colours per contrast table, so each fits an A4 page's width

@@ -4,7 +4,7 @@ Playwright): an A4 portrait booklet whose table of contents lists every chapter,
 from __future__ import annotations
 
 from humaskit.guideline import load_guideline
-from humaskit.guideline.handbook import CHAPTERS, write_handbook
+from humaskit.handbook import CHAPTERS, write_handbook
 
 from browser import launch, pdf_pages, playwright
 
