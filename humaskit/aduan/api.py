@@ -58,27 +58,32 @@ def _moment(text: str) -> str | None:
         return None
 
 
-def _choice(value: str, known: dict, what: str, column: str) -> str:
-    """The key of ``known`` that ``value`` names: the key itself, or as a spreadsheet writes it
-    (any case and spacing: "Jalan Rusak", "Instagram") or by its label or name ("Dinkes")."""
-    value = (value or "").strip()
-    if value in known:
-        return value
-    wanted = slug(value, "")
-    named = {key for key, entry in known.items()
-             if wanted and wanted in {slug(str(n), "") for n in (key, *_names(entry))}}
-    if len(named) == 1:
-        return named.pop()
-    hint = did_you_mean(value, known) or f"Pilihan: {', '.join(sorted(known))}."
-    if not value:
-        raise RowError(f"{what} belum diisi. {hint}", column)
-    raise RowError(f"{what} '{value[:80]}' tidak dikenal di pedoman. {hint}", column)
+class Choices:
+    """The keys of one guideline section (categories, channels, agencies) and the names a
+    spreadsheet may write for them: the key or its label or name in any case and spacing
+    ("Jalan Rusak", "Instagram", "Dinkes"). Built once per guideline, looked up per row."""
 
+    def __init__(self, known: dict, what: str, column: str) -> None:
+        self.known, self.what, self.column = known, what, column
+        names: dict[str, set] = {}
+        for key, entry in known.items():
+            labels = [entry.get(n) for n in ("label", "name", "short")] if hasattr(entry, "get") else []
+            for name in (key, *labels):
+                if isinstance(name, str) and slug(name, ""):
+                    names.setdefault(slug(name, ""), set()).add(key)
+        self.names = {name: keys.pop() for name, keys in names.items() if len(keys) == 1}  # unambiguous only
 
-def _names(entry) -> list:
-    if not hasattr(entry, "get"):
-        return []
-    return [n for n in (entry.get("label"), entry.get("name"), entry.get("short")) if isinstance(n, str) and n]
+    def key(self, value: str | None) -> str:
+        value = (value or "").strip()
+        if value in self.known:
+            return value
+        found = self.names.get(slug(value, ""))
+        if found is not None:
+            return found
+        hint = did_you_mean(value, self.known) or f"Pilihan: {', '.join(sorted(self.known))}."
+        if not value:
+            raise RowError(f"{self.what} belum diisi. {hint}", self.column)
+        raise RowError(f"{self.what} '{value[:80]}' tidak dikenal di pedoman. {hint}", self.column)
 
 
 @dataclass
@@ -98,6 +103,9 @@ class Rules:
         self.flow = [s for s in self.stages if not s["rejection"]]
         self.by_key = {s["key"]: s for s in self.stages}
         self.position = {s["key"]: i for i, s in enumerate(self.flow)}
+        self.categories = Choices(section["categories"], "Kategori", "kategori")
+        self.channels = Choices(section["channels"], "Kanal", "kanal")
+        self.agencies = Choices(self.guideline.agencies, "Perangkat daerah", "instansi")
         # the stages a CSV row may give a time for, in the guideline's order
         self.later = [(s["key"], i) for i, s in enumerate(self.stages) if s["key"] != self.first]
         self._allowed: set[tuple[str, str]] = set()  # stage moves already found valid (not rejections)
@@ -183,9 +191,9 @@ _DETAILS = (("tautan", "link"), ("akun", "handle"), ("nama", "name"), ("kontak",
 def complaint(rules: Rules, values: dict, now: str | None = None) -> dict:
     """Validate one complaint's fields (from the command line or a CSV row)."""
     section = rules.section
-    category = _choice(values.get("kategori"), section["categories"], "Kategori", "kategori")
+    category = rules.categories.key(values.get("kategori"))
     agency = (values.get("instansi") or "").strip() or section["categories"][category]["agency"]
-    agency = _choice(agency, rules.guideline.agencies, "Perangkat daerah", "instansi")
+    agency = rules.agencies.key(agency)
     text = (values.get("teks") or "").strip()
     if not text:
         raise RowError("Teks pengaduan kosong.", "teks")
@@ -203,7 +211,7 @@ def complaint(rules: Rules, values: dict, now: str | None = None) -> dict:
                        "paling banyak 64 karakter.", "nomor")
     return {
         "ticket": ticket,
-        "channel": _choice(values.get("kanal"), section["channels"], "Kanal", "kanal"),
+        "channel": rules.channels.key(values.get("kanal")),
         **details, "text": text, "category": category, "agency": agency,
         "received": parse_time(values.get("diterima"), "Waktu diterima", now=now, column="diterima"),
     }
