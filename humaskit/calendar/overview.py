@@ -71,8 +71,9 @@ def html_bytes(result: CalendarResult) -> bytes:
             if len(shown) > room:
                 more = len(shown) - (room - 1)
                 shown = shown[:room - 1]
+            holiday = any(s.kind in ("libur", "cuti") for s in days)
             row.append({"date": d, "items": shown, "more": more, "days": days, "crises": crises,
-                        "holiday": any(s.kind in ("libur", "cuti") for s in days)})
+                        "classes": " ".join(c for c, on in (("holiday", holiday), ("crisis", crises)) if on)})
         weeks.append(row)
     agencies = sorted({p.entry.agency for p in result.schedule.placements} | {d.agency for d in result.days if d.agency})
     used = {item["state"] for item in posts}
