@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from humaskit.lint.draft import parse_draft
 from humaskit.lint.engine import fix_text
+from humaskit.lint.text import EMOJI, EMOJI_PART
 
 # Captions mixing the words the rules care about with arbitrary Unicode.
 WORDS = st.sampled_from(["kamu", "Anda", "anda", "gak", "banget", "menghimbau", "praktek", "HEBOH", "!!!", "??",
@@ -277,3 +278,9 @@ def test_affixed_scan_finds_what_the_plain_pattern_finds(text):
 
     assert terminology.affixed(text) == [(m.start(), m.end(), m.group(2), m.start(2))
                                          for m in terminology.AFFIXED.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(rf"\A(?:{EMOJI.pattern})\Z"))
+def test_every_character_of_an_emoji_is_an_emoji_part(emoji):
+    assert all(EMOJI_PART.fullmatch(c) for c in emoji), emoji

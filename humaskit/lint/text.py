@@ -31,6 +31,8 @@ EMOJI = re.compile(
     r"(?:[\U0001F1E6-\U0001F1FF]{2})"
     rf"|{_EMOJI_CORE}[\uFE0F\U0001F3FB-\U0001F3FF]*(?:\u200D{_EMOJI_CORE}[\uFE0F\U0001F3FB-\U0001F3FF]*)*"
 )
+# One character of an emoji sequence, as EMOJI reads them (for looking back over one).
+EMOJI_PART = re.compile(rf"{_EMOJI_CORE}|[\U0001F1E6-\U0001F1FF\uFE0F\u200D\U0001F3FB-\U0001F3FF]")
 
 
 # Every emoji lies above U+2000. (Written as a negated class: the same class written as

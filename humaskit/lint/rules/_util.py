@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unicodedata import category
+from humaskit.lint.text import EMOJI_PART
 
 
 def match_case(original: str, replacement: str) -> str:
@@ -12,14 +12,10 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
-# emoji, their variation selectors and joiners, and other pictographs
-_SYMBOLS = frozenset(("So", "Sk", "Mn", "Cf"))
-
-
 def sentence_start(text: str, offset: int, base: int) -> bool:
     """True when ``offset`` begins a sentence: caption start, after .!? or a blank line. Spaces,
     opening quotes and emoji before it do not count ("⚠️ PERINGATAN" opens its line)."""
     i = offset - 1
-    while i >= base and (text[i] in " \t\"'(“‘" or (text[i] > "\u2000" and category(text[i]) in _SYMBOLS)):
+    while i >= base and (text[i] in " \t\"'(“‘" or (text[i] > "\u2000" and EMOJI_PART.match(text[i]))):
         i -= 1
     return i < base or text[i] in ".!?\n\r:•-–—*>"
