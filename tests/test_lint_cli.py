@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from humaskit.cli import app
 
-from support import REPO, REGEN
+from support import REGEN, REPO, loaded_by_lint
 
 runner = CliRunner()
 
@@ -238,31 +238,13 @@ def test_a_draft_with_simple_front_matter_is_linted_without_pyyaml(tmp_path):
     """Once the guideline is in the disk cache, one-line `key: value` front matter is read
     without importing PyYAML (a noticeable part of start-up)."""
     import os
-    import subprocess
-    import sys
 
-    probe = ("import contextlib, io, sys\n"
-             "from humaskit.cli import app\n"
-             "with contextlib.redirect_stdout(io.StringIO()):\n"
-             "    app(['lint', 'examples/drafts/disdukcapil-layanan-sabtu.md'], standalone_mode=False)\n"
-             "print('yaml' in sys.modules)\n")
     env = {k: v for k, v in os.environ.items() if k != "HUMASKIT_NO_CACHE"} | {"XDG_CACHE_HOME": str(tmp_path)}
-    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, env=env,
-                           check=True).stdout.strip() for _ in range(2)]
-    assert runs == ["True", "False"]  # the first run reads the guideline's YAML and fills the cache
+    runs = [loaded_by_lint({"yaml"}, env=env) for _ in range(2)]
+    assert runs == [["yaml"], []]  # the first run reads the guideline's YAML and fills the cache
 
 
 def test_linting_a_text_draft_imports_no_heavy_library():
     """Start-up stays fast: Pillow, icalendar, jinja2, holidays and LanguageTool load only in
     the commands (or for the drafts) that need them."""
-    import subprocess
-    import sys
-
-    probe = ("import contextlib, io, sys\n"
-             "from humaskit.cli import app\n"
-             "with contextlib.redirect_stdout(io.StringIO()):\n"
-             "    app(['lint', 'examples/drafts/disdukcapil-layanan-sabtu.md'], standalone_mode=False)\n"
-             "heavy = {'PIL', 'icalendar', 'jinja2', 'holidays', 'language_tool_python', 'multiprocessing'}\n"
-             "print(sorted(heavy & set(sys.modules)))\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
-    assert done.stdout.strip() == "[]"
+    assert loaded_by_lint({"PIL", "icalendar", "jinja2", "holidays", "language_tool_python", "multiprocessing"}) == []
