@@ -12,6 +12,7 @@ import re
 
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
+from humaskit.lint.text import Tokens
 from humaskit.voice import phone_digits as digits
 
 _FM = "---\nagency: dishub\nkind: reply\n---\n"
@@ -102,8 +103,6 @@ def personal_data(ctx):
 def _in_alt(ctx, alt: str, official: dict):
     """The image's alternative text is published with it: its personal data is found where it
     is written, or reported on the key's line when YAML quoting changed how it is written."""
-    from humaskit.lint.text import Tokens
-
     draft = ctx.draft
     key = draft.key_offset("alt")
     at = draft.text.find(alt, key)
