@@ -90,7 +90,8 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
             try:
                 # ``expected``: an edit saved since the lint read the file is never overwritten.
                 atomic_write(result.path, fixed, expected=result.text, what="Draf")
-                print(_changes_text(result.path, changes), file=sys.stderr)
+                # One write per file: a Ctrl-C never leaves a report without its line end.
+                sys.stderr.write(_changes_text(result.path, changes) + "\n")
             except HumaskitError as exc:  # the original stays as it was
                 unwritable.extend(replace(p, message=f"Perbaikan tidak ditulis: {p.message}") for p in exc.problems)
     if not write or all(r.path == "-" for r in report.files):
