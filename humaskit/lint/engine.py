@@ -74,8 +74,9 @@ class LintContext:
             value = self._draft_memo[key] = factory(self)
             return value
 
-    def note(self, message: str) -> None:
-        """A figure about this file shown by the text report (e.g. its readability)."""
+    def note(self, message) -> None:
+        """A figure about this file shown by the text report (e.g. its readability): a string,
+        or a function returning it, called only if the report shows it."""
         self.file_notes.append(message)
 
     def notice(self, message: str) -> None:

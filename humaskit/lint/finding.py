@@ -60,7 +60,20 @@ class FileResult:
     path: str
     text: str
     findings: list[Finding]
-    notes: list[str] = field(default_factory=list)  # per-file figures, e.g. readability
+    # per-file figures (e.g. readability): each a string, or a function that writes it when
+    # the notes are first read, since only the text report shows them
+    pending_notes: list = field(default_factory=list, repr=False)
+
+    @property
+    def notes(self) -> list[str]:
+        pending = self.pending_notes
+        if any(callable(note) for note in pending):
+            self.pending_notes = pending = [note() if callable(note) else note for note in pending]
+        return pending
+
+    def __getstate__(self) -> dict:
+        self.notes  # a result sent to another process carries its notes written out
+        return self.__dict__
 
 
 @dataclass

@@ -78,16 +78,19 @@ class PhraseIndex:
 
     def __init__(self, phrases, *, ignorecase: bool = True) -> None:
         self.ignorecase = ignorecase
-        # lower-case first word → (first word as written in the phrase, parts, phrase),
-        # longest phrase first
-        self.first: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+        # lower-case first word → (first word as written in the phrase, parts, phrase, the
+        # lower-case words of the phrase), longest phrase first
+        self.first: dict[str, list[tuple[str, tuple[str, ...], str, frozenset[str]]]] = {}
         for phrase in sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
             words = WORD.findall(phrase)
             if not words:
                 continue
             parts = tuple(part.lower() if ignorecase else part for part in phrase.split())
             key = words[0].lower() if ignorecase else words[0]
-            self.first.setdefault(words[0].lower(), []).append((key, parts, phrase))
+            # Each part stands between spaces (the last one before a non-word character), so
+            # where the phrase matches, every word of it is one of the caption's words.
+            self.first.setdefault(words[0].lower(), []).append(
+                (key, parts, phrase, frozenset(w.lower() for w in words)))
         self.lower_first = frozenset(self.first)
 
     def __bool__(self) -> bool:
@@ -100,13 +103,12 @@ class PhraseIndex:
             return
         lower = tokens.lower_masked
         text = lower if self.ignorecase else tokens.masked
-        # Only phrases whose other parts occur somewhere in the caption are tried, and only
+        # Only phrases all of whose words occur somewhere in the caption are tried, and only
         # the first words of those are looked for.
+        words = tokens.loose_words
         viable: dict[str, list] = {}
         for word in present:
-            candidates = [(k, parts, phrase) for k, parts, phrase in self.first[word]
-                          if len(parts) == 1 or parts[-1] in text and (
-                              len(parts) == 2 or all(p in text for p in parts[1:-1]))]
+            candidates = [c for c in self.first[word] if c[3] <= words]
             if candidates:
                 viable[word] = candidates
         if not viable:
@@ -118,7 +120,7 @@ class PhraseIndex:
                 continue
             low = lower[start - base:end - base]  # the word as find_words matched it
             exact = low if self.ignorecase else written
-            for k, parts, phrase in viable.get(low, ()):
+            for k, parts, phrase, _ in viable.get(low, ()):
                 if k != exact:
                     continue
                 end = _phrase_end(text, start - base, parts)

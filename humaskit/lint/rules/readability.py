@@ -96,12 +96,17 @@ def long_sentence(ctx):
             yield Hit(first + base, base + e - (1 if masked[e - 1:e] == "\n" else 0),
                       f"Kalimat ini {exact} kata; pedoman membatasi {limit} kata. Pecah menjadi kalimat "
                       "yang lebih pendek.")
-    words = sum(counts)
     if counts:
-        average = words / len(counts)
-        ctx.note(f"Keterbacaan: {len(counts)} kalimat, rata-rata {_decimal(average)} kata per kalimat, "
-                 f"terpanjang {max(counts)} kata, {_decimal(_syllables(masked) / max(words, 1))} suku kata "
-                 f"per kata ({_label(average)}).")
+        ctx.note(lambda: _readability(counts, masked))
+
+
+def _readability(counts: list[int], masked: str) -> str:
+    """The text report's figure for a draft whose sentences have ``counts`` words."""
+    words = sum(counts)
+    average = words / len(counts)
+    return (f"Keterbacaan: {len(counts)} kalimat, rata-rata {_decimal(average)} kata per kalimat, "
+            f"terpanjang {max(counts)} kata, {_decimal(_syllables(masked) / max(words, 1))} suku kata "
+            f"per kata ({_label(average)}).")
 
 
 def _decimal(value: float) -> str:
