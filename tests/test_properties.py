@@ -284,3 +284,43 @@ def test_affixed_scan_finds_what_the_plain_pattern_finds(text):
 @given(st.from_regex(rf"\A(?:{EMOJI.pattern})\Z"))
 def test_every_character_of_an_emoji_is_an_emoji_part(emoji):
     assert all(EMOJI_PART.fullmatch(c) for c in emoji), emoji
+
+
+# --- the words around a fix (humaskit.lint.fixcheck) ---------------------------------------------
+
+def _around_by_scanning(text: str, body: int, start: int, end: int) -> tuple[int, int]:
+    """The plain definition the fix check's word lookups stand for: scan for sentence ends and
+    words from each fix outwards."""
+    from humaskit.lint.fixcheck import _CONTEXT, _END, _REACH
+    from humaskit.lint.matching import WORD
+
+    first = max(body, start - _REACH)
+    last = min(len(text), end + _REACH)
+    ends = [m.end() for m in _END.finditer(text, first, start)]
+    first = ends[-1] if ends else first
+    stop = _END.search(text, end, last)
+    last = stop.start() if stop else last
+    before = [m.start() for m in WORD.finditer(text, first, start)]
+    after = [m.end() for m in WORD.finditer(text, end, last)]
+    left = before[-_CONTEXT] if len(before) >= _CONTEXT else (before[0] if before else start)
+    right = after[_CONTEXT - 1] if len(after) >= _CONTEXT else (after[-1] if after else end)
+    return left, right
+
+
+AROUND_TEXT = st.lists(st.one_of(
+    st.sampled_from(["kata ", "di ", "Dinkes ", "2026 "]),  # the plain words most fixes stand among
+    st.sampled_from(list("ab- '’.!?\n\t,_") + ["x-y", "07.00", "  ", "é", "ꦗ"])), max_size=80).map("".join)
+
+
+@given(AROUND_TEXT, st.data())
+@settings(max_examples=1000, deadline=None)
+def test_the_words_around_a_fix_are_what_scanning_finds(text, data):
+    from humaskit.lint.finding import Finding
+    from humaskit.lint.fixcheck import _around
+
+    body = data.draw(st.integers(0, min(3, len(text))))
+    start = data.draw(st.integers(body, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    fix = Finding(path="-", line=1, column=1, end_line=1, end_column=1, rule="r", category="tone",
+                  severity="warning", message="", fix="", start=start, end=end)
+    assert _around(text, body, fix) == _around_by_scanning(text, body, start, end)

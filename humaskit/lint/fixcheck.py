@@ -87,17 +87,54 @@ _BUDGET = 100
 def _around(text: str, body: int, f: Finding) -> tuple[int, int]:
     """From the _CONTEXT-th word before the fix to the end of the _CONTEXT-th after, inside
     its sentence."""
+    start = _plain_start(text, max(body, f.start - _REACH), f.start)
+    end = _plain_end(text, f.end, min(len(text), f.end + _REACH))
+    return (start if start != -1 else _scanned_start(text, body, f),
+            end if end != -1 else _scanned_end(text, f))
+
+
+# Most fixes stand among plain words one space apart: then the words are found with str.rfind
+# and str.find, and only other text is scanned (tests/test_properties.py holds the two equal).
+def _plain_start(text: str, low: int, i: int) -> int:
+    """The start of the _CONTEXT-th word before ``i`` when the words between are letters and
+    digits one space apart, all after ``low``; else -1."""
+    if text[i - 1:i] == " ":
+        i -= 1
+    for _ in range(_CONTEXT):
+        space = text.rfind(" ", low, i)
+        if space == -1 or not text[space + 1:i].isalnum():
+            return -1
+        i = space
+    return i + 1
+
+
+def _plain_end(text: str, i: int, high: int) -> int:
+    """The end of the _CONTEXT-th word after ``i`` when the words between are letters and
+    digits one space apart, all before ``high``; else -1."""
+    if text[i:i + 1] == " ":
+        i += 1
+    for _ in range(_CONTEXT):
+        space = text.find(" ", i, high)
+        if space == -1 or not text[i:space].isalnum():
+            return -1
+        end, i = space, space + 1
+    return end
+
+
+def _scanned_start(text: str, body: int, f: Finding) -> int:
     first = max(body, f.start - _REACH)
-    last = min(len(text), f.end + _REACH)
     ends = [m.end() for m in _END.finditer(text, first, f.start)]
     first = ends[-1] if ends else first
+    before = [m.start() for m in WORD.finditer(text, first, f.start)]
+    return before[-_CONTEXT] if len(before) >= _CONTEXT else (before[0] if before else f.start)
+
+
+def _scanned_end(text: str, f: Finding) -> int:
+    last = min(len(text), f.end + _REACH)
     stop = _END.search(text, f.end, last)
     last = stop.start() if stop else last
-    before = [m.start() for m in WORD.finditer(text, first, f.start)]
     after = [m.end() for m in WORD.finditer(text, f.end, last)]
-    start = before[-_CONTEXT] if len(before) >= _CONTEXT else (before[0] if before else f.start)
-    end = after[_CONTEXT - 1] if len(after) >= _CONTEXT else (after[-1] if after else f.end)
-    return start, end
+    return after[_CONTEXT - 1] if len(after) >= _CONTEXT else (after[-1] if after else f.end)
 
 
 _GAP = "\n\n"  # windows linted together stay apart: each is its own paragraph
