@@ -91,7 +91,7 @@ def test_json_report_follows_the_contract_for_any_text(report):
 def test_folder_walk_order_and_filters_match_sorted_paths(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from humaskit.lint.engine import DRAFT_SUFFIXES, expand_paths
+    from humaskit.lint.discovery import DRAFT_SUFFIXES, expand_paths
 
     for name in ["b.md", "a.TXT", "Z.markdown", "c.png", ".hidden.md", "sub/x.md", "sub/.git/y.md",
                  ".cache/z.md", "sub-a/q.md", "sub/deeper/w.txt", "10.md", "9.md"]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from humaskit.errors import HumaskitError, Problem, os_reason
 from humaskit.render.api import Options, RenderReport, Renderer, TextError
 from humaskit.render.data import Item, base_name, values_for
+from humaskit.workers import worker_count, worker_pool
 
 _WORKER: Renderer | None = None
 
@@ -51,28 +51,24 @@ def run_batch(renderer: Renderer, items: list[Item], sizes: list[str], out_dir: 
     global _WORKER
     names = unique_names(renderer, items)
     tasks = [(i, item, sizes, names[i], str(out_dir)) for i, item in enumerate(items)]
-    jobs = min(jobs or os.cpu_count() or 1, len(tasks))
+    workers = worker_count(len(tasks), jobs, fork=False)
     results = []
     _WORKER = renderer  # used in this process, and inherited by forked workers
     try:
-        if jobs <= 1:
+        if workers <= 1:
             with _progress(progress, len(tasks)) as advance:
                 for task in tasks:
                     results.append(_task(task))
                     advance()
         else:
-            import multiprocessing
-
             init = (str(renderer.template.source), str(renderer.guideline.source), renderer.options)
-            # The pool starts before the progress bar's refresh thread: forking a process
-            # that runs threads can deadlock.
-            from humaskit.workers import interrupts_held, worker_start
-
-            with interrupts_held():
-                pool = multiprocessing.get_context().Pool(jobs, initializer=worker_start, initargs=(_init, *init))
-            with pool:
+            # The platform's own start method (not forced to fork): a worker started afresh loads
+            # the renderer in _init. The pool starts before the progress bar's refresh thread:
+            # forking a process that runs threads can deadlock.
+            with worker_pool(workers, _init, init, fork=False) as pool:
                 with _progress(progress, len(tasks)) as advance:
-                    for result in pool.imap_unordered(_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
+                    chunk = max(1, len(tasks) // (workers * 8))
+                    for result in pool.imap_unordered(_task, tasks, chunksize=chunk):
                         results.append(result)
                         advance()
     finally:
