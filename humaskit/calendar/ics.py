@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from humaskit.language.dates import TIME_ZONES
+
 PRODID = "-//humaskit//Kalender Konten//ID"
-ZONES = {"Asia/Jakarta": (7, "WIB"), "Asia/Makassar": (8, "WITA"), "Asia/Jayapura": (9, "WIT")}
+ZONES = {tzid: (hours, name) for tzid, (name, hours) in TIME_ZONES.items()}  # (hours ahead of UTC, name)
 # How often a subscribed client should fetch the feed again (RFC 7986 and Outlook's older name).
 REFRESH = timedelta(hours=6)
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"

@@ -8,8 +8,9 @@ import io
 from datetime import date
 from pathlib import Path
 
-from humaskit.calendar.api import (DAY_CATEGORIES, PRIORITY_LABELS, STATES, CalendarResult, channel_label, draft_state,
-                                   state_key, _short)
+from humaskit.calendar.plans import PRIORITY_LABELS
+from humaskit.calendar.result import (DAY_CATEGORIES, STATES, CalendarResult, agency_short, channel_label, draft_state,
+                                      state_key)
 from humaskit.calendar.ics import plain_text
 from humaskit.calendar.schedule import clock
 from humaskit.language.dates import MONTHS, WEEKDAYS
@@ -45,7 +46,7 @@ def html_bytes(result: CalendarResult) -> bytes:
     for p in result.schedule.placements:
         key = state_key(result, p.entry)
         item = {
-            "day": p.day, "time": clock(p.minute), "agency": _short(g, p.entry.agency),
+            "day": p.day, "time": clock(p.minute), "agency": agency_short(g, p.entry.agency),
             "color": agency_color(g, p.entry.agency), "title": p.entry.title,
             "channel": channel_label(g, p.channel, p.platforms), "priority": PRIORITY_LABELS[p.entry.priority],
             "state": key, "mark": STATES[key][0], "detail": draft_state(result, p.entry), "moved": p.note,
@@ -84,7 +85,7 @@ def html_bytes(result: CalendarResult) -> bytes:
     html = env.get_template("overview.html.j2").render(
         title=f"Kalender Konten {MONTHS[result.month - 1]} {result.year}", organization=g["organization"],
         weekdays=WEEKDAYS, weeks=weeks, timezone=g["timezone"], row_mm=f"{row_mm:.1f}", colors=g["calendar"]["colors"],
-        legend=[(_short(g, a), agency_color(g, a)) for a in agencies],
+        legend=[(agency_short(g, a), agency_color(g, a)) for a in agencies],
         states=[(key, mark, word) for key, (mark, word) in STATES.items() if key in used],
         posts=posts, unplaced=_unplaced_rows(result), crises=[_crisis_row(g, c) for c in result.crises],
         failed=[(result.shown_path(s.path), s) for s in result.failed_drafts],
@@ -96,7 +97,7 @@ def html_bytes(result: CalendarResult) -> bytes:
 
 def _crisis_row(guideline, crisis) -> dict:
     return {"name": crisis.name, "start": f"{crisis.start:%d/%m %H.%M}", "end": f"{crisis.end:%d/%m %H.%M}",
-            "agencies": ", ".join(_short(guideline, a) for a in crisis.agencies) or "seluruh kota"}
+            "agencies": ", ".join(agency_short(guideline, a) for a in crisis.agencies) or "seluruh kota"}
 
 
 def _unplaced_rows(result: CalendarResult) -> list[dict]:
@@ -104,7 +105,7 @@ def _unplaced_rows(result: CalendarResult) -> list[dict]:
     rows = []
     for u in result.schedule.unplaced:
         platforms = u.entry.platforms if u.channel == "own" else g["calendar"]["shared_accounts"][u.channel]["platforms"]
-        rows.append({"agency": _short(g, u.entry.agency), "title": u.entry.title,
+        rows.append({"agency": agency_short(g, u.entry.agency), "title": u.entry.title,
                      "channel": channel_label(g, u.channel, platforms), "reason": u.reason,
                      "wanted": f"{u.entry.first_day}" + (f" s.d. {u.entry.last_day}" if u.entry.last_day != u.entry.first_day else ""),
                      "nearest": f"{u.nearest[0]} {clock(u.nearest[1])}" if u.nearest else (u.advice or "-")})

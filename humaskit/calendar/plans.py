@@ -361,7 +361,7 @@ def _clock(minute: int) -> str:
 def _draft_entries(folder: Path, guideline, first: date, last: date, linked: set, problems: list):
     """Drafts with a ``publish`` time in the month that no plan entry links count as entries too."""
     from humaskit.lint.draft import parse_draft, read_text
-    from humaskit.lint.engine import expand_paths
+    from humaskit.lint.discovery import expand_paths
 
     files, missing = expand_paths([str(folder)])
     problems.extend(missing)

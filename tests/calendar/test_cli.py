@@ -165,7 +165,7 @@ def test_bad_input_leaves_previous_outputs_untouched(cli, plans, tmp_path):
 
 def test_cli_startup_does_not_import_the_calendar_engine():
     code = ("import sys, humaskit.cli; print(sorted(m for m in sys.modules if m in "
-            "('holidays', 'jinja2', 'icalendar', 'humaskit.calendar.api', 'humaskit.calendar.schedule')))")
+            "('holidays', 'jinja2', 'icalendar', 'humaskit.calendar.api', 'humaskit.calendar.outputs', 'humaskit.calendar.result', 'humaskit.calendar.schedule')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
