@@ -8,7 +8,7 @@ from datetime import datetime
 from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
 
 from humaskit.errors import HumaskitError
-from humaskit.serve.app import agencies_for_user, allowed, desk, guideline, own_agency
+from humaskit.serve.access import agencies_for_user, allowed, desk, guideline, own_agency
 
 pages = Blueprint("aduan", __name__)
 LIST_LIMIT = 200

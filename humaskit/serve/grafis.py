@@ -10,7 +10,7 @@ import zipfile
 from flask import Blueprint, Response, abort, render_template, request
 
 from humaskit.errors import HumaskitError
-from humaskit.serve.app import agencies_for_user, allowed, guideline
+from humaskit.serve.access import agencies_for_user, allowed, guideline
 
 pages = Blueprint("grafis", __name__)
 MAX_FIELD = 2000

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request, url_for
 
 from humaskit.errors import HumaskitError
-from humaskit.serve.app import agencies_for_user, allowed, desk, guideline
+from humaskit.serve.access import agencies_for_user, allowed, desk, guideline
 from humaskit.serve.periksa import MAX_CAPTION, check
 
 pages = Blueprint("kalender", __name__)

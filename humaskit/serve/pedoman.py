@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request
 
-from humaskit.serve.app import allowed, guideline, per_thread, state
+from humaskit.serve.access import allowed, guideline, per_thread, state
 
 pages = Blueprint("pedoman", __name__)
 MAX_QUERY = 200  # characters of the search box that count
@@ -17,11 +17,11 @@ SNIPPET = 90     # characters shown either side of the first word found in a cha
 def _rules() -> list:
     from humaskit.lint.custom import custom_rules
     from humaskit.lint.docs import rule_text
-    from humaskit.lint.registry import CATEGORIES, load_rules
+    from humaskit.lint.registry import in_order, load_rules
 
     rules = list(load_rules().values()) + list(custom_rules(guideline()))
     return [(rule, rule_text(rule).casefold())
-            for rule in sorted(rules, key=lambda r: (CATEGORIES.index(r.category), r.id))]
+            for rule in in_order(rules)]
 
 
 def _handbook() -> bytes:

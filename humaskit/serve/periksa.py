@@ -14,7 +14,7 @@ from dataclasses import replace
 from flask import Blueprint, abort, g, render_template, request
 
 from humaskit.errors import HumaskitError
-from humaskit.serve.app import agencies_for_user, allowed, desk, guideline, per_thread, state
+from humaskit.serve.access import agencies_for_user, allowed, guideline, per_thread, state
 
 pages = Blueprint("periksa", __name__)
 MAX_CAPTION = 100_000  # characters; a caption is a few thousand at most
@@ -41,7 +41,8 @@ def check(text: str, agency: str | None, platforms: list[str], kind: str, *, fix
     uploaded ``image`` (bytes, suffix) gets the visual checks, from a file in the data folder that
     lives only as long as this check."""
     from humaskit.lint.draft import parse_draft
-    from humaskit.lint.engine import LintContext, fix_text
+    from humaskit.lint.context import LintContext
+    from humaskit.lint.fixing import fix_text
     from humaskit.lint.rules.platform import measure
 
     linter = _linter()
@@ -131,7 +132,7 @@ def _uploaded() -> str | None:
         return None
     name = file.filename.lower()
     if not name.endswith(UPLOAD_SUFFIXES):
-        from humaskit.lint.engine import not_a_draft_hint
+        from humaskit.lint.discovery import not_a_draft_hint
 
         abort(400, f"Hanya berkas .md atau .txt yang dapat diperiksa. {not_a_draft_hint(name)}")
     raw = file.read(MAX_CAPTION * 4 + 1)
