@@ -182,3 +182,22 @@ def test_the_pre_commit_hook_selects_only_drafts():
     for path in ("rencana/dinkes.yaml", "humaskit.yaml", "poster.png", "README.md", "docs/README.md",
                  "a.md.bak", "setup.py"):
         assert not selected(path), path
+
+
+@pytest.mark.parametrize("args", [["lint", "--help"], ["rules", "--help"], ["render", "--help"],
+                                  ["lint", "--tidak-ada"], ["lint"], ["lnt", "a.md"], ["--help"]],
+                         ids=" ".join)
+def test_a_top_level_command_runs_alone_and_says_the_same(args):
+    """main() hands typer only the command it runs (start-up time); the user sees nothing change."""
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from humaskit.cli import _app_for, app
+
+    lean = _app_for(args)
+    if args[0] in ("lint", "rules", "render"):
+        assert list(get_command(lean).commands) == [args[0]]
+    runner = CliRunner()
+    full = runner.invoke(app, args, prog_name="humaskit", env={"COLUMNS": "200"})
+    alone = runner.invoke(lean, args, prog_name="humaskit", env={"COLUMNS": "200"})
+    assert (alone.exit_code, alone.output) == (full.exit_code, full.output)

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from humaskit.cli import app
 from humaskit.guideline import load_guideline
 from humaskit.lint.draft import parse_draft
-from humaskit.lint.engine import Linter, fix_text
+from humaskit.lint.engine import Linter
+from humaskit.lint.fixing import fix_text
 
 CORPUS = Path(__file__).parent / "trust" / "corpus"
 _POST = "---\nagency: dinkes\nplatforms: [facebook]\n---\n"

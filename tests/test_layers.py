@@ -16,15 +16,6 @@ KNOWN_CYCLES = [
     # voice reads Draft from lint.draft while lint runs voice's comparison: gone when Draft is a
     # top-level model (item 7).
     {"humaskit.lint", "humaskit.voice"},
-    # overview reads the states and labels from calendar.api, which writes the overview.
-    {"humaskit.calendar.api", "humaskit.calendar.overview"},
-    # fixcheck and the custom and voice rules use the engine that runs them; the rules ask running
-    # what counts as running text, which reads rule modules' word tests (items 1, 5 and 6).
-    {"humaskit.lint.custom", "humaskit.lint.engine", "humaskit.lint.fixcheck", "humaskit.lint.rules",
-     "humaskit.lint.running"},
-    # the desk's pages share the app's helpers, and the app registers the pages.
-    {"humaskit.serve.aduan", "humaskit.serve.app", "humaskit.serve.grafis", "humaskit.serve.kalender",
-     "humaskit.serve.pedoman", "humaskit.serve.periksa"},
 ]
 
 

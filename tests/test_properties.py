@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from humaskit.lint.draft import parse_draft
-from humaskit.lint.engine import fix_text
+from humaskit.lint.fixing import fix_text
 from humaskit.lint.text import EMOJI, EMOJI_PART
 
 # Captions mixing the words the rules care about with arbitrary Unicode.
@@ -154,19 +154,20 @@ MECHANICS_TEXT = st.lists(st.one_of(
 def test_fast_scans_find_what_the_plain_patterns_find(text):
     import re
 
-    from humaskit.lint.rules import mechanics, tone
+    from humaskit.lint.rules.grammar import numbers, scan
+    from humaskit.lint.rules.tone import style
 
     lower = text.lower() if len(text.lower()) == len(text) else text
-    assert [m.span() for m in mechanics._money(text, lower)] == \
-        [m.span() for m in re.finditer(r"\b" + mechanics._MONEY.pattern, text)]
+    assert [m.span() for m in numbers._money(text, lower)] == \
+        [m.span() for m in re.finditer(r"\b" + numbers._MONEY.pattern, text)]
     if text.isascii():
-        assert [m.span() for m in mechanics._NUMBER_WORD_ASCII.finditer(text)] == \
+        assert [m.span() for m in scan._NUMBER_WORD_ASCII.finditer(text)] == \
             [m.span() for m in re.finditer(r"\d{1,3}(?=[ \t]+[^\W\d_])", text)]
-        assert bool(mechanics._NUMERIC_GUARD_ASCII.search(text)) == bool(re.search(r"\d[/-]\d", text))
-        assert bool(tone._CAPS_ASCII.search(text)) == bool(re.search(r"[^\W\d_a-z]{2}", text))
-    assert [m.span() for m in mechanics._NUMBER_WORD.finditer(text)] == \
+        assert bool(numbers._NUMERIC_GUARD_ASCII.search(text)) == bool(re.search(r"\d[/-]\d", text))
+        assert bool(style._CAPS_ASCII.search(text)) == bool(re.search(r"[^\W\d_a-z]{2}", text))
+    assert [m.span() for m in scan._NUMBER_WORD.finditer(text)] == \
         [m.span() for m in re.finditer(r"\d{1,3}(?=[ \t]+[^\W\d_])", text)]
-    assert bool(tone._CAPS.search(text)) == bool(re.search(r"[^\W\d_a-z]{2}", text))
+    assert bool(style._CAPS.search(text)) == bool(re.search(r"[^\W\d_a-z]{2}", text))
 
 
 @settings(max_examples=1000, deadline=None)
@@ -174,31 +175,31 @@ def test_fast_scans_find_what_the_plain_patterns_find(text):
                                            " ,", " .", "\t!", "ok ?", "..."]), st.text(max_size=5)),
                 max_size=12).map(" ".join))
 def test_abbreviation_gate_never_hides_a_match(text):
-    from humaskit.lint.rules import mechanics
+    from humaskit.lint.rules.grammar import punctuation
     from humaskit.lint.text import Tokens
 
     tokens = Tokens(text, 0)
-    if mechanics._ABBREV.search(tokens.masked):
-        assert not mechanics._ABBREVIATION_WORDS.isdisjoint(tokens.lower_words) or "'" in text or "’" in text
+    if punctuation._ABBREV.search(tokens.masked):
+        assert not punctuation._ABBREVIATION_WORDS.isdisjoint(tokens.lower_words) or "'" in text or "’" in text
 
 
 def _abbreviation_reference(masked, i):
-    """readability's abbreviation look as first written: the word before the dot found from
+    """the sentence splitter's abbreviation look as first written: the word before the dot found from
     the line start."""
-    from humaskit.lint.rules.readability import _ABBREVIATIONS
+    from humaskit.language.sentences import _ABBREVIATIONS
 
     word = masked[max(masked.rfind(" ", 0, i), masked.rfind("\n", 0, i)) + 1:i]
     return len(word) <= 4 and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()))
 
 
 def _sentences_reference(masked):
-    """readability.sentences with the abbreviation look as first written."""
+    """sentences() with the abbreviation look as first written."""
     from unittest import mock
 
-    from humaskit.lint.rules import readability
+    from humaskit.language import sentences
 
-    with mock.patch.object(readability, "_abbreviation_at", _abbreviation_reference):
-        return readability.sentences(masked)
+    with mock.patch.object(sentences, "_abbreviation_at", _abbreviation_reference):
+        return sentences.sentences(masked)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -206,16 +207,14 @@ def _sentences_reference(masked):
                                            "warga!", "?", "\n", ".", " ", "  ", "\t", "\"", "07.00", "Prof."]),
                           st.text(alphabet="ab .!?\nA\t", max_size=6)), max_size=25).map("".join))
 def test_sentence_split_unchanged_by_the_windowed_abbreviation_look(text):
-    from humaskit.lint.rules.readability import _syllables, sentences
-
-    from humaskit.lint.rules.readability import _abbreviation_at
+    from humaskit.language.sentences import _abbreviation_at, sentences, syllables
 
     assert sentences(text) == _sentences_reference(text)
     for i, c in enumerate(text):
         if c == ".":
             assert _abbreviation_at(text, i) == _abbreviation_reference(text, i)
     low = text.lower()
-    assert _syllables(text) == sum(map(low.count, "aiueo")) - sum(map(low.count, ("ai", "au", "oi")))
+    assert syllables(text) == sum(map(low.count, "aiueo")) - sum(map(low.count, ("ai", "au", "oi")))
 
 
 @settings(max_examples=1000, deadline=None)
@@ -223,17 +222,17 @@ def test_sentence_split_unchanged_by_the_windowed_abbreviation_look(text):
                                  "Minggu (7/12/2026)", "minggu 7 Desember", "SENIN 1 Desember", "Rabu tgl. 3 Desember",
                                  "kamis", "ahad, 7 Desember 2026", "warga", "'", "di"]), max_size=8).map(" ".join))
 def test_weekday_rule_sees_every_weekday_the_full_scan_sees(text):
-    from humaskit.lint.rules import mechanics
+    from humaskit.lint.rules.grammar import numbers
+    from humaskit.lint.rules.grammar.scan import anchored
     from humaskit.lint.text import Tokens
 
     tokens = Tokens(text, 0)
-    full = list(mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, mechanics._WEEKDAY_NEEDLES,
-                                    tokens.lower_masked))
+    full = list(anchored(numbers._WEEKDAY_DATE, tokens.masked, numbers._WEEKDAY_NEEDLES, tokens.lower_masked))
     if full and "'" not in text and "’" not in text:
-        present = mechanics._WEEKDAY_WORDS.intersection(tokens.lower_words)
-        needles = {mechanics._WEEKDAY_NEEDLE[w] for w in present}
-        assert [m.span() for m in mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, needles,
-                                                      tokens.lower_masked)] == [m.span() for m in full]
+        present = numbers._WEEKDAY_WORDS.intersection(tokens.lower_words)
+        needles = {numbers._WEEKDAY_NEEDLE[w] for w in present}
+        assert [m.span() for m in anchored(numbers._WEEKDAY_DATE, tokens.masked, needles,
+                                           tokens.lower_masked)] == [m.span() for m in full]
 
 
 @settings(max_examples=1500, deadline=None)
@@ -241,17 +240,18 @@ def test_weekday_rule_sees_every_weekday_the_full_scan_sees(text):
                                  "x’Sabtu 6 Desember", "d'Jum'at, 5 Desember", "jumat 5 Des", "'", "’", "warga"]),
                 max_size=10).map(" ".join))
 def test_loose_words_hold_every_word_a_gated_scan_can_match(text):
-    from humaskit.lint.rules import mechanics
+    from humaskit.lint.rules.grammar import numbers, punctuation
+    from humaskit.lint.rules.grammar.scan import anchored
     from humaskit.lint.text import Tokens
 
     tokens = Tokens(text, 0)
-    if mechanics._ABBREV.search(tokens.masked):
-        assert not mechanics._ABBREVIATION_WORDS.isdisjoint(tokens.loose_words)
-    full = [m.span() for m in mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, mechanics._WEEKDAY_NEEDLES,
-                                                  tokens.lower_masked)]
-    needles = {mechanics._WEEKDAY_NEEDLE[w] for w in mechanics._WEEKDAY_WORDS.intersection(tokens.loose_words)}
-    assert [m.span() for m in mechanics._anchored(mechanics._WEEKDAY_DATE, tokens.masked, needles,
-                                                  tokens.lower_masked)] == full
+    if punctuation._ABBREV.search(tokens.masked):
+        assert not punctuation._ABBREVIATION_WORDS.isdisjoint(tokens.loose_words)
+    full = [m.span() for m in anchored(numbers._WEEKDAY_DATE, tokens.masked, numbers._WEEKDAY_NEEDLES,
+                                       tokens.lower_masked)]
+    needles = {numbers._WEEKDAY_NEEDLE[w] for w in numbers._WEEKDAY_WORDS.intersection(tokens.loose_words)}
+    assert [m.span() for m in anchored(numbers._WEEKDAY_DATE, tokens.masked, needles,
+                                       tokens.lower_masked)] == full
     assert tokens.lower_words <= tokens.loose_words
 
 
@@ -264,9 +264,9 @@ SE_TEXT = st.lists(st.sampled_from(["se", "Se", "kase", "_se", "se-", "Jawa", "B
 def test_se_prefix_scan_finds_what_the_plain_pattern_finds(text):
     import re
 
-    from humaskit.lint.rules import eyd
+    from humaskit.lint.rules.grammar import capitals
 
-    assert [(m.span(), m.group(1)) for m in eyd.se_capital(text)] == \
+    assert [(m.span(), m.group(1)) for m in capitals.se_capital(text)] == \
         [(m.span(), m.group(2)) for m in re.finditer(r"\b(se)(?:[ \t]+|(?=[A-Z]))([A-Z][a-z]+)", text)]
 
 

@@ -75,10 +75,18 @@ def test_rule_is_documented(rule):
     assert rule.summary
 
 
+def test_a_rule_id_names_its_file():
+    """``grammar.time`` lives in rules/grammar.py or in a module of the package rules/grammar/."""
+    for rule in load_rules().values():
+        module = rule.check.__module__
+        assert module.split(".")[3] == rule.category and module.startswith("humaskit.lint.rules."), \
+            f"{rule.id} is declared in {module}, not in the module of its category"
+
+
 @pytest.mark.parametrize("rule", [r for r in RULES if r.fixable], ids=lambda r: r.id)
 def test_fixing_the_wrong_example_removes_the_finding(rule, tmp_path, linter):
     """A fixable rule's fix, applied, leaves nothing for that rule to report."""
-    from humaskit.lint.engine import fix_text
+    from humaskit.lint.fixing import fix_text
     from humaskit.lint.draft import parse_draft
 
     if rule.example_files:
@@ -88,3 +96,16 @@ def test_fixing_the_wrong_example_removes_the_finding(rule, tmp_path, linter):
     assert fixed != rule.wrong
     left = [f for f in linter.lint_text(fixed, path).findings if f.rule == rule.id and f.fix is not None]
     assert not left, f"{rule.id}: fix did not settle: {[f.message for f in left]}"
+
+
+def test_every_rule_runs_on_a_guideline_that_leaves_its_lists_empty(tmp_path):
+    """A city may list no banned tags and no clickbait or provocative words: the
+    built-in rules made from those lists then find nothing instead of failing."""
+    path = tmp_path / "pedoman.yaml"
+    path.write_text("extends: nasional\nhashtags:\n  banned: []\ntone:\n  clickbait: []\n"
+                    "  provocative: []\n", encoding="utf-8")
+    empty = Linter(load_guideline(path))
+    found = {f.rule for f in empty.lint_text("Heboh! Kamu tidak akan percaya, wajib tahu. #PemkotGagal\n").findings}
+    assert not found & {"hashtag.banned", "tone.clickbait", "tone.provocative"}
+    full = {f.rule for f in Linter(load_guideline()).lint_text("Heboh! Kamu tidak akan percaya. #PemkotGagal\n").findings}
+    assert {"hashtag.banned", "tone.clickbait"} <= full

@@ -6,7 +6,8 @@ import textwrap
 
 from humaskit.guideline import load_guideline
 from humaskit.lint.draft import parse_draft
-from humaskit.lint.engine import LintContext, Linter
+from humaskit.lint.context import LintContext
+from humaskit.lint.engine import Linter
 from humaskit.lint.rules.platform import allowed, measure
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
-from pathlib import Path
 
 from humaskit.errors import HumaskitError
 

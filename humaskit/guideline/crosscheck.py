@@ -71,9 +71,14 @@ def cross_check(data: dict, ctx: Context) -> None:
 
 @lru_cache(maxsize=1)
 def _rule_ids() -> frozenset[str]:
-    """The built-in rules' ids, as the lint registry writes them (humaskit/data/rule_ids.txt)."""
-    lines = data_file("rule_ids.txt").read_text("utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    """The built-in rules' ids and the old ids of renamed rules, as the lint registry writes them
+    (humaskit/data/rule_ids.txt: an id a line, an old one as ``old -> new``)."""
+    return known_rule_ids(data_file("rule_ids.txt").read_text("utf-8"))
+
+
+def known_rule_ids(text: str) -> frozenset[str]:
+    """The ids (old ones included) a rule_ids.txt text names."""
+    return frozenset(line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _check_image_sizes(platforms: dict, ctx: Context) -> None:
@@ -121,9 +126,10 @@ def _check_agency_colors(data: dict, ctx: Context) -> None:
 def _check_custom_rule(rule: dict, path: tuple, ctx: Context) -> None:
     import re
 
+    from humaskit.guideline.schema.core import RULE_TYPES
+
     kind = rule["type"]
-    needs = {"existence": ("tokens", "pattern"), "limit": ("tokens", "pattern"), "required": ("tokens", "pattern"),
-             "substitution": ("swap",), "capitalization": ("tokens",)}[kind]
+    needs = RULE_TYPES[kind]
     if not any(rule.get(k) for k in needs):
         ctx.error(path, f"aturan jenis '{kind}' memerlukan kunci {' atau '.join(needs)}.")
     if rule.get("pattern"):

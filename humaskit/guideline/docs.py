@@ -72,6 +72,35 @@ def _walk(spec: Spec, path: str, out: list[str]) -> None:
             _walk(option, path, out)
 
 
+def setting(key: str):
+    """The schema's field for a dotted guideline key (``tone.max_emoji``; ``*`` for any key of a
+    mapping or item of a list, as in ``platforms.*.max_chars``), or None if there is none."""
+    from humaskit.guideline.schema import GUIDELINE
+
+    spec, found = GUIDELINE, None
+    for part in key.split("."):
+        while isinstance(spec, OneOf):  # the shape with fields, if one has them
+            spec = next((o for o in spec.options if isinstance(o, (Section, MapOf, ListOf))), None)
+        if isinstance(spec, Section) and part in spec.fields:
+            found = spec.fields[part]
+            spec = found.spec
+        elif part == "*" and isinstance(spec, MapOf):
+            spec, found = spec.value, None
+        elif part == "*" and isinstance(spec, ListOf):
+            spec, found = spec.item, None
+        else:
+            return None
+    return found
+
+
+def setting_text(key: str) -> str:
+    """``key`` as the rule docs show it: its description and its default."""
+    fld = setting(key)
+    default = fld.default() if callable(fld.default) else fld.default
+    shown = f" (bawaan `{_value(default)}`)" if default not in (None, [], {}, "") else ""
+    return f"`{key}`{shown}: {fld.doc}"
+
+
 def guideline_markdown() -> str:
     from humaskit.guideline.schema import GUIDELINE
 

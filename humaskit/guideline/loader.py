@@ -70,8 +70,14 @@ class Guideline:
         except ValueError:  # another drive on Windows
             return str(self.source)
 
-    def severity(self, rule_id: str, default: str) -> str:
-        return self.data["rules"].get(rule_id, default)
+    def severity(self, rule_id: str, default: str, aliases: tuple[str, ...] = ()) -> str:
+        """The severity the guideline gives a rule (named by its id, or by an old id in
+        ``aliases``), else ``default``."""
+        rules = self.data["rules"]
+        for name in (rule_id, *aliases):
+            if name in rules:
+                return rules[name]
+        return default
 
 
 def _read(path: Path) -> str:

@@ -8,7 +8,7 @@ linter checks.
 
 from __future__ import annotations
 
-from humaskit.calendar.api import _short as agency_short
+from humaskit.calendar.result import agency_short
 from humaskit.language.dates import MONTHS, ZONES
 
 LEVELS = {

@@ -8,15 +8,10 @@ from __future__ import annotations
 import base64
 
 from humaskit.errors import HumaskitError
-from humaskit.lint.docs import SEVERITY_WORDS, example_text
+from humaskit.guideline.vocabulary import CATEGORY_TITLES, SEVERITY_LABELS
+from humaskit.lint.docs import example_text
 from humaskit.lint.registry import CATEGORIES
 
-CATEGORY_TITLES = {
-    "tone": "Nada dan sopan santun", "terminology": "Istilah dan nama resmi", "spelling": "Ejaan dan karakter",
-    "grammar": "Tata bahasa dan EYD", "hashtag": "Tagar", "platform": "Batas platform", "visual": "Identitas visual",
-    "accessibility": "Aksesibilitas", "reply": "Jawaban pengaduan", "crisis": "Unggahan krisis",
-    "privacy": "Data pribadi", "voice": "Satu suara antarperangkat daerah",
-}
 # Rules whose verdict comes from a server: the book is made offline and must not call one.
 SERVER_RULES = ("grammar.languagetool",)
 EXAMPLE_PATH = "contoh.md"
@@ -35,7 +30,8 @@ def _adapted(linter, rule, text: str) -> str | None:
     """A right example this guideline flags, fixed by the rule's own fix (the city's required
     hashtags added, say) when that settles it; None when it does not."""
     from humaskit.lint.draft import parse_draft
-    from humaskit.lint.engine import Linter, fix_text
+    from humaskit.lint.engine import Linter
+    from humaskit.lint.fixing import fix_text
 
     if not rule.fixable:
         return None
@@ -75,15 +71,14 @@ def _verdict(linter, rule, label: str, text: str) -> dict:
 def rules(g) -> dict:
     from humaskit.lint.custom import custom_rules
     from humaskit.lint.engine import Linter
-    from humaskit.lint.registry import load_rules
+    from humaskit.lint.registry import in_order, load_rules
 
     linter = Linter(g, ignore=SERVER_RULES)
-    every = sorted(list(load_rules().values()) + custom_rules(g),
-                   key=lambda r: (CATEGORIES.index(r.category), r.id))
+    every = in_order(list(load_rules().values()) + custom_rules(g))
     groups: dict[str, list] = {}
     off = []
     for rule in every:
-        severity = g.severity(rule.id, rule.severity)
+        severity = g.severity(rule.id, rule.severity, rule.aliases)
         if severity == "off":
             off.append(rule)
             continue
@@ -91,7 +86,7 @@ def rules(g) -> dict:
                     for label, text in (("salah", rule.wrong), ("benar", rule.right)) if text]
         groups.setdefault(rule.category, []).append({
             "id": rule.id, "summary": rule.summary, "what": rule.what, "why": rule.why, "fixable": rule.fixable,
-            "severity": SEVERITY_WORDS[severity], "changed": severity != rule.severity,
+            "severity": SEVERITY_LABELS[severity], "changed": severity != rule.severity,
             "kinds": rule.kinds, "examples": examples,
         })
     return {

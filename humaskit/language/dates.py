@@ -20,7 +20,10 @@ for _form, _number in {"jan": 1, "feb": 2, "pebruari": 2, "mar": 3, "apr": 4, "j
 WEEKDAY_FORMS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4,
                  "sabtu": 5, "minggu": 6, "ahad": 6}
 
-ZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+# Indonesia's time zones: the guideline's `timezone` value → (the name a caption writes, hours
+# ahead of UTC). Indonesia keeps no daylight saving time.
+TIME_ZONES = {"Asia/Jakarta": ("WIB", 7), "Asia/Makassar": ("WITA", 8), "Asia/Jayapura": ("WIT", 9)}
+ZONES = {tzid: name for tzid, (name, _) in TIME_ZONES.items()}
 
 
 def make_date(year: int, month: int, day: int) -> date | None:

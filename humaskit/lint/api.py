@@ -49,12 +49,13 @@ def run_lint(paths, *, guideline_path: Path | None = None, output_format: str = 
 
 
 def _check_patterns(linter, select, ignore) -> None:
-    from humaskit.lint.registry import CATEGORIES, load_rules
+    from humaskit.lint.registry import CATEGORIES, load_rules, names_a_rule
 
-    known = set(load_rules()) | set(CATEGORIES) | {r.rule.id for r in linter.active}
+    ids = set(load_rules()) | {r.rule.id for r in linter.active}
+    known = ids | set(CATEGORIES)
     for option, values in (("--select", select), ("--ignore", ignore)):
         for value in values:
-            if value not in known and not any(k.startswith(value + ".") for k in known):
+            if not names_a_rule(value, ids):
                 raise HumaskitError.single(f"Aturan atau kategori '{value}' (opsi {option}) tidak dikenal.",
                                            hint=did_you_mean(value, known))
 
@@ -67,7 +68,8 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
 
     from humaskit.fsutil import atomic_write
     from humaskit.lint.draft import parse_draft
-    from humaskit.lint.engine import fix_text, lint_paths
+    from humaskit.lint.engine import lint_paths
+    from humaskit.lint.fixing import fix_text
 
     unwritable = []
     for result in report.files:
@@ -120,7 +122,7 @@ def _one_line(text: str) -> str:
 def describe_rules(rule_id: str | None = None, *, guideline_path: Path | None = None,
                    output_format: str = "text") -> str:
     from humaskit.lint.docs import rule_text, rules_markdown
-    from humaskit.lint.registry import CATEGORIES, load_rules
+    from humaskit.lint.registry import CATEGORIES, in_order, load_rules
 
     _choice(output_format, ("text", "markdown"), "--format")
     rules = list(load_rules().values())
@@ -130,11 +132,11 @@ def describe_rules(rule_id: str | None = None, *, guideline_path: Path | None = 
 
         rules += custom_rules(resolve_guideline(guideline_path))
     if rule_id:
-        chosen = [r for r in rules if r.id == rule_id or r.category == rule_id]
+        chosen = [r for r in rules if r.id == rule_id or r.category == rule_id or rule_id in r.aliases]
         if not chosen:
             raise HumaskitError.single(f"Aturan '{rule_id}' tidak dikenal.",
                                        hint=did_you_mean(rule_id, [r.id for r in rules] + list(CATEGORIES)))
         rules = chosen
     if output_format == "markdown":
         return rules_markdown(rules)
-    return "\n".join(rule_text(r) for r in sorted(rules, key=lambda r: (CATEGORIES.index(r.category), r.id)))
+    return "\n".join(rule_text(r) for r in in_order(rules))

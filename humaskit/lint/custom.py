@@ -1,21 +1,29 @@
-"""Generic rule types instantiated from the guideline's ``custom_rules`` (Vale-style).
+"""The generic rule types (Vale-style): one class each, which checks its settings and runs.
 
-A city adds a rule without Python: each entry names its ``type`` and gives its data.
-  existence       tokens/pattern that must not appear
+A city adds a rule without Python: each ``custom_rules`` entry of its guideline names its
+``type`` and gives its data. The built-in word-list rules (umpan klik, provokatif, tagar
+terlarang, frasa defensif) are instances of the same classes, built from their guideline
+sections.
+
+  existence       phrases/pattern that must not appear (an entry may carry its suggestion)
   substitution    swap: wrong → right (fixable)
-  required        tokens/pattern of which at least one must appear
-  limit           tokens/pattern that may appear at most ``max`` times
-  capitalization  tokens whose exact casing is the canonical one (fixable)
+  required        phrases/pattern of which at least one must appear
+  limit           phrases/pattern that may appear at most ``max`` times
+  capitalization  phrases whose exact casing is the canonical one (fixable)
+
+Which settings each type needs is written once, in the guideline schema (``RULE_TYPES``),
+which also validates a city's entries with their file and line.
 """
 
 from __future__ import annotations
 
 import re
 
+from humaskit.guideline.schema.core import RULE_TYPES
+from humaskit.language.morphology import match_case
 from humaskit.lint.finding import Hit
-from humaskit.lint.registry import Rule
 from humaskit.lint.matching import PhraseIndex
-from humaskit.lint.rules._util import match_case
+from humaskit.lint.registry import Rule
 
 _DOC = "Apa yang diperiksa:\n{what}\nMengapa:\n{why}"
 
@@ -31,59 +39,157 @@ class _RegexFinder:
             yield m.start() + tokens.base, m.end() + tokens.base, m.group(), m.group()
 
 
-def _finder(spec: dict):
-    if spec.get("pattern"):
-        return _RegexFinder(spec["pattern"], spec["ignorecase"])
-    return PhraseIndex(spec["tokens"], ignorecase=spec["ignorecase"])
+class _HashtagFinder:
+    """The same interface, for entries that are hashtags: a caption's tags, compared without case."""
+
+    def __init__(self, tags) -> None:
+        self.tags = {tag.casefold(): tag for tag in tags}
+
+    def finditer(self, tokens):
+        for start, end, tag in tokens.hashtags:
+            known = self.tags.get(tag.casefold())
+            if known is not None:
+                yield start, end, tag, known
 
 
-def _applies(spec: dict, draft) -> bool:
-    return (not spec["kinds"] or draft.kind in spec["kinds"]) and \
-           (not spec["agencies"] or draft.agency in spec["agencies"])
+def _entries(items) -> dict[str, dict]:
+    """Phrases as ``{phrase: {"phrase", "suggestion", "message"}}``; an item is a phrase or such a mapping."""
+    out = {}
+    for item in items:
+        entry = {"phrase": item, "suggestion": None, "message": None} if isinstance(item, str) else \
+            {"suggestion": None, "message": None, **item}
+        out[entry["phrase"]] = entry
+    return out
 
 
-def _message(spec: dict, match: str, suggestion: str = "") -> str:
-    return spec["message"].replace("{match}", match).replace("{suggestion}", suggestion)
+class GenericRule:
+    """A generic rule type. ``settings`` are a ``custom_rules`` entry's keys (``tokens``,
+    ``pattern``, ``swap``, ``max``, ``ignorecase``, ``kinds``, ``agencies``) or a built-in rule's;
+    ``message`` may name ``{match}`` and ``{suggestion}``."""
+
+    type = ""
+    fixable = False
+    # Built-in rules are built from guideline lists that a city may leave empty (no banned
+    # tags): then a rule that looks for words finds nothing. A ``required`` rule with nothing
+    # to require is a mistake in the guideline (its cross-check reports it with file and line).
+    empty_finds_nothing = True
+
+    def __init__(self, *, message: str, tokens=(), pattern: str | None = None, swap: dict | None = None,
+                 max: int = 0, ignorecase: bool = True, kinds=(), agencies=()) -> None:
+        given = {"tokens": tokens, "pattern": pattern, "swap": swap}
+        if not self.empty_finds_nothing and not any(given[key] for key in RULE_TYPES[self.type]):
+            raise ValueError(f"a {self.type} rule needs {' or '.join(RULE_TYPES[self.type])}")
+        self.message, self.max = message, max
+        self.entries = _entries(tokens)
+        self.swap = swap or {}
+        self.kinds, self.agencies = tuple(kinds), tuple(agencies)
+        if pattern:
+            self.finder = _RegexFinder(pattern, ignorecase)
+        else:
+            self.finder = PhraseIndex(self.swap or self.entries, ignorecase=ignorecase)
+
+    def applies(self, draft) -> bool:
+        return (not self.kinds or draft.kind in self.kinds) and (not self.agencies or draft.agency in self.agencies)
+
+    def check(self, ctx):
+        if self.applies(ctx.draft):
+            yield from self.hits(ctx, self.finder.finditer(ctx.tokens))
+
+    def hits(self, ctx, found):  # pragma: no cover - each type has its own
+        raise NotImplementedError
+
+    def say(self, match: str, suggestion: str = "", template: str | None = None) -> str:
+        return (template or self.message).replace("{match}", match).replace("{suggestion}", suggestion)
 
 
-def _make_check(spec: dict):
-    kind = spec["type"]
-    if kind == "substitution":
-        finder = PhraseIndex(spec["swap"], ignorecase=spec["ignorecase"])
-    elif kind == "capitalization":
-        finder = PhraseIndex(spec["tokens"], ignorecase=True)
-    else:
-        finder = _finder(spec)
+class Existence(GenericRule):
+    """Each phrase (or match of the pattern) is a finding. An entry that gives a ``suggestion``
+    gets it in the message (``with_suggestion``) and as the fix, unless ``fix`` is false (advice
+    for rewriting a sentence, not a word to paste in); an entry's own ``message`` is added
+    where the template says ``{note}``."""
 
-    def check(ctx):
-        if not _applies(spec, ctx.draft):
-            return
-        found = finder.finditer(ctx.tokens)
-        if kind == "existence":
-            for start, end, written, _ in found:
-                yield Hit(start, end, _message(spec, written))
-        elif kind == "substitution":
-            for start, end, written, phrase in found:
-                fix = match_case(written, spec["swap"][phrase])
-                yield Hit(start, end, _message(spec, written, fix), fix)
-        elif kind == "capitalization":
-            for start, end, written, phrase in found:
-                if written != phrase:
-                    yield Hit(start, end, _message(spec, written, phrase), phrase)
-        elif kind == "required":
-            if next(iter(found), None) is None:
-                yield Hit(ctx.base, ctx.base, _message(spec, ""))
-        elif kind == "limit":
-            matches = list(found)
-            if len(matches) > spec["max"]:
-                first = matches[spec["max"]]
-                yield Hit(first[0], matches[-1][1], _message(spec, first[2]))
+    type = "existence"
 
-    return check
+    def __init__(self, *, with_suggestion: str | None = None, fix: bool = True, hashtags: bool = False,
+                 **settings) -> None:
+        super().__init__(**settings)
+        self.with_suggestion, self.fix = with_suggestion, fix
+        self.fixable = fix and with_suggestion is not None
+        if hashtags:  # entries are tags, found among the caption's hashtags
+            self.finder = _HashtagFinder(self.entries)
+
+    def hits(self, ctx, found):
+        for start, end, written, phrase in found:
+            entry = self.entries.get(phrase) or {}
+            note = f" {entry['message']}" if entry.get("message") else ""
+            better = entry.get("suggestion")
+            if better and self.with_suggestion:
+                fix = match_case(written, better) if self.fix else None
+                text = self.say(written, better, self.with_suggestion)
+                yield Hit(start, end, text.replace("{note}", note), fix)
+            else:
+                yield Hit(start, end, self.say(written).replace("{note}", note))
 
 
-def _example(spec: dict, which: str) -> str:
-    return spec.get(which) or ""
+class Substitution(GenericRule):
+    """Each phrase of ``swap`` is replaced by its right form (the fix keeps the writer's case)."""
+
+    type = "substitution"
+    fixable = True
+
+    def hits(self, ctx, found):
+        for start, end, written, phrase in found:
+            fix = match_case(written, self.swap[phrase])
+            yield Hit(start, end, self.say(written, fix), fix)
+
+
+class Capitalization(GenericRule):
+    """Each phrase is written with exactly the casing given; another casing is fixed to it."""
+
+    type = "capitalization"
+    fixable = True
+
+    def __init__(self, **settings) -> None:
+        super().__init__(**{**settings, "ignorecase": True})
+
+    def hits(self, ctx, found):
+        for start, end, written, phrase in found:
+            if written != phrase:
+                yield Hit(start, end, self.say(written, phrase), phrase)
+
+
+class Required(GenericRule):
+    """At least one of the phrases (or a match of the pattern) must be in the caption."""
+
+    type = "required"
+    empty_finds_nothing = False
+
+    def hits(self, ctx, found):
+        if next(iter(found), None) is None:
+            yield Hit(ctx.base, ctx.base, self.say(""))
+
+
+class Limit(GenericRule):
+    """The phrases (or matches) may appear at most ``max`` times; the finding spans the rest."""
+
+    type = "limit"
+
+    def hits(self, ctx, found):
+        matches = list(found)
+        if len(matches) > self.max:
+            first = matches[self.max]
+            yield Hit(first[0], matches[-1][1], self.say(first[2]))
+
+
+TYPES = {cls.type: cls for cls in (Existence, Substitution, Required, Limit, Capitalization)}
+assert set(TYPES) == set(RULE_TYPES), "every rule type the guideline accepts has its class"
+
+
+def generic(spec: dict) -> GenericRule:
+    """The rule a guideline's ``custom_rules`` entry declares."""
+    settings = {k: spec[k] for k in ("message", "tokens", "pattern", "swap", "max", "ignorecase", "kinds", "agencies")
+                if spec.get(k) is not None}
+    return TYPES[spec["type"]](**settings)
 
 
 def custom_rules(guideline) -> list[Rule]:
@@ -91,9 +197,10 @@ def custom_rules(guideline) -> list[Rule]:
     for spec in guideline["custom_rules"]:
         doc = _DOC.format(what=f"Aturan khusus pedoman jenis `{spec['type']}`: {spec['message']}",
                           why=spec.get("rationale") or "Ditetapkan oleh pedoman kota.")
+        check = generic(spec)
         rules.append(Rule(
             id=spec["id"], category=spec["category"], severity=spec["severity"], summary=spec["message"],
-            doc=doc, wrong=_example(spec, "wrong"), right=_example(spec, "right"), check=_make_check(spec),
-            fixable=spec["type"] in ("substitution", "capitalization"),
+            doc=doc, wrong=spec.get("wrong") or "", right=spec.get("right") or "", check=check.check,
+            fixable=check.fixable,
         ))
     return rules

@@ -16,13 +16,14 @@ from pathlib import Path
 from humaskit.errors import HumaskitError, Problem
 from humaskit.guideline.spec import Context, Field, ListOf, MapOf, Section, Spec, Str
 from humaskit.quickyaml import read_simple
+from humaskit.lint.matching import lazy_pattern
 
 MAX_DRAFT_BYTES = 1_000_000  # a caption is a few KB; anything this big is not a post
-_FENCE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_FENCE = lazy_pattern(r"\A(\ufeff?)---[ \t]*\r?\n")
+_CLOSE = lazy_pattern(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 
-_PUBLISH = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
+_PUBLISH = lazy_pattern(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
 
 
 @dataclass
@@ -202,7 +203,7 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
 
 
 _FAILED = object()
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)", re.M)
+_TOP_KEY = lazy_pattern(r"^([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)", re.M)
 
 
 def _pyyaml(text: str):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
+from humaskit.guideline.vocabulary import SEVERITIES
+
+SEVERITY_ORDER = {severity: i for i, severity in enumerate(SEVERITIES)}
 
 
 # Hits and findings are made by the ten thousand: plain slotted classes construct several
@@ -26,7 +28,7 @@ class Hit:
 
 @dataclass(slots=True)
 class Finding:
-    """One finding in the contract's shape (DESIGN.md): 1-based lines/columns, end exclusive."""
+    """One finding in the shape the JSON report promises (README, "humaskit lint", json): 1-based lines/columns, end exclusive."""
 
     path: str
     line: int

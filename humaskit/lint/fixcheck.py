@@ -11,15 +11,15 @@ and only one that really got worse is tried fix by fix. A clean draft costs one 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
 from humaskit.lint.draft import Draft
-from humaskit.lint.engine import LintContext, chosen_fixes
+from humaskit.lint.context import LintContext
 from humaskit.lint.finding import Finding
-from humaskit.lint.matching import WORD
+from humaskit.lint.fixing import chosen_fixes
+from humaskit.lint.matching import lazy_pattern, WORD
 
 # The rules that judge the words of a sentence; the others judge the whole post.
 LANGUAGE = ("tone", "terminology", "grammar", "spelling")
@@ -79,7 +79,7 @@ def checked_fixes(linter, draft, findings: list[Finding]) -> tuple[list[Finding]
 _CONTEXT = 3
 _REACH = 80
 _WIDEST = 400  # a window holding many fixes (text with no sentences) is cut, so checks stay linear
-_END = re.compile(r"[.!?](?=\s)|\n")
+_END = lazy_pattern(r"[.!?](?=\s)|\n")
 # Windows checked per draft: an Instagram caption (2,200 characters) has fewer fixes.
 _BUDGET = 100
 

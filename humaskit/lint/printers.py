@@ -6,11 +6,11 @@ import json
 import os
 
 from humaskit import __version__
+from humaskit.guideline.vocabulary import SEVERITIES, SEVERITY_LABELS
 from humaskit.lint.finding import Report
 from humaskit.lint.view import printable
 
 _COLOURS = {"error": "31", "warning": "33", "suggestion": "36", "dim": "2", "bold": "1"}
-_LABELS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
 
 
 def _paint(text: str, style: str, colour: bool) -> str:
@@ -38,7 +38,7 @@ def text(report: Report, *, colour: bool = False) -> str:
             shown[f.rule] = shown.get(f.rule, 0) + 1
             if shown[f.rule] > SHOWN_PER_RULE:
                 continue
-            label = _paint(_LABELS[f.severity], f.severity, colour)
+            label = _paint(SEVERITY_LABELS[f.severity], f.severity, colour)
             out.append(f"  {f.line}:{f.column}  {label}  {printable(f.message)}  {_paint(f.rule, 'dim', colour)}")
             source, indent, width = _window(result.text, f.start, f.end)
             if source is not None:
@@ -59,7 +59,7 @@ def text(report: Report, *, colour: bool = False) -> str:
         out.append(_paint("info: ", "dim", colour) + printable(notice))
     if report.guideline:
         out.append(_paint("pedoman: ", "dim", colour) + printable(report.guideline))
-    counts = [f"{report.count(s)} {_LABELS[s]}" for s in ("error", "warning", "suggestion")]
+    counts = [f"{report.count(s)} {SEVERITY_LABELS[s]}" for s in SEVERITIES]
     fixable = sum(1 for f in report.findings if f.fix is not None)
     summary = f"{report.file_count} berkas diperiksa: {', '.join(counts)}"
     if fixable:
@@ -98,7 +98,7 @@ def _shown(source: str) -> str:
 
 
 def json_payload(report: Report) -> dict:
-    """The JSON report (DESIGN.md) as plain data."""
+    """The JSON report (its shape: README, "humaskit lint", json) as plain data."""
     payload = {"version": 1, "files": report.file_count}
     if report.guideline:
         payload["guideline"] = report.guideline

@@ -14,17 +14,12 @@ import inspect
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-CATEGORIES = ("tone", "terminology", "spelling", "grammar", "hashtag", "platform", "visual",
-              "accessibility", "reply", "crisis", "privacy", "voice")
-SEVERITIES = ("error", "warning", "suggestion")
+from humaskit.guideline.vocabulary import CATEGORIES, KINDS, SEVERITIES
 
-# Modules that declare rules, in documentation order.
-RULE_MODULES = (
-    "tone", "terminology", "hashtag", "platform", "accessibility",
-    "mechanics", "eyd", "spelling", "characters", "reply", "crisis", "privacy", "readability", "grammar",
-    "visual", "voice",
-)
-KINDS = ("post", "reply", "crisis")
+
+# Modules that declare rules: one per category, named by it (a package where the category's rules
+# are many, as rules/grammar/). Docs and the engine order rules by category and id, not by these.
+RULE_MODULES = CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -44,6 +39,12 @@ class Rule:
     scope: str = "draft"
     # Wrong/right examples that need files beside them (images) name a fixture folder.
     example_files: str | None = None
+    # The guideline keys the rule reads ("tone.max_emoji"; "platforms.*.max_chars" for every
+    # platform): the docs print each with its description and default from the schema.
+    settings: tuple[str, ...] = ()
+    # Ids the rule had before it was renamed: a city's guideline, --select/--ignore and disable
+    # comments that still use one keep working.
+    aliases: tuple[str, ...] = ()
 
     @property
     def what(self) -> str:
@@ -68,11 +69,12 @@ def _section(doc: str, title: str) -> str:
 
 
 REGISTRY: dict[str, Rule] = {}
+ALIASES: dict[str, str] = {}  # an old rule id → the id it has now
 
 
 def rule(rule_id: str, *, category: str, severity: str, summary: str, wrong: str, right: str,
          fixable: bool = False, kinds: Iterable[str] = KINDS, example_files: str | None = None,
-         scope: str = "draft"):
+         scope: str = "draft", settings: Iterable[str] = (), aliases: Iterable[str] = ()):
     """Declare a rule. The decorated function's docstring is its documentation."""
     assert category in CATEGORIES, category
     assert severity in SEVERITIES, severity
@@ -84,7 +86,10 @@ def rule(rule_id: str, *, category: str, severity: str, summary: str, wrong: str
         assert rule_id not in REGISTRY, f"duplicate rule id {rule_id}"
         REGISTRY[rule_id] = Rule(rule_id, category, severity, summary, doc, inspect.cleandoc(wrong),
                                  inspect.cleandoc(right), check, fixable, tuple(kinds), scope=scope,
-                                 example_files=example_files)
+                                 example_files=example_files, settings=tuple(settings), aliases=tuple(aliases))
+        for old in aliases:
+            assert old not in REGISTRY and ALIASES.get(old, rule_id) == rule_id, f"alias {old} taken"
+            ALIASES[old] = rule_id
         return check
 
     return register
@@ -100,3 +105,25 @@ def load_rules() -> dict[str, Rule]:
             importlib.import_module(f"humaskit.lint.rules.{name}")
         _LOADED = True
     return REGISTRY
+
+
+def in_order(rules: Iterable[Rule]) -> list[Rule]:
+    """Rules in the one order everything lists and runs them: by category, then by id. Fixed
+    whatever order the rule modules were imported in, so that per-file notes, equal-position
+    findings, the docs and the handbook always come out the same."""
+    return sorted(rules, key=lambda r: (CATEGORIES.index(r.category), r.id))
+
+
+def matches(rule: Rule, patterns: Iterable[str]) -> bool:
+    """Whether ``rule`` is named by one of ``patterns`` as --select, --ignore and disable
+    comments name rules: its id, its category, a dotted prefix of its id, or ``*``."""
+    rule_id, category = rule.id, rule.category
+    return any(p == "*" or p == rule_id or p == category or rule_id.startswith(p + ".") or p in rule.aliases
+               for p in patterns)
+
+
+def names_a_rule(pattern: str, ids: Iterable[str]) -> bool:
+    """Whether ``pattern`` names any of ``ids`` (or a category, or a renamed rule's old id) the
+    way :func:`matches` reads it."""
+    return pattern in CATEGORIES or pattern in ALIASES or any(i == pattern or i.startswith(pattern + ".")
+                                                              for i in ids)

@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import re
 
+from humaskit.language.sentences import sentences
 from humaskit.lint.lexicon import regional_words
-from humaskit.lint.matching import WORD, WordVerdicts
-from humaskit.lint.rules._util import sentence_start
-from humaskit.lint.rules.readability import sentences
+from humaskit.lint.matching import lazy_pattern, WORD, WordVerdicts
+from humaskit.lint.text import sentence_start
 
 # Characters lost in copying: U+FFFD, a "?" standing after a space or at a line start (Indonesian
 # never puts one there), or a "?" between two letters.
-_DAMAGED = re.compile(r"\ufffd+(?:[\s?]*\ufffd)*|(?:(?<=\s)|^)\?+(?:[ \t]*\?+)*(?=\s|$|[^\w\s])|(?<=[^\W\d_])\?+(?=[^\W\d_])",
+_DAMAGED = lazy_pattern(r"\ufffd+(?:[\s?]*\ufffd)*|(?:(?<=\s)|^)\?+(?:[ \t]*\?+)*(?=\s|$|[^\w\s])|(?<=[^\W\d_])\?+(?=[^\W\d_])",
                       re.M)
-_STRETCH = re.compile(r"([^\W\d_])\1{2,}")
+_STRETCH = lazy_pattern(r"([^\W\d_])\1{2,}")
 # A word ending in a doubled letter (dongg, yukk) is stretched: standard Indonesian ends none so.
-_DOUBLE_END = re.compile(r"([^\W\d_])\1$")
+_DOUBLE_END = lazy_pattern(r"([^\W\d_])\1$")
 LANGUAGES = {"sunda": "Sunda", "jawa": "Jawa"}
 
 
@@ -43,7 +43,7 @@ def _passages(ctx) -> list[tuple[int, int, str]]:
     words = regional_words()
     if words.keys().isdisjoint(ctx.tokens.lower_words):
         return []
-    from humaskit.lint.rules.spelling import speller_for
+    from humaskit.lint.dictionary import speller_for
 
     speller = speller_for(ctx)
     masked, base = ctx.tokens.masked, ctx.base
@@ -117,7 +117,7 @@ def is_name(ctx, start: int, word: str) -> bool:
     return not sentence_start(ctx.text, start, ctx.base) or _abbreviation(ctx.text, start + len(word))
 
 
-_CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}")
+_CAPITAL_WORD = lazy_pattern(r"[^\W\d_a-z]{2,}")
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:

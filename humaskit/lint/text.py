@@ -11,37 +11,37 @@ import re
 from bisect import bisect_left
 from functools import cached_property
 
-from humaskit.lint.matching import WORD, whole_word_offsets
+from humaskit.lint.matching import lazy_pattern, whole_word_offsets, WORD
 
 # Top-level domains a bare address (tasikmalayakota.go.id) is recognised by.
 _TLD = r"(?:go\.id|co\.id|ac\.id|or\.id|id|com|net|org|info|ly|me|gl)\b"
-URL = re.compile(rf"(?:https?://|www\.)[^\s<>\"'()]+|\b(?:[a-z0-9-]+\.)+{_TLD}(?:/[^\s<>\"'()]*)?", re.I)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = lazy_pattern(rf"(?:https?://|www\.)[^\s<>\"'()]+|\b(?:[a-z0-9-]+\.)+{_TLD}(?:/[^\s<>\"'()]*)?", re.I)
+EMAIL = lazy_pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Hashtags and mentions; what may stand before them is checked in code, as a leading
 # lookbehind makes a regex scan the whole caption several times slower.
-HASHTAG = re.compile(r"#\w+")
-MENTION = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+HASHTAG = lazy_pattern(r"#\w+")
+MENTION = lazy_pattern(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+COMMENT = lazy_pattern(r"<!--.*?-->", re.S)
 TRAILING = ".,;:!?)]}'\""
-_APOSTROPHE = re.compile("['’]")
+_APOSTROPHE = lazy_pattern("['’]")
 
 # Emoji: pictographs, symbols and flags; a sequence joined by ZWJ or with modifiers is one emoji.
 _EMOJI_CORE = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u2190-\u21FF\u3030\u303D\u3297\u3299]"
-EMOJI = re.compile(
+EMOJI = lazy_pattern(
     r"(?:[\U0001F1E6-\U0001F1FF]{2})"
     rf"|{_EMOJI_CORE}[\uFE0F\U0001F3FB-\U0001F3FF]*(?:\u200D{_EMOJI_CORE}[\uFE0F\U0001F3FB-\U0001F3FF]*)*"
 )
 # One character of an emoji sequence, as EMOJI reads them (for looking back over one).
-EMOJI_PART = re.compile(rf"{_EMOJI_CORE}|[\U0001F1E6-\U0001F1FF\uFE0F\u200D\U0001F3FB-\U0001F3FF]")
+EMOJI_PART = lazy_pattern(rf"{_EMOJI_CORE}|[\U0001F1E6-\U0001F1FF\uFE0F\u200D\U0001F3FB-\U0001F3FF]")
 
 
 # Every emoji lies above U+2000. (Written as a negated class: the same class written as
 # the range up to U+10FFFF takes milliseconds to compile, at every start.)
-_HIGH_CHAR = re.compile("[^\x00-\u1fff]")
+_HIGH_CHAR = lazy_pattern("[^\x00-\u1fff]")
 # Every URL holds one of these: a scheme, "www." or a dot before a known top-level domain.
 # (Three separate looks: one case-insensitive alternation scans a caption several times slower.)
-_TLD_HINT = re.compile(rf"\.{_TLD}", re.I)
-_WWW = re.compile(r"www\.", re.I)
+_TLD_HINT = lazy_pattern(rf"\.{_TLD}", re.I)
+_WWW = lazy_pattern(r"www\.", re.I)
 
 
 def trim_url(start: int, end: int, text: str) -> int:
@@ -277,3 +277,12 @@ class Tokens:
             return []
         base = self.base
         return [(m.start() + base, m.end() + base) for m in EMOJI.finditer(self.masked, first.start())]
+
+
+def sentence_start(text: str, offset: int, base: int) -> bool:
+    """True when ``offset`` begins a sentence: caption start, after .!? or a blank line. Spaces,
+    opening quotes and emoji before it do not count ("⚠️ PERINGATAN" opens its line)."""
+    i = offset - 1
+    while i >= base and (text[i] in " \t\"'(“‘" or (text[i] > "\u2000" and EMOJI_PART.match(text[i]))):
+        i -= 1
+    return i < base or text[i] in ".!?\n\r:•-–—*>"

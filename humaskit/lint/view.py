@@ -20,24 +20,25 @@ import unicodedata
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from humaskit.lint.matching import lazy_pattern
 
 # Characters a reader does not see: C0/C1 controls and DEL (tab and line breaks excepted),
 # format characters (zero-width, soft hyphen, bidirectional controls, tags), Hangul fillers,
 # variation selectors. Joiners and selectors inside an emoji sequence stay (see _kept).
-_HIDDEN = re.compile(
+_HIDDEN = lazy_pattern(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
     "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
-_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ASCII_CONTROL = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Marks that belong to the character before them: kept after an emoji (👨‍👩, ❤️, 1️⃣, flag
 # tags), hidden after a letter or digit of the Latin, Greek or Cyrillic scripts.
-_JOINERS = re.compile("[\u034f\u200c\u200d\ufe00-\ufe0f\U000e0000-\U000e0fff]")
+_JOINERS = lazy_pattern("[\u034f\u200c\u200d\ufe00-\ufe0f\U000e0000-\U000e0fff]")
 # Letters NFKC may fold (fullwidth, mathematical, letterlike, ligatures) and the Greek and
 # Cyrillic blocks whose look-alikes are folded inside Latin words.
-_FOLDABLE = re.compile("[\u0370-\u03ff\u0400-\u052f\u2100-\u214f\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a"
+_FOLDABLE = lazy_pattern("[\u0370-\u03ff\u0400-\u052f\u2100-\u214f\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a"
                        "\uff41-\uff5a\U0001d400-\U0001d7ff]")
-_SCRIPTS = re.compile("[\u0370-\u03ff\u0400-\u052f]")
+_SCRIPTS = lazy_pattern("[\u0370-\u03ff\u0400-\u052f]")
 # Greek and Cyrillic letters drawn like a Latin one (from Unicode's confusables list).
 CONFUSABLE = {
     **dict(zip("аеорсухѕіјһԁԛԝӏ", "aeopcyxsijhdqwl")),
@@ -309,9 +310,9 @@ def _fold_words(text: str, base: int, replaced: dict[int, str]) -> list:
 
 
 # Latin letters (ASCII, accented, fullwidth, mathematical) that make a word a Latin one.
-_LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\uff21-\uff3a\uff41-\uff5a"
+_LATIN = lazy_pattern("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\uff21-\uff3a\uff41-\uff5a"
                     "\U0001d400-\U0001d6a5]")
-_TWINS = re.compile("[" + "".join(CONFUSABLE) + "]")
+_TWINS = lazy_pattern("[" + "".join(CONFUSABLE) + "]")
 _INSIDE_WORD = frozenset("_\u00ad\u034f\u200b\u200c\u200d\u2060\ufeff")
 _LATIN_SPELLING = str.maketrans({**CONFUSABLE, **dict.fromkeys(_INSIDE_WORD - {"_"})})
 
@@ -357,9 +358,9 @@ def _build(text: str, base: int, replaced: dict[int, str], clusters, hidden, mix
 # What a terminal must never receive raw from a caption, a path or a message: C0 and C1
 # controls and DEL (ESC starts sequences that recolour, retitle or clear it; a line break
 # forges a report line), line and paragraph separators, bidirectional controls.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = lazy_pattern("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Documentation examples also show the invisible characters a rule is about.
-_UNSEEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u061c\u200b\u200c\u200e\u200f\u2028\u2029"
+_UNSEEN = lazy_pattern("[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u061c\u200b\u200c\u200e\u200f\u2028\u2029"
                      "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 

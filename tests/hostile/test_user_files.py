@@ -71,20 +71,20 @@ def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link_and_mode(tmp_
 
 def test_an_edit_saved_between_read_and_write_is_never_overwritten(tmp_path, monkeypatch):
     """The user saves the draft in an editor while --fix is working on it."""
-    import humaskit.lint.engine as engine
+    import humaskit.lint.fixing as fixing
     from humaskit.lint.api import run_lint
 
     draft = tmp_path / "draf.md"
     draft.write_text(FIXABLE, encoding="utf-8")
     edited = FIXABLE.replace("waspada", "waspada dan tenang")
-    real_fix_text = engine.fix_text
+    real_fix_text = fixing.fix_text
 
     def fix_while_the_user_saves(linter, current, *args, **kwargs):
         fixed = real_fix_text(linter, current, *args, **kwargs)
         draft.write_text(edited, encoding="utf-8")
         return fixed
 
-    monkeypatch.setattr(engine, "fix_text", fix_while_the_user_saves)
+    monkeypatch.setattr(fixing, "fix_text", fix_while_the_user_saves)
     out = __import__("io").StringIO()
     code = run_lint([str(draft)], fix=True, out=out)
     assert code == 2

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from humaskit.cli import app
 from humaskit.lint.draft import load_draft
-from humaskit.lint.engine import fix_text
+from humaskit.lint.fixing import fix_text
 from humaskit.lint.view import grapheme_boundary
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from humaskit.guideline import load_guideline
 from humaskit.lint.draft import parse_draft
-from humaskit.lint.engine import Linter, fix_text
+from humaskit.lint.engine import Linter
+from humaskit.lint.fixing import fix_text
 
 TRIGGERS = st.sampled_from([
     "anak anak", "ibu2", "ah ah ah", "kamipun", "hasil nya", "KTP-nya", "rumah-nya", "dikantor", "kerumah",

@@ -127,7 +127,7 @@ def test_reply_missing_elements_and_defensive_phrase(language):
 
 def test_fix_never_makes_a_defensive_reply_pass(language):
     from humaskit.lint.draft import parse_draft
-    from humaskit.lint.engine import fix_text
+    from humaskit.lint.fixing import fix_text
 
     text = REPLY + "Selamat pagi. Itu bukan urusan kami, silakan tanya ke dinas lain."
     fixed = fix_text(language, parse_draft(text, "balas.md", guideline=language.guideline))
@@ -149,7 +149,7 @@ def test_long_sentence_and_readability_note(language):
 
 
 def test_sentence_split_keeps_times_and_money_whole():
-    from humaskit.lint.rules.readability import sentences
+    from humaskit.language.sentences import sentences
 
     text = "Buka pukul 07.00 WIB, tarif Rp25.000,00. Hubungi dr. Asep! Terima kasih"
     assert [text[s:e].strip() for s, e in sentences(text)] == [

@@ -7,6 +7,7 @@ modules so each engine can grow its section without touching the others.
 from __future__ import annotations
 
 from humaskit.guideline.spec import Field, ListOf, Num, Section, Str
+from humaskit.language.dates import TIME_ZONES
 from humaskit.guideline.schema.core import (
     AGENCIES, CUSTOM_RULES, DEFAULTS, HASHTAGS, LINKS, PLATFORMS, RULES, TERMINOLOGY, TONE,
 )
@@ -26,8 +27,8 @@ GUIDELINE = Section(
         "name": Field(Str(), "Nama pedoman, misalnya 'Pedoman Komunikasi Publik Kota Tasikmalaya'.",
                       default="Pedoman komunikasi publik"),
         "organization": Field(Str(), "Nama resmi pemerintah daerah.", default="Pemerintah Daerah"),
-        "timezone": Field(Str(choices=("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")),
-                          "Zona waktu: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).",
+        "timezone": Field(Str(choices=tuple(TIME_ZONES)),
+                          "Zona waktu: " + ", ".join(f"{tzid} ({name})" for tzid, (name, _) in TIME_ZONES.items()) + ".",
                           default="Asia/Jakarta"),
         "defaults": Field(DEFAULTS, "Nilai bawaan untuk draf tanpa front matter."),
         "tone": Field(TONE, "Nada dan register bahasa."),

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from humaskit.guideline.schema.crisis import CONTACT
+from humaskit.guideline.vocabulary import CATEGORIES, KINDS, SEVERITIES  # noqa: F401 (the schema's names)
 from humaskit.guideline.spec import Bool, Field, ListOf, MapOf, Num, OneOf, Section, Str
 
-SEVERITIES = ("error", "warning", "suggestion")
-CATEGORIES = ("tone", "terminology", "spelling", "grammar", "hashtag", "platform", "visual",
-              "accessibility", "reply", "crisis", "privacy", "voice")
-KINDS = ("post", "reply", "crisis")
 KEY = r"[a-z0-9][a-z0-9_-]*"
 HASHTAG = r"#[^\s#]+"
 
@@ -161,10 +158,15 @@ class _Severity(Str):
 RULES = MapOf(value=_Severity(choices=SEVERITIES + ("off",)),
               key_pattern=r"[a-z]+\.[a-z0-9-]+", key_label="id aturan seperti tone.informal-word")
 
+# The generic rule types a guideline's custom_rules use, each with the keys of which it needs
+# one (humaskit/lint/custom.py holds the class of each).
+RULE_TYPES = {"existence": ("tokens", "pattern"), "substitution": ("swap",), "required": ("tokens", "pattern"),
+              "limit": ("tokens", "pattern"), "capitalization": ("tokens",)}
+
 CUSTOM_RULE = Section(fields={
     "id": Field(Str(pattern=r"custom\.[a-z0-9-]+", pattern_label="custom.nama-aturan"),
                 "Id aturan, diawali `custom.`.", required=True),
-    "type": Field(Str(choices=("existence", "substitution", "required", "limit", "capitalization")),
+    "type": Field(Str(choices=tuple(RULE_TYPES)),
                   "Jenis aturan.", required=True),
     "category": Field(Str(choices=CATEGORIES), "Kategori temuan.", default="terminology"),
     "severity": Field(Str(choices=SEVERITIES), "Tingkat keparahan.", default="warning"),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
+from humaskit.lint.matching import lazy_pattern
 
 
 @rule("accessibility.alt-text", category="accessibility", severity="warning",
@@ -37,7 +37,7 @@ def alt_text(ctx):
         yield Hit(at, end, f"Teks alternatif '{alt}' terlalu singkat; jelaskan isi dan tulisan pada gambar.")
 
 
-_LONG_FLAT = re.compile(r"#(?:[a-z0-9]{15,}|[A-Z0-9]{15,})")
+_LONG_FLAT = lazy_pattern(r"#(?:[a-z0-9]{15,}|[A-Z0-9]{15,})")
 
 
 @rule("accessibility.hashtag-camelcase", category="accessibility", severity="suggestion",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from humaskit.lint.finding import Hit
-from humaskit.lint.matching import PhraseIndex, PhrasePresence
+from humaskit.lint.matching import lazy_pattern, PhraseIndex, PhrasePresence
 from humaskit.lint.registry import rule
 from humaskit.lint.rules.reply import _head, _lower
 
@@ -19,9 +19,9 @@ _TAGS = " #KotaTasikmalaya #BPBDTasikmalaya"
 _GOOD = (_FM + "Pembaruan pukul 14.00 WIB: banjir setinggi 50 cm menggenangi Kelurahan Nagarasari, Kecamatan "
          "Cipedes. Warga di bantaran sungai diimbau segera mengungsi ke Gedung Dakwah. Dalam keadaan darurat, "
          "hubungi 112. Sumber: pemantauan BPBD Kota Tasikmalaya." + _TAGS)
-_CLOCK = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d])")
+_CLOCK = lazy_pattern(r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d])")
 # Laughter and emoticons are humour however they are stretched: wkwkwk, hahaha, hehe, :D, xD.
-_LAUGH = re.compile(r"(?<![\w])(?:w?(?:kw)+k?|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}h?|(?:xi){2,})(?![\w])"
+_LAUGH = lazy_pattern(r"(?<![\w])(?:w?(?:kw)+k?|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}h?|(?:xi){2,})(?![\w])"
                     r"|(?<!\S)(?::-?[DP]|[xX]D)(?!\S)", re.I)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from humaskit.lint.custom import Existence
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 
@@ -86,13 +87,12 @@ def count(ctx):
                       f"{platform['label']} membatasi {limit} tagar; takarir ini memakai {len(tags)}.")
 
 
-def _banned(guideline) -> dict:
-    out = {}
-    for item in guideline["hashtags"]["banned"]:
-        if isinstance(item, str):
-            item = {"tag": item, "message": None}
-        out[item["tag"].casefold()] = item
-    return out
+def _banned(guideline) -> Existence:
+    """The generic existence rule over the guideline's banned tags, found among the caption's
+    hashtags; an entry's message is added to the finding's."""
+    tags = [item if isinstance(item, str) else {"phrase": item["tag"], "message": item.get("message")}
+            for item in guideline["hashtags"]["banned"]]
+    return Existence(tokens=tags, hashtags=True, message="Tagar {match} dilarang pedoman.{note}")
 
 
 @rule("hashtag.banned", category="hashtag", severity="error",
@@ -106,14 +106,7 @@ def banned(ctx):
     Mengapa:
     Akun pemerintah harus netral dan tidak ikut menyebarkan tagar yang merugikan kota.
     """
-    banned_tags = ctx.memo("hashtag.banned", _banned)
-    for start, end, tag in ctx.tokens.hashtags:
-        item = banned_tags.get(tag.casefold())
-        if item:
-            message = f"Tagar {tag} dilarang pedoman."
-            if item.get("message"):
-                message += f" {item['message']}"
-            yield Hit(start, end, message)
+    return ctx.memo("hashtag.banned", _banned).check(ctx)
 
 
 def _canonical(guideline) -> dict:

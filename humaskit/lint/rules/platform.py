@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
+from humaskit.lint.matching import lazy_pattern
 
 def _posted_spans(ctx):
     """The caption as it will be posted: HTML comments (humaskit's own switches) are not."""
@@ -21,7 +21,7 @@ def _posted_spans(ctx):
 
 # twitter-text v3: code points U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F and U+2032–U+2037
 # weigh 1, everything else 2.
-_HEAVY = re.compile(r"[^\u0000-\u10FF\u2000-\u200D\u2010-\u201F\u2032-\u2037]")
+_HEAVY = lazy_pattern(r"[^\u0000-\u10FF\u2000-\u200D\u2010-\u201F\u2032-\u2037]")
 
 
 def _fixed_costs(ctx, platform: dict) -> list[tuple[int, int, int]]:

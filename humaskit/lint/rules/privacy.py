@@ -14,6 +14,7 @@ from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
 from humaskit.lint.text import Tokens
 from humaskit.voice import phone_digits as digits
+from humaskit.lint.matching import lazy_pattern
 
 _FM = "---\nagency: dishub\nkind: reply\n---\n"
 _RIGHT = (_FM + "Selamat pagi, Bapak. Terima kasih atas laporannya (nomor tiket TSM-2026-0412). Petugas Dishub akan "
@@ -21,35 +22,35 @@ _RIGHT = (_FM + "Selamat pagi, Bapak. Terima kasih atas laporannya (nomor tiket 
 _WRONG = _RIGHT.replace("Selamat pagi, Bapak.", "Selamat pagi, Bapak Asep (NIK 3278011203850001, HP 0812-3456-7890).")
 
 # A NIK is 16 digits, written whole or in groups of four.
-_NIK = re.compile(r"(?<![\d.,/-])(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4})(?![\d]|[.,/-]\d)")
+_NIK = lazy_pattern(r"(?<![\d.,/-])(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4})(?![\d]|[.,/-]\d)")
 # A mobile number: 08[1-9]… or +62 8…; 0800 (toll free), short codes and landlines are not mobiles.
 # Province codes (Kemendagri) that open a NIK; with the date of birth (day + 40 for women) they tell a
 # NIK from any other 16-digit number (a report number), unless the text itself says "NIK".
 _PROVINCES = {11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
               71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96, 97}
-_NIK_WORD = re.compile(r"\b(?:NIK|KTP|KK|e-KTP|nomor induk kependudukan)\b\W{0,12}$", re.I)
-_MOBILE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .-]?\(?8[1-9]\d?\)?(?:[ .-]?\d){6,10}(?![\w]|[.,-]\d)")
-_STREET = re.compile(r"\b(?:jl|jln|jalan|gg|gang|komplek|kompleks|perum|perumahan)\b\.?\s+[^\n;:]{1,40}?"
+_NIK_WORD = lazy_pattern(r"\b(?:NIK|KTP|KK|e-KTP|nomor induk kependudukan)\b\W{0,12}$", re.I)
+_MOBILE = lazy_pattern(r"(?<![\w+])(?:\+62|62|0)[ .-]?\(?8[1-9]\d?\)?(?:[ .-]?\d){6,10}(?![\w]|[.,-]\d)")
+_STREET = lazy_pattern(r"\b(?:jl|jln|jalan|gg|gang|komplek|kompleks|perum|perumahan)\b\.?\s+[^\n;:]{1,40}?"
                      r"\b(?:no|nomor)\b\.?\s*\d+[a-z]?\b", re.I)
-_RT_RW = re.compile(r"\bRT\.?\s*\d{1,3}\s*(?:/|,)?\s*(?:RW\.?\s*\d{1,3})?", re.I)
+_RT_RW = lazy_pattern(r"\bRT\.?\s*\d{1,3}\s*(?:/|,)?\s*(?:RW\.?\s*\d{1,3})?", re.I)
 # A number introduced as a contact ("hubungi", "call center", "WhatsApp") is the agency's, not a
 # citizen's, unless a person is named between the two ("hubungi Bapak Asep di ...").
-_CONTACT = re.compile(r"\b(?:hubungi|call center|hotline|whatsapp|wa|telepon|telp|sms|layanan|pengaduan|"
+_CONTACT = lazy_pattern(r"\b(?:hubungi|call center|hotline|whatsapp|wa|telepon|telp|sms|layanan|pengaduan|"
                       r"kontak|narahubung|posko)\b[^\n]{0,30}$", re.I)
-_PERSON = re.compile(r"\b(?:bapak|ibu|pak|bu|sdr|sdri|saudara|saudari|mas|mbak|kang|teh|warga|pelapor)\b", re.I)
-_HOME = re.compile(r"\b(?:rumah|kediaman|tinggal|beralamat|alamat|domisili|berdomisili)\b", re.I)
+_PERSON = lazy_pattern(r"\b(?:bapak|ibu|pak|bu|sdr|sdri|saudara|saudari|mas|mbak|kang|teh|warga|pelapor)\b", re.I)
+_HOME = lazy_pattern(r"\b(?:rumah|kediaman|tinggal|beralamat|alamat|domisili|berdomisili)\b", re.I)
 # ... unless the address is said to be an office or a public place ("alamat kantor", "posko di ...").
-_PUBLIC = re.compile(r"\b(?:kantor|sekretariat|posko|gedung|balai|dinas|puskesmas|rsud|sekolah|masjid|pasar|mal|"
+_PUBLIC = lazy_pattern(r"\b(?:kantor|sekretariat|posko|gedung|balai|dinas|puskesmas|rsud|sekolah|masjid|pasar|mal|"
                      r"layanan|pelayanan|lokasi|tempat|aula|lapangan|rumah sakit|rumah dinas|rumah makan)\b", re.I)
 
 
 # Cheap gates, one scan each, before the patterns above look at the caption. Each starts with a
 # literal or a plain character set (which the regex engine scans for quickly) and matches
 # wherever its pattern could; the property tests hold them to that.
-_DIGIT = re.compile(r"\d")
-_EIGHT_DIGITS = re.compile(r"\d\d\d\d[ .-]?\d\d\d\d")
-_MOBILE_START = re.compile(r"[02][ .(-]{0,2}8[1-9]")
-_HOUSE_NUMBER = re.compile(r"no(?:mor)?\b\.?\s*\d")  # on the lower-cased caption
+_DIGIT = lazy_pattern(r"\d")
+_EIGHT_DIGITS = lazy_pattern(r"\d\d\d\d[ .-]?\d\d\d\d")
+_MOBILE_START = lazy_pattern(r"[02][ .(-]{0,2}8[1-9]")
+_HOUSE_NUMBER = lazy_pattern(r"no(?:mor)?\b\.?\s*\d")  # on the lower-cased caption
 
 
 def _is_nik(number: str) -> bool:

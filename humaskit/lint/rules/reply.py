@@ -5,23 +5,23 @@ from __future__ import annotations
 import re
 
 from humaskit.lint import lexicon
+from humaskit.lint.custom import Existence
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.matching import WORD, PhraseIndex, PhrasePresence
+from humaskit.lint.matching import lazy_pattern, PhrasePresence, WORD
 
 _FM = "---\nagency: dishub\nkind: reply\n---\n"
 _GOOD = (_FM + "Selamat pagi, Bapak Asep. Terima kasih atas laporannya. Laporan Anda tercatat dengan nomor "
          "tiket TSM-2026-0412. Petugas Dishub akan memperbaiki lampu lalu lintas itu paling lambat besok "
          "pukul 12.00 WIB.")
 # A date or a clock time in the reply also says *when*.
-_WHEN = re.compile(r"\b(?:pukul\s+\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des)\w*"
+_WHEN = lazy_pattern(r"\b(?:pukul\s+\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des)\w*"
                    r"|(?:dalam|selama)\s+\d+\s+(?:hari|jam|pekan|minggu))", re.I)
 
 
 def _compiled(guideline):
     reply = guideline["reply"]
     ticket = re.compile(reply["ticket_pattern"]) if reply.get("ticket_pattern") else None
-    defensive = {k.casefold(): v for k, v in reply["defensive"].items()}
     return {
         "greeting": PhrasePresence(reply["greeting"]),
         "thanks": PhrasePresence(reply["thanks"]),
@@ -29,8 +29,6 @@ def _compiled(guideline):
         "ticket": ticket,
         "follow_up": PhrasePresence(reply["follow_up"]),
         "follow_up_time": PhrasePresence(reply["follow_up_time"]),
-        "defensive": PhraseIndex(defensive),
-        "defensive_map": defensive,
     }
 
 
@@ -156,10 +154,14 @@ def defensive(ctx):
     tentang Pengelolaan Pengaduan Pelayanan Publik); jawaban defensif di ruang publik merusak
     kepercayaan pada seluruh pemerintah kota.
     """
-    patterns = ctx.memo("reply.patterns", _compiled)
-    for start, end, written, phrase in patterns["defensive"].finditer(ctx.tokens):
-        better = patterns["defensive_map"][phrase]
-        # Whole-sentence advice, never a fix: pasted over the phrase it leaves a broken sentence
-        # ("Itu Laporan Anda kami teruskan ...") and lets a defensive reply pass.
-        yield Hit(start, end, f"Frasa defensif '{written}'; tulis ulang kalimatnya, misalnya: '{better}'."
-                  if better else f"Frasa defensif '{written}'; tulis ulang kalimatnya.")
+    return ctx.memo("reply.defensive", _defensive).check(ctx)
+
+
+def _defensive(guideline) -> Existence:
+    """The generic existence rule over `reply.defensive`: each phrase with its better wording as
+    whole-sentence advice, never a fix (pasted over the phrase it leaves a broken sentence, "Itu
+    Laporan Anda kami teruskan ...", and lets a defensive reply pass)."""
+    phrases = [{"phrase": phrase, "suggestion": better or None}
+               for phrase, better in guideline["reply"]["defensive"].items()]
+    return Existence(tokens=phrases, fix=False, message="Frasa defensif '{match}'; tulis ulang kalimatnya.",
+                     with_suggestion="Frasa defensif '{match}'; tulis ulang kalimatnya, misalnya: '{suggestion}'.")

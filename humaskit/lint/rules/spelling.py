@@ -1,45 +1,24 @@
-"""Spelling: likely typos, checked against the hunspell-id dictionary with Indonesian morphology."""
+"""Spelling (category ``spelling``): likely typos, checked against the hunspell-id dictionary with
+Indonesian morphology; and characters a reader cannot see or tell apart: invisible and
+bidirectional control characters, words that mix Latin letters with Greek or Cyrillic look-alikes,
+and text damaged in copying.
+
+The character rules read what the matching view (``humaskit.lint.view``) left out or folded, so
+their spans are offsets into the file as written (``Hit.original``).
+"""
 
 from __future__ import annotations
 
-from humaskit.lint.matching import WordVerdicts
+import unicodedata
+
+from humaskit.lint.dictionary import typo_verdicts
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
+from humaskit.lint.view import BIDI
 
 # Typo-model edits (see humaskit.language.speller._edits): swapped, doubled and dropped letters
 # are near-certain slips; a substituted letter is more often a regional or brand spelling.
 _SURE_EDITS = 3
-# Longer than any Indonesian word (dipertanggungjawabkannya has 24 letters): not a typo of one,
-# and the typo model's candidates grow with the square of a word's length.
-_LONGEST = 40
-
-
-def _skip_words(guideline) -> frozenset[str]:
-    """Lower-case words never reported: the guideline's vocabulary, and words other rules own."""
-    from humaskit.lint import lexicon
-
-    words = set(lexicon.official_words(guideline))
-    words.update(w.lower() for phrase in guideline["spelling"]["accept"] for w in phrase.replace("-", " ").split())
-    words.update(k for k in lexicon.kata_baku(guideline) if " " not in k)
-    words.update(lexicon.informal(guideline))
-    words.update(lexicon.foreign_terms(guideline))
-    words.update(lexicon.SECOND_PERSON)
-    words.update(lexicon.SECOND_PERSON_PLURAL)
-    return frozenset(words)
-
-
-def speller_for(ctx):
-    """The guideline's speller, built once per guideline and shared with the mechanics rules."""
-    return ctx.memo("spelling.speller", _speller)[0]
-
-
-def _speller(guideline):
-    from humaskit.language.speller import Speller, shipped_dictionary
-
-    accept = frozenset(w.lower() for w in guideline["spelling"]["accept"])
-    speller, skip, shortest = Speller(shipped_dictionary(), accept), _skip_words(guideline), \
-        guideline["spelling"]["min_length"]
-    return speller, WordVerdicts(lambda word: _verdict(word, speller, skip, shortest))
 
 
 @rule("spelling.typo", category="spelling", severity="warning", fixable=True,
@@ -64,7 +43,7 @@ def typo(ctx):
     """
     if not ctx.guideline["spelling"]["enabled"] or (ctx.draft.lang and not ctx.draft.lang.lower().startswith("id")):
         return
-    speller, verdicts = ctx.memo("spelling.speller", _speller)
+    verdicts = typo_verdicts(ctx)
     suspects = verdicts(ctx.tokens.lower_words)
     if not suspects:
         return
@@ -78,21 +57,6 @@ def typo(ctx):
             if written == word and not running.in_passage(ctx, start) and not running.is_damaged(ctx, start, start + len(word) + 1):
                 for offset, part, fixes in found:
                     yield _hit(start + offset, part, fixes)
-
-
-def _verdict(word: str, speller, skip, shortest: int) -> tuple:
-    """The typos in one word form as (offset, part, fixes); computed once per form and guideline."""
-    if not shortest <= len(word) <= _LONGEST or not word.isascii() or not word.islower() or word in skip \
-            or ("-" in word and speller.known(word)):
-        return ()
-    found, offset = [], 0
-    for part in word.split("-"):
-        if len(part) >= shortest and part.isalpha() and part not in skip:
-            fixes = speller.typo(part)
-            if fixes:
-                found.append((offset, part, fixes))
-        offset += len(part) + 1
-    return tuple(found)
 
 
 def _hit(start: int, word: str, fixes: tuple[str, ...]) -> Hit:
@@ -111,3 +75,142 @@ def _edit_kind(word: str, fix: str) -> int:
         diff = [i for i in range(len(word)) if word[i] != fix[i]]
         return 0 if len(diff) == 2 and word[diff[0]] == fix[diff[1]] and word[diff[1]] == fix[diff[0]] else 3
     return 1 if len(word) > len(fix) else 2
+
+
+# --- characters a reader cannot see or tell apart ---------------------------------------------
+
+_NAMES = {
+    "\u200b": "spasi lebar nol", "\u200c": "pemisah lebar nol", "\u200d": "penyambung lebar nol",
+    "\u2060": "penyambung kata", "\ufeff": "spasi tak-putus lebar nol (BOM)", "\u00ad": "tanda hubung lunak",
+    "\u034f": "penyambung grafem", "\u180e": "pemisah vokal Mongolia",
+}
+_BIDI_MARKS = frozenset("\u061c\u200e\u200f")  # marks only; the others embed, override or isolate
+
+
+def _label(c: str) -> str:
+    """U+XXXX and what the character is, in words."""
+    code = f"U+{ord(c):04X}"
+    if c in _NAMES:
+        return f"{code} ({_NAMES[c]})"
+    if unicodedata.category(c) == "Cc":
+        return f"{code} (karakter kendali)"
+    if "\ufe00" <= c <= "\ufe0f" or "\U000e0100" <= c <= "\U000e01ef":
+        return f"{code} (pemilih variasi)"
+    return f"{code} ({unicodedata.name(c, 'karakter format')})"
+
+
+@rule("spelling.invisible-character", category="spelling", severity="warning", fixable=True,
+      summary="Karakter tak terlihat di dalam teks",
+      wrong="Layanan ini gra\u200btis untuk semua warga. #KotaTasikmalaya",
+      right="Layanan ini gratis untuk semua warga. #KotaTasikmalaya")
+def invisible_character(ctx):
+    """Apa yang diperiksa:
+    Karakter yang tidak tampil tetapi ada di teks: spasi lebar nol (U+200B), penyambung dan
+    pemisah lebar nol di dalam kata, penyambung kata (U+2060), BOM (U+FEFF) di tengah teks,
+    tanda hubung lunak (U+00AD), pemilih variasi pada huruf, karakter kendali (misalnya ESC)
+    dan karakter format lain. Penyambung di dalam emoji (👨‍👩‍👧, ❤️) tidak dilaporkan.
+    Perbaikan otomatis menghapus karakter itu. Di contoh dokumentasi karakternya ditulis
+    sebagai `\\u200b`.
+    Mengapa:
+    Karakter ini biasanya terbawa saat menyalin dari situs web atau aplikasi pesan. Kata yang
+    memuatnya terlihat biasa, tetapi tidak ditemukan pencarian dan tagar, dibaca aneh oleh
+    pembaca layar, dan lolos dari pemeriksaan pedoman.
+    """
+    text = ctx.draft.text
+    view = ctx.view
+    hidden = [offset for offset in view.hidden if text[offset] not in BIDI]
+    k = 0
+    while k < len(hidden):
+        # one finding per character a reader sees (a joiner belongs to the letter before it)
+        start, end = view.cluster(hidden[k])
+        inside = k
+        while inside < len(hidden) and hidden[inside] < end:
+            inside += 1
+        offsets = set(hidden[k:inside])
+        c = text[hidden[k]]
+        more = f" dan {len(offsets) - 1} karakter tak terlihat lain" if len(offsets) > 1 else ""
+        yield Hit(start, end, f"Karakter tak terlihat {_label(c)}{more} di dalam teks; hapus.",
+                  "".join(text[i] for i in range(start, end) if i not in offsets), original=True)
+        k = inside
+
+
+@rule("spelling.bidi-control", category="spelling", severity="error",
+      summary="Karakter pengatur arah teks",
+      wrong="Pendaftaran ditutup \u202e41 Desember\u202c. #KotaTasikmalaya",
+      right="Pendaftaran ditutup 14 Desember. #KotaTasikmalaya")
+def bidi_control(ctx):
+    """Apa yang diperiksa:
+    Karakter pengatur arah teks dua arah: penimpa arah (U+202D, U+202E), penanam arah (U+202A,
+    U+202B, U+202C), pengisolasi (U+2066 sampai U+2069) sebagai galat, dan tanda arah (U+200E,
+    U+200F, U+061C) sebagai peringatan. Tidak ada perbaikan otomatis: tulis ulang bagian itu
+    setelah memeriksa apa yang seharusnya tertulis. Di contoh dokumentasi karakternya ditulis
+    sebagai `\\u202e`.
+    Mengapa:
+    Penimpa arah membalik urutan tampilan teks sesudahnya: `\\u202e41` tertulis 41 tetapi
+    tampil sebagai 14. Yang dibaca warga berbeda dari yang diperiksa dan disetujui. Takarir bahasa
+    Indonesia tidak memerlukan karakter ini.
+    """
+    text = ctx.draft.text
+    view = ctx.view
+    for offset in view.hidden:
+        c = text[offset]
+        if c not in BIDI:
+            continue
+        start, end = view.cluster(offset)
+        if c in _BIDI_MARKS:
+            yield Hit(start, end, f"Tanda arah teks tak terlihat {_label(c)}; hapus bila tidak disengaja.",
+                      severity="warning", original=True)
+        else:
+            yield Hit(start, end, f"Karakter pengatur arah teks {_label(c)} mengubah urutan tampilan teks "
+                      "sesudahnya: yang terbaca berbeda dari yang tertulis. Hapus dan periksa kembali teksnya.",
+                      original=True)
+
+
+@rule("spelling.mixed-script", category="spelling", severity="warning", fixable=True,
+      summary="Kata mencampur huruf Latin dengan huruf Kiril atau Yunani",
+      wrong="Pelayanan KTP buka setiap h\u0430ri kerja. #KotaTasikmalaya",
+      right="Pelayanan KTP buka setiap hari kerja. #KotaTasikmalaya")
+def mixed_script(ctx):
+    """Apa yang diperiksa:
+    Kata yang memuat huruf Latin sekaligus huruf Kiril atau Yunani, misalnya `hаri` dengan `а`
+    Kiril (U+0430) yang tampak sama dengan `a` Latin. Bila semua huruf asingnya punya kembaran
+    Latin, perbaikan otomatis menggantinya dengan huruf Latin.
+    Mengapa:
+    Kata seperti itu terlihat benar, tetapi bagi mesin ia kata lain: tidak ditemukan pencarian,
+    tagarnya terpisah, pembaca layar mengejanya dengan lafal bahasa lain, dan pemeriksaan
+    pedoman tidak mengenalinya. Biasanya terbawa dari papan ketik atau teks salinan.
+    """
+    text = ctx.draft.text
+    for start, end, latin in ctx.view.mixed:
+        word = text[start:end]
+        foreign = sorted({c for c in word if "\u0370" <= c <= "\u052f"})
+        script = "Kiril" if any(c >= "\u0400" for c in foreign) else "Yunani"
+        if any(c < "\u0400" for c in foreign) and script == "Kiril":
+            script = "Kiril dan Yunani"
+        codes = ", ".join(f"{c} U+{ord(c):04X}" for c in foreign)
+        yield Hit(start, end, f"Kata '{word}' mencampur huruf Latin dengan huruf {script} ({codes}); "
+                  + (f"tulis '{latin}'." if latin else "tulis dengan huruf Latin saja."), latin, original=True)
+
+
+@rule("spelling.damaged-text", category="spelling", severity="warning",
+      summary="Teks rusak: emoji atau huruf hilang",
+      wrong="Terima kasih atas partisipasinya ?? Sampai jumpa di CFD berikutnya. #KotaTasikmalaya",
+      right="Terima kasih atas partisipasinya 🙏 Sampai jumpa di CFD berikutnya. #KotaTasikmalaya")
+def damaged_text(ctx):
+    """Apa yang diperiksa:
+    Emoji atau huruf yang hilang saat takarir disalin dari ponsel atau diekspor dari platform,
+    sehingga tampil sebagai "?" yang berdiri sendiri, "?" di tengah kata, atau "�" (U+FFFD).
+    Dilaporkan sekali per draf, di tempat pertama, dengan jumlah seluruhnya; tidak pernah
+    diperbaiki otomatis, karena hanya sumber aslinya yang tahu isinya.
+    Mengapa:
+    Takarir dengan tanda tanya nyasar terbit tampak rusak. Ini bukan salah tanda baca: yang
+    perlu dilakukan adalah menyalin ulang takarir dari sumber aslinya.
+    """
+    from humaskit.lint import running
+
+    spans = running.damaged(ctx)
+    if spans:
+        start, end = spans[0]
+        more = f" ({len(spans)} tempat)" if len(spans) > 1 else ""
+        yield Hit(start, end, f"Teks rusak: emoji atau huruf hilang{more}; salin ulang takarir dari sumber "
+                              "aslinya.")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from humaskit.language.morphology import match_case
 from humaskit.lint import lexicon, running
 from humaskit.lint.finding import Hit
 from humaskit.lint.registry import rule
-from humaskit.lint.matching import PhraseIndex
-from humaskit.lint.rules._util import match_case
+from humaskit.lint.matching import lazy_pattern, PhraseIndex
 
 
 def _baku_index(ctx):
@@ -58,10 +58,10 @@ def _foreign(ctx):
 
 
 # An English stem with an Indonesian prefix written with a hyphen: di-share, nge-post, di-follow up.
-AFFIXED = re.compile(r"(?<![\w-])(di|ke|ter|me|nge|ng|ber|se)-([a-z]+)(?![\w-])", re.I)
+AFFIXED = lazy_pattern(r"(?<![\w-])(di|ke|ter|me|nge|ng|ber|se)-([a-z]+)(?![\w-])", re.I)
 # The same, found from the hyphen (a scan from a literal is fast) and checked back to the prefix.
-_STEM = re.compile(r"-([a-z]+)(?![\w-])", re.I)
-_PREFIX = re.compile(r"(?<![\w-])(?:di|ke|ter|me|nge|ng|ber|se)$", re.I)
+_STEM = lazy_pattern(r"-([a-z]+)(?![\w-])", re.I)
+_PREFIX = lazy_pattern(r"(?<![\w-])(?:di|ke|ter|me|nge|ng|ber|se)$", re.I)
 
 
 def affixed(masked: str) -> list[tuple[int, int, str, int]]:

@@ -41,7 +41,7 @@ def add_findings(report, linter, options: dict) -> None:
         return
     from humaskit.errors import HumaskitError
     from humaskit.lint.draft import LineIndex, parse_draft
-    from humaskit.lint.engine import _is_suppressed, _suppressions
+    from humaskit.lint.suppress import is_suppressed, suppressions
     from humaskit.lint.finding import Finding
     from humaskit.voice import conflicts, located
 
@@ -62,7 +62,7 @@ def add_findings(report, linter, options: dict) -> None:
         message = conflict.message(linter.guideline, where)
         for draft, fact in (conflict.first, conflict.second):
             line, column, end_line, end_column = located(draft, fact)
-            if "humaskit-" in draft.text and _is_suppressed(_suppressions(draft, LineIndex.of(draft.text)),
+            if "humaskit-" in draft.text and is_suppressed(suppressions(draft, LineIndex.of(draft.text)),
                                                              active.rule, line):
                 continue
             results[draft.path].findings.append(Finding(
