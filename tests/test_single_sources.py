@@ -68,3 +68,31 @@ def test_the_probe_finds_a_second_definition():
     tree = ast.parse('LABELS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}')
     [(_, words)] = list(_literals(tree))
     assert words >= {"galat", "peringatan", "saran", "error", "warning", "suggestion"}
+
+
+def test_an_unknown_name_is_worded_once(guideline):
+    """Drafts, plans, crisis windows and graphics ask ``Guideline.unknown`` whether an agency,
+    platform, campaign or shared account exists, so each says it in the same words."""
+    agency, platform = sorted(guideline.agencies)[0], sorted(guideline.platforms)[0]
+    assert guideline.unknown("agency", agency) is None and guideline.unknown("agency", None) is None
+    message, hint = guideline.unknown("agency", agency + "x")
+    assert message == f"perangkat daerah '{agency}x' tidak ada di pedoman." and hint and agency in hint
+    assert guideline.unknown("platform", platform) is None
+    assert guideline.unknown("platform", "fesbuk")[0] == "platform 'fesbuk' tidak ada di pedoman."
+    assert guideline.unknown("campaign", "tidak-ada")[0].startswith("kampanye 'tidak-ada'")
+    assert guideline.unknown("shared_account", "tidak-ada")[0].startswith("akun bersama 'tidak-ada'")
+
+
+def test_no_module_but_the_guideline_suggests_a_known_name():
+    """A second ``did_you_mean(name, guideline.agencies)`` (or platforms, campaigns, shared
+    accounts) would be a second wording of the same check."""
+    names = ("agencies", "platforms", "campaigns", "shared_accounts")
+    places = []
+    for path in sorted((REPO / "humaskit").rglob("*.py")):
+        if path.name == "loader.py" and path.parent.name == "guideline":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "did_you_mean" and \
+                    any(name in ast.unparse(arg) for arg in node.args[1:] for name in names):
+                places.append(f"{path.relative_to(REPO).as_posix()}:{node.lineno}")
+    assert places == [], f"use Guideline.unknown instead: {places}"

@@ -45,17 +45,14 @@ class Crisis:
 
 def check_windows(raw: list, at: tuple, guideline, ctx) -> list[Crisis]:
     """The plan's crisis windows; an unknown agency or an end before the start is reported in ``ctx``."""
-    from humaskit.errors import did_you_mean
-
     out = []
     for i, window in enumerate(raw or ()):
         if not window:
             continue
         agencies = tuple(a for a in window["agencies"] or () if a is not None)
         for j, agency in enumerate(agencies):
-            if agency not in guideline.agencies:
-                ctx.error(at + (i, "agencies", j), f"perangkat daerah '{agency}' tidak ada di pedoman.",
-                          did_you_mean(agency, guideline.agencies))
+            if problem := guideline.unknown("agency", agency):
+                ctx.error(at + (i, "agencies", j), *problem)
         if window["start"] is None or window["end"] is None:
             continue
         if window["end"] <= window["start"]:

@@ -211,9 +211,8 @@ def _plan_entries(located, path: Path, guideline, first: date, last: date, probl
     ctx.issues = [i for i in ctx.issues if i.path not in located.failed]  # said once, by the YAML reader
     failed = {i.path for i in ctx.issues} | located.failed
     agency = plan["agency"]
-    if agency and agency not in guideline.agencies:
-        ctx.error(("agency",), f"perangkat daerah '{agency}' tidak ada di pedoman.",
-                  did_you_mean(agency, guideline.agencies))
+    if problem := guideline.unknown("agency", agency):
+        ctx.error(("agency",), *problem)
         agency = None
     if ("crisis",) not in failed:
         crises.extend(check_windows(plan["crisis"], ("crisis",), guideline, ctx))
@@ -274,21 +273,18 @@ def _entry(raw: dict, at: tuple, bad: set, agency: str | None, path: Path, locat
         platforms = draft.platforms
     for i, key in enumerate(accounts):
         account = calendar["shared_accounts"].get(key)
-        if account is None:
-            ctx.error(at + ("accounts", i), f"akun bersama '{key}' tidak ada di pedoman.",
-                      did_you_mean(key, calendar["shared_accounts"]))
-        elif agency and account["agencies"] and agency not in account["agencies"]:
+        if problem := guideline.unknown("shared_account", key):
+            ctx.error(at + ("accounts", i), *problem)
+        elif account and agency and account["agencies"] and agency not in account["agencies"]:
             ctx.error(at + ("accounts", i), f"'{agency}' tidak boleh memakai akun bersama '{key}' "
                       f"(hanya: {', '.join(account['agencies'])}).")
     for i, name in enumerate(platforms):
-        if name not in guideline.platforms:
-            ctx.error(at + ("platforms", i), f"platform '{name}' tidak ada di pedoman.",
-                      did_you_mean(name, guideline.platforms))
+        if problem := guideline.unknown("platform", name):
+            ctx.error(at + ("platforms", i), *problem)
     if not accounts and not platforms and not bad & {"accounts", "platforms", "draft"}:
         ctx.error(at, "entri harus punya 'accounts' (akun bersama) atau 'platforms' (akun sendiri).")
-    if raw["campaign"] and raw["campaign"] not in guideline["hashtags"]["campaigns"]:
-        ctx.error(at + ("campaign",), f"kampanye '{raw['campaign']}' tidak ada di pedoman.",
-                  did_you_mean(raw["campaign"], guideline["hashtags"]["campaigns"]))
+    if problem := guideline.unknown("campaign", raw["campaign"]):
+        ctx.error(at + ("campaign",), *problem)
     if raw["momentum"] and raw["momentum"] not in occasions:
         ctx.error(at + ("momentum",), f"'{raw['momentum']}' bukan hari peringatan di pedoman atau libur nasional.",
                   did_you_mean(raw["momentum"], occasions))

@@ -13,6 +13,12 @@ from humaskit.resources import shipped_guideline, shipped_guideline_names
 CONFIG_NAME = "humaskit.yaml"
 CONFIG_KEYS = ("guideline", "aduan_db")  # aduan_db: the complaint database (humaskit aduan)
 
+# The names that drafts, plans and templates refer to: where the guideline lists each, and
+# what a message calls it.
+NAMES = {"agency": (("agencies",), "perangkat daerah"), "platform": (("platforms",), "platform"),
+         "campaign": (("hashtags", "campaigns"), "kampanye"),
+         "shared_account": (("calendar", "shared_accounts"), "akun bersama")}
+
 
 @dataclass(frozen=True)
 class Guideline:
@@ -69,6 +75,18 @@ class Guideline:
             return os.path.relpath(self.source)
         except ValueError:  # another drive on Windows
             return str(self.source)
+
+    def unknown(self, what: str, name) -> tuple[str, str | None] | None:
+        """When ``name`` is not an ``agency``, ``platform``, ``campaign`` or ``shared_account``
+        of this guideline: the problem to report (message, "apakah maksud Anda" hint). One
+        wording for drafts, plans, crisis windows and graphics."""
+        keys, label = NAMES[what]
+        known = self.data
+        for key in keys:
+            known = known[key]
+        if not name or name in known:
+            return None
+        return f"{label} '{name}' tidak ada di pedoman.", did_you_mean(str(name), known)
 
     def severity(self, rule_id: str, default: str, aliases: tuple[str, ...] = ()) -> str:
         """The severity the guideline gives a rule (named by its id, or by an old id in

@@ -232,19 +232,11 @@ def _shift(problem: Problem, lines: int) -> Problem:
 
 
 def _check_against_guideline(clean: dict, guideline, ctx: Context) -> None:
-    from humaskit.errors import did_you_mean
-
-    if clean["agency"] and clean["agency"] not in guideline.agencies:
-        ctx.error(("agency",), f"perangkat daerah '{clean['agency']}' tidak ada di pedoman.",
-                  did_you_mean(clean["agency"], guideline.agencies))
-    for i, name in enumerate(clean["platforms"] or []):
-        if name not in guideline.platforms:
-            ctx.error(("platforms", i), f"platform '{name}' tidak ada di pedoman.",
-                      did_you_mean(name, guideline.platforms))
-    campaigns = guideline["hashtags"]["campaigns"]
-    if clean["campaign"] and clean["campaign"] not in campaigns:
-        ctx.error(("campaign",), f"kampanye '{clean['campaign']}' tidak ada di pedoman.",
-                  did_you_mean(clean["campaign"], campaigns))
+    checks = [(("agency",), "agency", clean["agency"]), (("campaign",), "campaign", clean["campaign"])]
+    checks[1:1] = [(("platforms", i), "platform", name) for i, name in enumerate(clean["platforms"] or [])]
+    for at, what, name in checks:
+        if problem := guideline.unknown(what, name):
+            ctx.error(at, *problem)
 
 
 def _check_cli_value(guideline, what: str, value) -> None:

@@ -215,9 +215,9 @@ def _typo_hint(name: str, columns: list[str]) -> str | None:
 
 
 def _agency_problem(agency, guideline, where):
-    if agency and agency not in guideline.agencies:
-        yield Problem(f"Perangkat daerah '{agency}' tidak ada di pedoman.", hint=did_you_mean(agency, guideline.agencies),
-                      **where)
+    if problem := guideline.unknown("agency", agency):
+        message, hint = problem
+        yield Problem(message[0].upper() + message[1:], hint=hint, **where)
 
 
 def check_fields(fields: dict, template: Template, where: dict) -> tuple:

@@ -201,10 +201,11 @@ class Desk:
         if role not in ROLES:
             raise HumaskitError.single(f"Peran '{role}' tidak dikenal; pilihan: {', '.join(ROLES)}.", key="--peran",
                                        hint=did_you_mean(role, ROLES))
-        if role == "staf" and agency not in guideline.agencies:
-            what = f"Perangkat daerah '{agency}' tidak ada di pedoman." if agency else \
-                "Akun staf harus punya perangkat daerah (--instansi)."
-            raise HumaskitError.single(what, key="--instansi", hint=did_you_mean(agency or "", guideline.agencies))
+        if role == "staf" and not agency:
+            raise HumaskitError.single("Akun staf harus punya perangkat daerah (--instansi).", key="--instansi")
+        if role == "staf" and (problem := guideline.unknown("agency", agency)):
+            message, hint = problem
+            raise HumaskitError.single(message[0].upper() + message[1:], key="--instansi", hint=hint)
         if role != "staf" and agency:
             raise HumaskitError.single(f"Peran {role} melihat semua perangkat daerah; --instansi hanya untuk staf.",
                                        key="--instansi")
