@@ -76,7 +76,7 @@ def timed(fn, *args, repeat=3):
 
 def in_process(n: int):
     from humaskit.guideline import load_guideline
-    from humaskit.lint.draft import parse_draft
+    from humaskit.draft import parse_draft
     from humaskit.lint.engine import Linter
 
     drafts = make_corpus(n)
@@ -99,7 +99,7 @@ def floors(drafts, guideline) -> tuple[float, float, int]:
     """Seconds per draft for (the engine running every rule slot with a rule that does
     nothing, the shared tokenisation every rule reads), and the number of rules: what any
     set of rules costs before the rules do their work."""
-    from humaskit.lint.draft import parse_draft
+    from humaskit.draft import parse_draft
     from humaskit.lint.engine import Linter
     from humaskit.lint.text import Tokens
 

@@ -9,7 +9,7 @@ import time
 
 from humaskit.guideline import load_guideline
 from humaskit.lint.engine import Linter
-from humaskit.lint.draft import parse_draft
+from humaskit.draft import parse_draft
 
 DRAFT = """---
 agency: dinkes

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from humaskit.lint.draft import Draft, LineIndex
+from humaskit.draft import Draft, LineIndex
 
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
           "november", "desember")
@@ -170,7 +170,7 @@ def conflicts_in_files(guideline, paths: list[str]) -> list[Conflict]:
     if len(paths) < 2 or configured == "off":
         return []
     from humaskit.errors import HumaskitError
-    from humaskit.lint.draft import load_draft
+    from humaskit.draft import load_draft
 
     drafts = []
     for path in paths:

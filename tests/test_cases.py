@@ -18,7 +18,7 @@ CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.suffi
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_case(case, linter):
-    from humaskit.lint.draft import load_draft
+    from humaskit.draft import load_draft
 
     draft = load_draft(case, guideline=linter.guideline)
     found = [f.to_dict() | {"path": case.name} for f in linter.lint_draft(draft).findings]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from humaskit.errors import HumaskitError
-from humaskit.lint.draft import LineIndex, load_draft, parse_draft
+from humaskit.draft import LineIndex, load_draft, parse_draft
 
 
 def _only(findings, rule):

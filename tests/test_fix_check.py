@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from humaskit.cli import app
 from humaskit.guideline import load_guideline
-from humaskit.lint.draft import parse_draft
+from humaskit.draft import parse_draft
 from humaskit.lint.engine import Linter
 from humaskit.lint.fixing import fix_text
 

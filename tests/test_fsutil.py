@@ -7,7 +7,7 @@ import pytest
 from humaskit.errors import HumaskitError
 from humaskit.fsutil import read_user_text
 from humaskit.guideline import load_guideline
-from humaskit.lint.draft import read_text
+from humaskit.draft import read_text
 
 
 def test_a_large_data_file_is_read_but_a_large_draft_is_refused(tmp_path):

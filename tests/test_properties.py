@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from humaskit.lint.draft import parse_draft
+from humaskit.draft import parse_draft
 from humaskit.lint.fixing import fix_text
 from humaskit.lint.text import EMOJI, EMOJI_PART
 

@@ -87,7 +87,7 @@ def test_a_rule_id_names_its_file():
 def test_fixing_the_wrong_example_removes_the_finding(rule, tmp_path, linter):
     """A fixable rule's fix, applied, leaves nothing for that rule to report."""
     from humaskit.lint.fixing import fix_text
-    from humaskit.lint.draft import parse_draft
+    from humaskit.draft import parse_draft
 
     if rule.example_files:
         shutil.copytree(REPO / "tests" / "rule_examples" / rule.example_files, tmp_path, dirs_exist_ok=True)

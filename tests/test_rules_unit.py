@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from humaskit.guideline import load_guideline
-from humaskit.lint.draft import parse_draft
+from humaskit.draft import parse_draft
 from humaskit.lint.context import LintContext
 from humaskit.lint.engine import Linter
 from humaskit.lint.rules.platform import allowed, measure

@@ -8,7 +8,7 @@ import time
 from typer.testing import CliRunner
 
 from humaskit.cli import app
-from humaskit.lint.draft import parse_draft
+from humaskit.draft import parse_draft
 from humaskit.voice import facts
 
 RULE = "voice.conflict"

@@ -11,17 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from humaskit.guideline.spec import Field, ListOf, Section, Str
-from humaskit.lint.draft import _Publish
+from humaskit.guideline.spec import Field, ListOf, Moment, Section, Str
 
 DAY_MINUTES = 24 * 60
 POSTPONED = ("routine", "momentum")  # the priorities a crisis pushes out of its window
 
 WINDOW = Section(fields={
     "name": Field(Str(), "Nama krisis, misalnya 'Banjir Cipedes'.", required=True),
-    "start": Field(_Publish(what="awal masa krisis"), "Awal masa krisis (waktu setempat), misalnya 2026-12-10T06:00.",
+    "start": Field(Moment(what="awal masa krisis"), "Awal masa krisis (waktu setempat), misalnya 2026-12-10T06:00.",
                    required=True),
-    "end": Field(_Publish(what="akhir masa krisis"), "Akhir masa krisis (waktu setempat).", required=True),
+    "end": Field(Moment(what="akhir masa krisis"), "Akhir masa krisis (waktu setempat).", required=True),
     "agencies": Field(ListOf(Str(), unique=True), "Perangkat daerah yang unggahan rutin dan momentumnya ditunda "
                       "(kosong: seluruh kota)."),
 })

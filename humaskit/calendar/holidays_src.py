@@ -67,7 +67,7 @@ def _on(text: str, year: int) -> date | None:
 
 def _apply_overrides(path: Path, guideline, table: dict, revised: dict) -> None:
     from humaskit.fsutil import read_user_text
-    from humaskit.yamlsrc import load_located
+    from humaskit.yaml_located import load_located
 
     located = load_located(read_user_text(path, what="Berkas koreksi libur"), str(path))
     ctx = Context()

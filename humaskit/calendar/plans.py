@@ -15,7 +15,7 @@ from pathlib import Path
 from humaskit.calendar.crisis import WINDOWS, Crisis, check_windows
 from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.guideline.spec import Context, Day, Field, ListOf, Section, Spec, Str
-from humaskit.yamlsrc import load_located
+from humaskit.yaml_located import load_located
 
 PRIORITIES = ("crisis", "urgent", "announcement", "momentum", "routine")
 URGENT = ("crisis", "urgent")  # not held back by blackout dates or quotas
@@ -249,7 +249,7 @@ def _entry(raw: dict, at: tuple, bad: set, agency: str | None, path: Path, locat
            linked: set, occasions: list[str]) -> Entry | None:
     """The entry, or None when something in it is wrong (reported in ``ctx``); ``bad``: its keys
     whose values already failed, so no check builds on them."""
-    from humaskit.lint import load_draft
+    from humaskit.draft import load_draft
 
     before = len(ctx.issues)
     draft = None
@@ -356,7 +356,7 @@ def _clock(minute: int) -> str:
 
 def _draft_entries(folder: Path, guideline, first: date, last: date, linked: set, problems: list):
     """Drafts with a ``publish`` time in the month that no plan entry links count as entries too."""
-    from humaskit.lint.draft import parse_draft, read_text
+    from humaskit.draft import parse_draft, read_text
     from humaskit.lint.discovery import expand_paths
 
     files, missing = expand_paths([str(folder)])

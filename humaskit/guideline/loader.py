@@ -47,7 +47,7 @@ class Guideline:
 
     def where(self, *path) -> dict:
         """Problem location (file, line, column, key) of a key path in the guideline."""
-        from humaskit.yamlsrc import where
+        from humaskit.yaml_located import where
 
         return where(self.positions, path, str(self.source))
 
@@ -155,7 +155,7 @@ def _move_positions(src: dict, dst: dict, old: tuple, new: tuple, offset: int) -
 
 
 def _load_raw(path: Path, chain: tuple, seen: list | None = None) -> tuple[dict, dict]:
-    from humaskit.yamlsrc import load_located
+    from humaskit.yaml_located import load_located
 
     path = path.resolve()
     if path in chain:
@@ -194,7 +194,7 @@ def _load_uncached(path: Path) -> Guideline:
     from humaskit.guideline.schema import GUIDELINE
     from humaskit.guideline.spec import Context
     from humaskit.guideline.crosscheck import cross_check
-    from humaskit.yamlsrc import where
+    from humaskit.yaml_located import where
 
     files: list = []
     raw, positions = _load_raw(path, (), files)
@@ -208,31 +208,6 @@ def _load_uncached(path: Path) -> Guideline:
             for issue in ctx.issues
         ])
     return Guideline(data=data, source=path.resolve(), positions=positions, chain=tuple(files))
-
-
-class _Config:
-    """``humaskit.yaml``: one ``guideline:`` line, read without PyYAML when it is that simple;
-    key positions (for error messages) are worked out only when needed."""
-
-    def __init__(self, path: Path) -> None:
-        from humaskit.quickyaml import read_simple
-
-        self.path = path
-        self.text = _read(path)
-        self.value = read_simple(self.text)
-        self._located = None
-        if self.value is None:
-            self.value = self._locate().value
-
-    def _locate(self):
-        from humaskit.yamlsrc import load_located
-
-        if self._located is None:
-            self._located = load_located(self.text, str(self.path))
-        return self._located
-
-    def where(self, path: tuple) -> dict:
-        return self._locate().where(path)
 
 
 def resolve_guideline(option: str | os.PathLike | None = None) -> Guideline:
@@ -273,7 +248,9 @@ def find_config(start: Path | None = None):
     for folder in _search_folders(here):
         config = folder / CONFIG_NAME
         if config.exists() and not config.is_dir() and _owned_by_user(config):
-            located = _Config(config)
+            from humaskit.frontmatter import Reading
+
+            located = Reading(_read(config), str(config))  # mostly one simple line, read without PyYAML
             value = located.value if isinstance(located.value, dict) else {}
             unknown = [k for k in value if k not in CONFIG_KEYS]
             if unknown:

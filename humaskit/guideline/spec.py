@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any, Callable
 
 from humaskit.errors import did_you_mean
@@ -163,6 +163,27 @@ class Day(Spec):
             shape = "MM-DD atau YYYY-MM-DD" if self.recurring else "YYYY-MM-DD"
             ctx.error(path, f"tanggal '{text}' tidak valid (format {shape}).")
             return None
+
+
+@dataclass
+class Moment(Spec):
+    """A local date and time YYYY-MM-DDTHH:MM (a publish time, the start of a crisis), to the
+    minute; ``what`` names it in the message."""
+
+    type_label: str = "tanggal dan jam YYYY-MM-DDTHH:MM"
+    what: str = "waktu tayang"
+
+    def check(self, value, path, ctx):
+        if isinstance(value, datetime):
+            return value.replace(tzinfo=None, second=0, microsecond=0)
+        text = str(value)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?", text):
+            try:
+                return datetime.fromisoformat(text).replace(second=0)
+            except ValueError:
+                pass
+        ctx.error(path, f"{self.what} '{text}' tidak valid; tulis seperti 2026-12-03T09:00.")
+        return None
 
 
 def _bad():

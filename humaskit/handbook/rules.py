@@ -29,7 +29,7 @@ def _own_findings(linter, rule, text: str) -> list:
 def _adapted(linter, rule, text: str) -> str | None:
     """A right example this guideline flags, fixed by the rule's own fix (the city's required
     hashtags added, say) when that settles it; None when it does not."""
-    from humaskit.lint.draft import parse_draft
+    from humaskit.draft import parse_draft
     from humaskit.lint.engine import Linter
     from humaskit.lint.fixing import fix_text
 

@@ -1,6 +1,6 @@
 """The lint engine: drafts in, findings out."""
 
-from humaskit.lint.draft import Draft, load_draft, parse_draft
+from humaskit.draft import Draft, load_draft, parse_draft
 from humaskit.lint.context import LintContext
 from humaskit.lint.engine import Linter, lint_paths
 from humaskit.lint.fixing import apply_fixes, fix_text

@@ -67,7 +67,7 @@ def _apply(report, linter, paths, *, write: bool, show_diff: bool, out, jobs: in
     from dataclasses import replace
 
     from humaskit.fsutil import atomic_write
-    from humaskit.lint.draft import parse_draft
+    from humaskit.draft import parse_draft
     from humaskit.lint.engine import lint_paths
     from humaskit.lint.fixing import fix_text
 

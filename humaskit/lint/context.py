@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Callable
 
-from humaskit.lint.draft import Draft
+from humaskit.draft import Draft
 from humaskit.lint.text import Tokens
 from humaskit.lint.view import matching_view
 

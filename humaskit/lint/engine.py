@@ -15,7 +15,7 @@ from typing import Iterable
 from humaskit.errors import HumaskitError
 from humaskit.lint.context import LintContext
 from humaskit.lint.discovery import expand_paths
-from humaskit.lint.draft import Draft, LineIndex, parse_draft, read_text
+from humaskit.draft import Draft, LineIndex, parse_draft, read_text
 from humaskit.lint.finding import FileResult, Finding, Hit, Report
 from humaskit.lint.registry import KINDS, Rule, in_order, load_rules, matches
 from humaskit.lint.suppress import is_suppressed, suppressions

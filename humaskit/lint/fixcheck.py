@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from humaskit.lint.draft import Draft
+from humaskit.draft import Draft
 from humaskit.lint.context import LintContext
 from humaskit.lint.finding import Finding
 from humaskit.lint.fixing import chosen_fixes

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from humaskit.lint.draft import Draft, parse_draft
+from humaskit.draft import Draft, parse_draft
 from humaskit.lint.finding import Finding
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from humaskit.lint.draft import Draft, LineIndex
+from humaskit.draft import Draft, LineIndex
 from humaskit.lint.matching import lazy_pattern
 from humaskit.lint.registry import Rule, matches
 from humaskit.lint.text import html_comments

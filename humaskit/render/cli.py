@@ -51,7 +51,7 @@ def render(
             _list(g)
             return
         if not template and data is not None and data.suffix.lower() in (".md", ".markdown", ".txt"):
-            from humaskit.lint.draft import load_draft
+            from humaskit.draft import load_draft
 
             template = load_draft(data, guideline=g).template
         if not template or data is None:

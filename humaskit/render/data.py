@@ -71,7 +71,7 @@ _IMPLIED_SOURCES = {"judul": "title", "isi": "caption"}
 
 
 def _from_draft(source: Path, template: Template, guideline) -> Item:
-    from humaskit.lint.draft import load_draft
+    from humaskit.draft import load_draft
 
     draft = load_draft(str(source), guideline=guideline)
 
@@ -134,7 +134,7 @@ def _missing(fields: dict, template: Template) -> list[str]:
 
 def _from_yaml(source: Path, template: Template, guideline) -> list[Item]:
     from humaskit.fsutil import read_user_text
-    from humaskit.yamlsrc import load_located
+    from humaskit.yaml_located import load_located
 
     located = load_located(read_user_text(source, what="Berkas data"), str(source))
     raw = located.value

@@ -15,7 +15,7 @@ from pathlib import Path
 from humaskit.errors import HumaskitError, Problem, did_you_mean
 from humaskit.guideline.spec import Bool, Context, Field, ListOf, MapOf, Num, Section, Spec, Str
 from humaskit.resources import shipped_dir
-from humaskit.yamlsrc import load_located
+from humaskit.yaml_located import load_located
 
 # Fields every template may use without declaring them; filled from the data's agency.
 BUILTIN_FIELDS = {
@@ -180,7 +180,7 @@ class Template:
         return self.data["sizes"]
 
     def where(self, *path) -> dict:
-        from humaskit.yamlsrc import where
+        from humaskit.yaml_located import where
 
         return where(self.positions, path, str(self.source))
 

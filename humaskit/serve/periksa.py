@@ -40,7 +40,7 @@ def check(text: str, agency: str | None, platforms: list[str], kind: str, *, fix
     (asked for only by "terapkan semua perbaikan": fixing lints again, up to five times). An
     uploaded ``image`` (bytes, suffix) gets the visual checks, from a file in the data folder that
     lives only as long as this check."""
-    from humaskit.lint.draft import parse_draft
+    from humaskit.draft import parse_draft
     from humaskit.lint.context import LintContext
     from humaskit.lint.fixing import fix_text
     from humaskit.lint.rules.platform import measure

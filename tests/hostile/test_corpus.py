@@ -95,7 +95,7 @@ def test_a_valid_merge_key_with_an_override_is_accepted_everywhere(tmp_path):
     (tmp_path / "draf.md").write_text(
         "---\nagency: dinkes\nplatforms: [instagram]\nfields:\n  <<: &dasar {judul: Lama, isi: Isi layanan}\n"
         "  judul: Baru\n---\nDinas Kesehatan membuka layanan imunisasi. #KotaTasikmalaya\n", encoding="utf-8")
-    from humaskit.lint.draft import load_draft
+    from humaskit.draft import load_draft
 
     assert load_draft(tmp_path / "draf.md").fields == {"judul": "Baru", "isi": "Isi layanan"}
     (tmp_path / "pedoman.yaml").write_text(

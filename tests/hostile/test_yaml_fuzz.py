@@ -9,8 +9,8 @@ import time
 from hypothesis import given, settings, strategies as st
 
 from humaskit.errors import HumaskitError
-from humaskit.lint.draft import parse_draft
-from humaskit.yamlsrc import load_located, load_plain
+from humaskit.draft import parse_draft
+from humaskit.yaml_located import load_located, load_plain
 
 NAMES = st.sampled_from(["a", "b", "judul", "<<", "2026-02-30", "1", "yes", "~", "x y"])
 SCALARS = st.one_of(

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from humaskit.errors import HumaskitError
-from humaskit.yamlsrc import MAX_DEPTH, load_located, load_plain
+from humaskit.yaml_located import MAX_DEPTH, load_located, load_plain
 
 LEVELS = "abcdefghi"
 
@@ -116,7 +116,7 @@ def test_the_loader_only_ever_raises_our_error(text):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_front_matter_never_raises_anything_but_our_error(body):
-    from humaskit.lint.draft import parse_draft
+    from humaskit.draft import parse_draft
 
     try:
         parse_draft("---\n" + body + "\n---\nHalo warga.\n", "d.md")

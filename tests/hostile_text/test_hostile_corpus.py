@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from humaskit.cli import app
-from humaskit.lint.draft import load_draft
+from humaskit.draft import load_draft
 from humaskit.lint.fixing import fix_text
 from humaskit.lint.view import grapheme_boundary
 

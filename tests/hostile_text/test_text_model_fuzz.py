@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from humaskit.errors import HumaskitError
-from humaskit.lint.draft import parse_draft
+from humaskit.draft import parse_draft
 from humaskit.lint.fixing import apply_fixes, fix_text
 from humaskit.lint.text import Tokens
 from humaskit.lint.view import grapheme_boundary, matching_view

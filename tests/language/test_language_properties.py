@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from humaskit.guideline import load_guideline
-from humaskit.lint.draft import parse_draft
+from humaskit.draft import parse_draft
 from humaskit.lint.engine import Linter
 from humaskit.lint.fixing import fix_text
 

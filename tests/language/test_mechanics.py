@@ -126,7 +126,7 @@ def test_reply_missing_elements_and_defensive_phrase(language):
 
 
 def test_fix_never_makes_a_defensive_reply_pass(language):
-    from humaskit.lint.draft import parse_draft
+    from humaskit.draft import parse_draft
     from humaskit.lint.fixing import fix_text
 
     text = REPLY + "Selamat pagi. Itu bukan urusan kami, silakan tanya ke dinas lain."

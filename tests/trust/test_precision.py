@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from humaskit.guideline import load_guideline
-from humaskit.lint.draft import parse_draft
+from humaskit.draft import parse_draft
 from humaskit.lint.engine import Linter
 from humaskit.lint.registry import load_rules
 

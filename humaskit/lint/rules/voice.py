@@ -40,7 +40,7 @@ def add_findings(report, linter, options: dict) -> None:
     if active is None or len(candidates) < 2:
         return
     from humaskit.errors import HumaskitError
-    from humaskit.lint.draft import LineIndex, parse_draft
+    from humaskit.draft import LineIndex, parse_draft
     from humaskit.lint.suppress import is_suppressed, suppressions
     from humaskit.lint.finding import Finding
     from humaskit.voice import conflicts, located

@@ -3,7 +3,7 @@
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from humaskit.quickyaml import read_simple
+from humaskit.frontmatter import read_simple
 
 try:
     Loader = yaml.CSafeLoader

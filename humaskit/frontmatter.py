@@ -1,11 +1,14 @@
-"""The common shape of draft front matter (and of ``humaskit.yaml``), read without PyYAML.
+"""Small YAML documents (a draft's front matter, ``humaskit.yaml``), read the quickest way that
+reads them right.
 
 Almost every draft's front matter is a handful of ``key: value`` lines: plain words,
 a flow list of platforms, a publish time, a quoted title. Reading those with PyYAML cost
 as much as several rules together, and importing PyYAML was a noticeable part of start-up,
 so :func:`read_simple` reads exactly that subset and returns ``None`` for anything else,
-which then goes through PyYAML as before. For what it accepts it must give what
-``yaml.safe_load`` gives; a property test holds it to that.
+which then goes through PyYAML. For what it accepts it must give what ``yaml.safe_load``
+gives; a property test holds it to that. :class:`Reading` is the one way both drafts and
+``humaskit.yaml`` are read: the simple path, else PyYAML without positions, and positions
+(:mod:`humaskit.yaml_located`) worked out only when a message needs them.
 """
 
 from __future__ import annotations
@@ -84,3 +87,48 @@ def read_simple(text: str) -> dict | None:
             return None
         out[key] = scalar
     return out
+
+
+class Reading:
+    """One small YAML document: its ``value``, and :meth:`where` a key path came from.
+
+    ``first_line`` is the document's first line in its file (front matter starts after the
+    opening ``---``), so every position is a line of the file. A malformed document raises
+    :class:`~humaskit.errors.HumaskitError` at its exact position."""
+
+    def __init__(self, text: str, source: str, first_line: int = 1) -> None:
+        self.text, self.source, self.first_line = text, source, first_line
+        self._located = None
+        value = read_simple(text)
+        if value is None:
+            from humaskit.errors import HumaskitError
+            from humaskit.yaml_located import load_plain
+
+            try:
+                value = load_plain(text, source)
+            except HumaskitError:  # the located reading says what is wrong, and where
+                value = self.located().value
+        self.value = value
+
+    def located(self):
+        """The document read with the position of every value (PyYAML, slower), once."""
+        if self._located is None:
+            from dataclasses import replace
+
+            from humaskit.errors import HumaskitError
+            from humaskit.yaml_located import load_located
+
+            shift = self.first_line - 1
+            try:
+                self._located = load_located(self.text, self.source)
+            except HumaskitError as exc:
+                raise HumaskitError([replace(p, line=p.line + shift) if p.line else p
+                                     for p in exc.problems]) from None
+        return self._located
+
+    def where(self, path: tuple) -> dict:
+        """``path``/``line``/``column``/``key`` of the value at a key path, lines of the file."""
+        where = self.located().where(path)
+        if where.get("line"):
+            where["line"] += self.first_line - 1
+        return where

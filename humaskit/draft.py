@@ -14,40 +14,18 @@ from datetime import datetime
 from pathlib import Path
 
 from humaskit.errors import HumaskitError, Problem
-from humaskit.guideline.spec import Context, Field, ListOf, MapOf, Section, Spec, Str
-from humaskit.quickyaml import read_simple
-from humaskit.lint.matching import lazy_pattern
+from humaskit.guideline.spec import Context, Field, ListOf, MapOf, Moment, Section, Str
+from humaskit.frontmatter import Reading
 
 MAX_DRAFT_BYTES = 1_000_000  # a caption is a few KB; anything this big is not a post
-_FENCE = lazy_pattern(r"\A(\ufeff?)---[ \t]*\r?\n")
-_CLOSE = lazy_pattern(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
-
-
-_PUBLISH = lazy_pattern(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
-
-
-@dataclass
-class _Publish(Spec):
-    type_label: str = "tanggal dan jam YYYY-MM-DDTHH:MM"
-    what: str = "waktu tayang"
-
-    def check(self, value, path, ctx):
-        if isinstance(value, datetime):
-            return value.replace(tzinfo=None, second=0, microsecond=0)
-        text = str(value)
-        if _PUBLISH.fullmatch(text):
-            try:
-                return datetime.fromisoformat(text).replace(second=0)
-            except ValueError:
-                pass
-        ctx.error(path, f"{self.what} '{text}' tidak valid; tulis seperti 2026-12-03T09:00.")
-        return None
+_FENCE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 
 FRONT_MATTER = Section(fields={
     "agency": Field(Str(), "Kunci perangkat daerah di pedoman."),
     "platforms": Field(ListOf(Str(), min_items=1), "Platform tujuan."),
-    "publish": Field(_Publish(), "Waktu tayang (waktu setempat), misalnya 2026-12-03T09:00."),
+    "publish": Field(Moment(), "Waktu tayang (waktu setempat), misalnya 2026-12-03T09:00."),
     "kind": Field(Str(choices=("post", "reply", "crisis")), "post, reply (jawaban pengaduan), atau crisis "
                   "(unggahan krisis: bencana, wabah, gangguan layanan)."),
     "event": Field(Str(), "Nama acara atau kejadian yang dibahas; draf perangkat daerah lain dengan nama yang "
@@ -139,19 +117,15 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
     offsets: dict = {}
     body_start = 0
     opening = _FENCE.match(text)
-    located = None
+    reading = None
     if opening:
         close = _CLOSE.search(text, opening.end())
         if not close:
             raise HumaskitError.single("Front matter dibuka dengan '---' tetapi tidak ditutup.", path=path, line=1)
         yaml_text = text[opening.end():close.start()]
         first_line = text.count("\n", 0, opening.end()) + 1
-        meta = read_simple(yaml_text)
-        if meta is None:
-            meta = _pyyaml(yaml_text)
-        if meta is _FAILED:
-            located = _located(yaml_text, path, first_line)  # raises with the exact position
-            meta = located.value
+        reading = Reading(yaml_text, path, first_line)
+        meta = reading.value
         if meta is not None and not isinstance(meta, dict):
             raise HumaskitError.single("Front matter harus berupa pemetaan YAML (kunci: nilai).",
                                        path=path, line=first_line)
@@ -164,23 +138,18 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
         fm_start = opening.end()
         for m in _TOP_KEY.finditer(yaml_text):
             if m.group(1) in offsets:
-                _located(yaml_text, path, first_line)  # libyaml keeps the last duplicate silently
+                reading.located()  # raises: libyaml keeps the last duplicate silently
             offsets[m.group(1)] = fm_start + m.start(1)
 
     ctx = Context()
     clean = FRONT_MATTER.check(meta, (), ctx)
-    problems = []
     if guideline is not None and not ctx.issues:
         _check_against_guideline(clean, guideline, ctx)
-    if ctx.issues and opening and located is None:
-        located = _located(yaml_text, path, first_line)  # positions are needed only for errors
-    for issue in ctx.issues:
-        where = located.where(issue.path) if located else {"path": path, "key": ".".join(map(str, issue.path))}
-        if located and where.get("line"):
-            where["line"] += first_line - 1
-        problems.append(Problem(issue.message, hint=issue.hint, **where))
-    if problems:
-        raise HumaskitError(problems)
+    if ctx.issues:
+        raise HumaskitError([
+            Problem(issue.message, hint=issue.hint,
+                    **(reading.where(issue.path) if reading else {"path": path, "key": ".".join(map(str, issue.path))}))
+            for issue in ctx.issues])
 
     defaults = guideline["defaults"] if guideline is not None else {}
     # No default agency: assuming one would tell every other agency to add its hashtags.
@@ -202,33 +171,7 @@ def parse_draft(text: str, path: str = "-", *, guideline=None, agency: str | Non
     )
 
 
-_FAILED = object()
-_TOP_KEY = lazy_pattern(r"^([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)", re.M)
-
-
-def _pyyaml(text: str):
-    """Front matter through the fast loader; _FAILED when it is malformed."""
-    from humaskit.yamlsrc import load_plain
-
-    try:
-        return load_plain(text)
-    except HumaskitError:
-        return _FAILED  # the located reading that follows says what is wrong, and where
-
-
-def _located(yaml_text: str, path: str, first_line: int):
-    from humaskit.yamlsrc import load_located
-
-    try:
-        return load_located(yaml_text, path)
-    except HumaskitError as exc:
-        raise HumaskitError([_shift(p, first_line - 1) for p in exc.problems]) from None
-
-
-def _shift(problem: Problem, lines: int) -> Problem:
-    from dataclasses import replace
-
-    return replace(problem, line=problem.line + lines) if problem.line else problem
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)", re.M)
 
 
 def _check_against_guideline(clean: dict, guideline, ctx: Context) -> None:
