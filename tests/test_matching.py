@@ -51,3 +51,26 @@ def test_word_verdicts_judge_each_word_once_and_sort_what_they_report():
     assert verdicts({"gak", "baik", "gitu"}) == [("gak", "GAK"), ("gitu", "GITU")]
     assert verdicts({"gak", "baik", "gitu", "bisa"}) == [("gak", "GAK"), ("gitu", "GITU")]
     assert sorted(judged) == ["baik", "bisa", "gak", "gitu"]
+
+
+def test_rules_add_no_caption_base_to_their_offsets():
+    """Issue 10, item 1: the masked text and every token offset are offsets in the file, so a
+    rule reports what it matched as it matched it. The one exception is LanguageTool, whose
+    server is sent the caption alone."""
+    import ast
+
+    from support import REPO
+
+    def is_base(node):
+        return (isinstance(node, ast.Name) and node.id == "base") or \
+            (isinstance(node, ast.Attribute) and node.attr == "base")
+
+    sums = []
+    for path in sorted((REPO / "humaskit" / "lint" / "rules").rglob("*.py")):
+        if path.name == "languagetool.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)) and \
+                    (is_base(node.left) or is_base(node.right)):
+                sums.append(f"{path.relative_to(REPO).as_posix()}:{node.lineno}")
+    assert sums == []

@@ -324,3 +324,39 @@ def test_the_words_around_a_fix_are_what_scanning_finds(text, data):
     fix = Finding(path="-", line=1, column=1, end_line=1, end_column=1, rule="r", category="tone",
                   severity="warning", message="", fix="", start=start, end=end)
     assert _around(text, body, fix) == _around_by_scanning(text, body, start, end)
+
+
+@SETTINGS
+@given(FRONT, CAPTIONS)
+def test_token_offsets_are_offsets_in_the_file(front, caption):
+    """Rules read offsets in the file's text (no caption offsets to shift): the masked text is
+    the whole text with the front matter blanked, line breaks kept."""
+    from humaskit.lint.text import Tokens
+
+    text = front + caption
+    draft = parse_draft(text, "a.md")
+    tokens = Tokens(draft.text, draft.body_start)
+    masked, base = tokens.masked, draft.body_start
+    assert len(masked) == len(text)
+    assert masked[:base].strip() == "" and masked[:base].count("\n") == text[:base].count("\n")
+    alone = Tokens(caption if base else text, 0)
+    assert tokens.words == [(s + base, e + base, w) for s, e, w in alone.words]
+    assert tokens.hashtags == [(s + base, e + base, h) for s, e, h in alone.hashtags]
+    assert all(text[s:e] == w for s, e, w in tokens.words + tokens.urls + tokens.mentions)
+
+
+CAPTION_FRONT = "---\ntitle: Uji coba\n---\n"
+
+
+@SETTINGS
+@given(CAPTIONS)
+def test_front_matter_only_moves_the_findings(linter, caption):
+    """Front matter that sets nothing the rules read moves every finding by its length and
+    changes nothing else."""
+    shift = len(CAPTION_FRONT)
+
+    def seen(text, by):
+        return sorted((f.rule, f.start - by, f.end - by, f.message, f.fix) for f in
+                      linter.lint_text(text, "a.md").findings if f.start >= by)
+
+    assert seen(CAPTION_FRONT + caption, shift) == seen(caption, 0)

@@ -35,8 +35,10 @@ class _RegexFinder:
         self.pattern = re.compile(pattern, (re.I if ignorecase else 0) | re.M)
 
     def finditer(self, tokens):
-        for m in self.pattern.finditer(tokens.masked):
-            yield m.start() + tokens.base, m.end() + tokens.base, m.group(), m.group()
+        # a city's pattern sees the caption alone, so \A still means the caption's first character
+        base = tokens.base
+        for m in self.pattern.finditer(tokens.masked[base:] if base else tokens.masked):
+            yield m.start() + base, m.end() + base, m.group(), m.group()
 
 
 class _HashtagFinder:

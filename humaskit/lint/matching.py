@@ -131,7 +131,7 @@ class PhraseIndex:
         return bool(self.first)
 
     def finditer(self, tokens):
-        """Yield (start, end, text, phrase) with absolute offsets over a caption's tokens."""
+        """Yield (start, end, text, phrase) over a caption's tokens, offsets in the file's text."""
         present = self.lower_first.intersection(tokens.lower_words)
         if not present:
             return
@@ -147,20 +147,20 @@ class PhraseIndex:
                 viable[word] = candidates
         if not viable:
             return
-        masked, base = tokens.masked, tokens.base
+        masked = tokens.masked
         skip_to = -1
         for start, end, written in tokens.find_words(viable):
             if start < skip_to:
                 continue
-            low = lower[start - base:end - base]  # the word as find_words matched it
+            low = lower[start:end]  # the word as find_words matched it
             exact = low if self.ignorecase else written
             for k, parts, phrase, _ in viable.get(low, ()):
                 if k != exact:
                     continue
-                end = _phrase_end(text, start - base, parts)
+                end = _phrase_end(text, start, parts)
                 if end != -1:
-                    skip_to = end + base
-                    yield start, skip_to, masked[start - base:end], phrase
+                    skip_to = end
+                    yield start, end, masked[start:end], phrase
                     break
 
 

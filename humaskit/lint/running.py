@@ -46,7 +46,7 @@ def _passages(ctx) -> list[tuple[int, int, str]]:
     from humaskit.lint.dictionary import speller_for
 
     speller = speller_for(ctx)
-    masked, base = ctx.tokens.masked, ctx.base
+    masked = ctx.tokens.masked
     scored = []  # (start, end, language, verdict): verdict 2 regional, 1 regional beside one, 0 not
     for first, last in sentences(masked):
         tokens = [t for i, t in enumerate(WORD.findall(masked, first, last)) if t.replace("-", "").isalpha()
@@ -67,11 +67,11 @@ def _passages(ctx) -> list[tuple[int, int, str]]:
     for i, (first, last, language, verdict) in enumerate(scored):
         beside = [s for s in scored[max(0, i - 1):i + 2] if s[3] == 2 and s[2] == language]
         if verdict == 2 or (verdict == 1 and beside):
-            between = masked[found[-1][1] - base:first] if found else None
+            between = masked[found[-1][1]:first] if found else None
             if found and found[-1][2] == language and between is not None and not between.strip():
-                found[-1][1] = last + base
+                found[-1][1] = last
             else:
-                found.append([first + base, last + base, language])
+                found.append([first, last, language])
     return [tuple(p) for p in found]
 
 
@@ -88,12 +88,12 @@ def _damaged(ctx) -> list[tuple[int, int]]:
     masked = ctx.tokens.masked
     if "?" not in masked and "\ufffd" not in masked:
         return []
-    base, text = ctx.base, ctx.text
+    text = ctx.text
     # a "?" after a masked mention or link ("@admin?") follows a word, not a space
     found = []
-    for m in _DAMAGED.finditer(masked):
-        start, end = m.start() + base, m.end() + base
-        before = text[start - 1] if m.start() else " "
+    for m in _DAMAGED.finditer(masked, ctx.base):
+        start, end = m.span()
+        before = text[start - 1] if start > ctx.base else " "
         after = text[end] if end < len(text) else " "
         if m.group()[0] != "?" or before.isspace() or (before.isalpha() and after.isalpha()):
             found.append((start, end))

@@ -42,6 +42,7 @@ _HIGH_CHAR = lazy_pattern("[^\x00-\u1fff]")
 # (Three separate looks: one case-insensitive alternation scans a caption several times slower.)
 _TLD_HINT = lazy_pattern(rf"\.{_TLD}", re.I)
 _WWW = lazy_pattern(r"www\.", re.I)
+_NOT_NEWLINE = lazy_pattern(r"[^\n]")
 
 
 def trim_url(start: int, end: int, text: str) -> int:
@@ -145,34 +146,37 @@ class Tokens:
     """
 
     def __init__(self, text: str, base: int) -> None:
-        caption = text[base:] if base else text
+        # The whole text with everything before ``base`` (the front matter) blanked, line breaks
+        # kept: an offset in ``masked`` is an offset in the file's text, and a caption's first
+        # line still starts a line.
+        caption = _NOT_NEWLINE.sub(" ", text[:base]) + text[base:] if base else text
         self.base = base
         self._offsets: dict[str, list[int]] = {}
         self.urls, self.emails, self.mentions, self.hashtags, self.comments = [], [], [], [], []
-        taken: list[tuple[int, int]] = []  # caption-relative spans already claimed, sorted, disjoint
+        taken: list[tuple[int, int]] = []  # spans already claimed, sorted, disjoint
         if "<!--" in caption:
             taken = list(html_comments(caption))
-            self.comments = [(s + base, e + base) for s, e in taken]
+            self.comments = list(taken)
         if "@" in caption:
             found = _unclaimed(taken, _email_spans(caption))
-            self.emails = [(s + base, e + base) for s, e in found]
+            self.emails = list(found)
             taken = sorted(taken + found)
         urls = [(s, trim_url(s, e, caption)) for s, e in _url_spans(caption)]
         if urls:
             found = _unclaimed(taken, urls)
-            self.urls = [(s + base, e + base, caption[s:e]) for s, e in found]
+            self.urls = [(s, e, caption[s:e]) for s, e in found]
             taken = sorted(taken + found)
         if "@" in caption:
             spans = [m.span() for m in MENTION.finditer(caption)
                      if m.start() == 0 or not (caption[m.start() - 1].isalnum() or caption[m.start() - 1] in "_@")]
             found = _unclaimed(taken, spans)
-            self.mentions = [(s + base, e + base, caption[s:e]) for s, e in found]
+            self.mentions = [(s, e, caption[s:e]) for s, e in found]
             taken = sorted(taken + found)
         if "#" in caption:
             spans = [m.span() for m in HASHTAG.finditer(caption) if m.end() - m.start() > 1 and (
                 m.start() == 0 or not (caption[m.start() - 1].isalnum() or caption[m.start() - 1] in "_&#"))]
             found = _unclaimed(taken, spans)
-            self.hashtags = [(s + base, e + base, caption[s:e]) for s, e in found]
+            self.hashtags = [(s, e, caption[s:e]) for s, e in found]
             taken = sorted(taken + found)
         if taken:
             parts, last = [], 0
@@ -190,8 +194,7 @@ class Tokens:
         """Every word token with its offsets: the definition the faster lookups below
         (``lower_words``, ``find_words``, ``upper_words``) are tested against; no rule needs
         the whole list."""
-        base = self.base
-        return [(m.start() + base, m.end() + base, m.group()) for m in WORD.finditer(self.masked)]
+        return [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.masked)]
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
@@ -235,14 +238,14 @@ class Tokens:
         wanted = self.lower_words.intersection(wanted)
         if not wanted:
             return []
-        masked, base, offsets = self.masked, self.base, self.offsets
-        found = [(i + base, i + len(word) + base, masked[i:i + len(word)])
+        masked, offsets = self.masked, self.offsets
+        found = [(i, i + len(word), masked[i:i + len(word)])
                  for word in wanted for i in offsets(word)]
         found.sort()
         return found
 
     def offsets(self, word: str) -> list[int]:
-        """Where the lower-case ``word`` stands as a whole word (caption offsets), remembered:
+        """Where the lower-case ``word`` stands as a whole word, remembered:
         several rules look for the same common words."""
         try:
             return self._offsets[word]
@@ -265,8 +268,8 @@ class Tokens:
                 wanted.update(w for w in WORD.findall(chunk) if w.isupper())
         if not wanted:
             return []
-        masked, base = self.masked, self.base
-        found = [(i + base, i + len(word) + base, word) for word in wanted for i in whole_word_offsets(masked, word)]
+        masked = self.masked
+        found = [(i, i + len(word), word) for word in wanted for i in whole_word_offsets(masked, word)]
         found.sort()
         return found
 
@@ -275,8 +278,7 @@ class Tokens:
         first = None if self.masked.isascii() else _HIGH_CHAR.search(self.masked)
         if first is None:
             return []
-        base = self.base
-        return [(m.start() + base, m.end() + base) for m in EMOJI.finditer(self.masked, first.start())]
+        return [(m.start(), m.end()) for m in EMOJI.finditer(self.masked, first.start())]
 
 
 def sentence_start(text: str, offset: int, base: int) -> bool:

@@ -168,7 +168,7 @@ def humour(ctx):
     """
     tokens = ctx.tokens
     found = [(s, e, w) for s, e, w, _ in _patterns(ctx)["humour"].finditer(tokens)]
-    found += [(m.start() + tokens.base, m.end() + tokens.base, m.group()) for m in _LAUGH.finditer(tokens.masked)]
+    found += [(m.start(), m.end(), m.group()) for m in _LAUGH.finditer(tokens.masked)]
     for start, end, written in sorted(set(found)):
         yield Hit(start, end, f"Candaan '{written}' tidak pantas di unggahan krisis.")
 

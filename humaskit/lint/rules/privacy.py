@@ -95,7 +95,7 @@ def personal_data(ctx):
     pesan pribadi.
     """
     official = ctx.memo("privacy.official", _official)
-    yield from _personal(ctx.tokens, ctx.base, ctx.text, official)
+    yield from _personal(ctx.tokens, ctx.text, official)
     alt = ctx.draft.alt
     if alt and (_DIGIT.search(alt) or "@" in alt):
         yield from _in_alt(ctx, alt, official)
@@ -108,19 +108,19 @@ def _in_alt(ctx, alt: str, official: dict):
     key = draft.key_offset("alt")
     at = draft.text.find(alt, key)
     if at != -1 and at + len(alt) <= draft.body_start:
-        yield from _personal(Tokens(draft.text[:at + len(alt)], at), at, draft.text, official)
+        yield from _personal(Tokens(draft.text[:at + len(alt)], at), draft.text, official)
         return
-    for hit in _personal(Tokens(alt, 0), 0, alt, official):
+    for hit in _personal(Tokens(alt, 0), alt, official):
         yield Hit(key, key + len("alt"), f"Teks alternatif (`alt`): {hit.message}", severity=hit.severity)
 
 
-def _personal(tokens, base: int, text: str, official: dict):
-    """The personal data in ``tokens`` (its masked text starts at ``base`` of ``text``)."""
+def _personal(tokens, text: str, official: dict):
+    """The personal data in ``tokens`` (of ``text``, from its ``base``)."""
     masked = tokens.masked
     if _DIGIT.search(masked):
         for m in _NIK.finditer(masked) if _EIGHT_DIGITS.search(masked) else ():
             if _is_nik(re.sub(r"\D", "", m.group())) or _NIK_WORD.search(masked, max(0, m.start() - 40), m.start()):
-                yield Hit(m.start() + base, m.end() + base,
+                yield Hit(m.start(), m.end(),
                           "NIK warga tidak boleh diunggah (UU Pelindungan Data Pribadi).")
         for m in _MOBILE.finditer(masked) if _MOBILE_START.search(masked) else ():
             number = digits(m.group())
@@ -128,15 +128,15 @@ def _personal(tokens, base: int, text: str, official: dict):
                 continue
             contact = _CONTACT.search(masked, max(0, m.start() - 60), m.start())
             if contact and not _PERSON.search(masked, contact.start(), m.start()):
-                yield Hit(m.start() + base, m.end() + base, f"Nomor ponsel {m.group()} disebut sebagai kontak, tetapi "
+                yield Hit(m.start(), m.end(), f"Nomor ponsel {m.group()} disebut sebagai kontak, tetapi "
                           "tidak tercatat di `contacts` pedoman: catat bila ini nomor resmi; nomor pribadi petugas "
                           "atau warga tidak boleh diunggah.", severity="warning")
             else:
-                yield Hit(m.start() + base, m.end() + base,
+                yield Hit(m.start(), m.end(),
                           f"Nomor ponsel {m.group()} bukan kontak resmi di pedoman: nomor warga tidak boleh diunggah "
                           "(UU Pelindungan Data Pribadi). Nomor resmi dicatat di `contacts` pedoman.")
         if _HOUSE_NUMBER.search(tokens.lower_masked):
-            yield from _addresses(masked, base, official["addresses"])
+            yield from _addresses(masked, official["addresses"])
     for start, end in tokens.emails:
         address = text[start:end]
         domain = address.rpartition("@")[2].casefold()
@@ -145,7 +145,7 @@ def _personal(tokens, base: int, text: str, official: dict):
                       "(UU Pelindungan Data Pribadi).")
 
 
-def _addresses(masked: str, base: int, official: list[str]):
+def _addresses(masked: str, official: list[str]):
     for m in _STREET.finditer(masked):
         end = m.end()
         rt = _RT_RW.search(masked, end, end + 40)
@@ -160,5 +160,5 @@ def _addresses(masked: str, base: int, official: list[str]):
         flat = _flat(m.group())
         if any(flat in address for address in official):
             continue
-        yield Hit(m.start() + base, end + base, "Alamat rumah warga tidak boleh diunggah (UU Pelindungan Data "
+        yield Hit(m.start(), end, "Alamat rumah warga tidak boleh diunggah (UU Pelindungan Data "
                   "Pribadi); sebut wilayahnya saja (kelurahan, kecamatan).")

@@ -106,7 +106,7 @@ def foreign_term(ctx):
             term = terms.get(stem) or next((terms[k] for k in terms if k.startswith(stem + " ")
                                             and ctx.tokens.lower_masked.startswith(k, at)), None)
             if term:
-                hits.append(Hit(first + ctx.base, last + ctx.base,
+                hits.append(Hit(first, last,
                                 f"'{masked[first:last]}' memakai kata asing '{written_stem}' berimbuhan; "
                                 f"pakai kata Indonesia berimbuhan dari padanannya '{term.standard}'."))
     hits.sort(key=lambda h: h.start)

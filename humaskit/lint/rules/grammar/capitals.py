@@ -52,12 +52,11 @@ def title_case(ctx):
     pattern, needles = compiled
     if needles.isdisjoint(ctx.tokens.lower_words):
         return
-    base = ctx.base
     masked = ctx.tokens.masked
     for m in anchored(pattern, masked, needles, ctx.tokens.lower_masked):
         fixed = _title_case(m.group())
         if fixed != m.group():
-            yield Hit(m.start() + base, m.end() + base, f"Jabatan di depan nama ditulis kapital: '{fixed}'.", fixed)
+            yield Hit(m.start(), m.end(), f"Jabatan di depan nama ditulis kapital: '{fixed}'.", fixed)
 
 
 # --- se- before a capital ------------------------------------------------------------------
@@ -122,7 +121,7 @@ def god_pronoun(ctx):
     EYD V menulis kata ganti untuk Tuhan dengan huruf kapital; ucapan syukur di unggahan hari
     besar dan hari jadi kota sering melewatkannya.
     """
-    masked, base = ctx.tokens.masked, ctx.base
+    masked = ctx.tokens.masked
     if "nya" not in masked or not _GOD_WORDS.search(masked) or not _GOD.search(masked):
         return
     for first, last in sentences(masked):
@@ -131,6 +130,6 @@ def god_pronoun(ctx):
             continue
         for m in _NYA.finditer(sentence):
             if m.group(1) in _DIVINE:
-                start = base + first + m.start()
+                start = first + m.start()
                 fixed = f"{m.group(1)}-Nya"
-                yield Hit(start, base + first + m.end(), f"Kata ganti untuk Tuhan ditulis '-Nya': '{fixed}'.", fixed)
+                yield Hit(start, first + m.end(), f"Kata ganti untuk Tuhan ditulis '-Nya': '{fixed}'.", fixed)

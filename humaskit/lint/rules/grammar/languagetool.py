@@ -72,8 +72,7 @@ def languagetool(ctx):
     if state["down"]:
         ctx.notice(state["down"])
         return
-    base = ctx.base
     for match in matches:
-        start = base + match.offset
+        start = ctx.base + match.offset  # the server was sent the caption alone
         fix = match.replacements[0] if match.replacements else None
         yield Hit(start, start + match.error_length, f"{match.message} (LanguageTool {match.rule_id})", fix)

@@ -72,7 +72,6 @@ def time_format(ctx):
     mech = ctx.guideline["mechanics"]
     sep = mech["time_separator"]
     zone_name = ZONES.get(ctx.guideline["timezone"], "WIB")
-    base = ctx.base
     clock_ends = set()
     words = ctx.tokens.lower_words
     for m in anchored(pattern, masked, _CLOCK_WORDS) if ("jam" in words or "pukul" in words) else ():
@@ -104,7 +103,7 @@ def time_format(ctx):
         fixed += text + (f" {keep_part}" if keep_part else "")
         if zone or mech["time_zone"]:
             fixed += f" {zone or zone_name}"
-        yield Hit(m.start() + base, m.end() + base, f"Penulisan jam: {'; '.join(problems)} ('{fixed}').", fixed,
+        yield Hit(m.start(), m.end(), f"Penulisan jam: {'; '.join(problems)} ('{fixed}').", fixed,
                   severity)
     i = masked.find("WI") if _ZONE_WORDS & words else -1
     while i != -1:
@@ -112,7 +111,7 @@ def time_format(ctx):
         if m is not None and m.end() not in clock_ends and starts_word(masked, m.start()) \
                 and masked[m.end("bm"):m.end("bm") + 1] not in (".", ":", ",") and m.group("bsep") != sep:
             fixed = f"{m.group('bh')}{sep}{m.group('bm')}"
-            yield Hit(m.start() + base, m.end("bm") + base, f"Pemisah jam dan menit menurut pedoman: '{fixed}'.",
+            yield Hit(m.start(), m.end("bm"), f"Pemisah jam dan menit menurut pedoman: '{fixed}'.",
                       fixed)
         i = masked.find("WI", i + 2)
 
@@ -157,7 +156,6 @@ def currency(ctx):
     if "rp" not in ctx.tokens.lower_masked:
         return
     cents = ctx.guideline["mechanics"]["currency_style"].endswith(",00")
-    base = ctx.base
     for m in _money(masked, ctx.tokens.lower_masked):
         num, tail, unit = m.group("num"), m.group("tail") or "", m.group("unit") or ""
         grouped = num if "." in num else _grouped(num)
@@ -171,7 +169,7 @@ def currency(ctx):
             fixed_tail = tail if len(tail) == 3 else tail + "0"
         fixed = f"Rp{grouped}{fixed_tail}{unit}"
         if fixed != m.group():
-            yield Hit(m.start() + base, m.end() + base, f"Penulisan rupiah menurut EYD V: '{fixed}'.", fixed)
+            yield Hit(m.start(), m.end(), f"Penulisan rupiah menurut EYD V: '{fixed}'.", fixed)
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -197,7 +195,6 @@ def date_format(ctx):
     adalah bentuk baku surat dan pengumuman resmi. Tanggal angka dilaporkan sebagai saran karena
     EYD V sendiri memakainya dalam naskah dinas.
     """
-    base = ctx.base
     masked = ctx.tokens.masked
     months = not _MONTH_WORDS.isdisjoint(ctx.tokens.lower_words)
     for start in scan(ctx).numbers if months else ():
@@ -213,7 +210,7 @@ def date_format(ctx):
         if written.endswith(".") and not year:
             written = written[:-1]  # a full stop after the month ends the sentence
         if fixed != written:
-            yield Hit(m.start() + base, m.start() + base + len(written), f"Penulisan tanggal: '{fixed}'.", fixed)
+            yield Hit(m.start(), m.start() + len(written), f"Penulisan tanggal: '{fixed}'.", fixed)
     guard = _NUMERIC_GUARD_ASCII if masked.isascii() else _NUMERIC_GUARD
     for m in (_DATE_NUMERIC.finditer(masked) if ("/" in masked or "-" in masked) and guard.search(masked) else ()):
         if not starts_word(masked, m.start()):
@@ -221,14 +218,14 @@ def date_format(ctx):
         d = make_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
         if d is not None:
             fixed = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-            yield Hit(m.start() + base, m.end() + base, f"Tulis tanggal dengan nama bulan: '{fixed}'.", fixed,
+            yield Hit(m.start(), m.end(), f"Tulis tanggal dengan nama bulan: '{fixed}'.", fixed,
                       "suggestion")
     if "/" in masked and not _WEEKDAY_WORDS.isdisjoint(ctx.tokens.lower_words):
         for m in _WEEKDAY_DAY_MONTH.finditer(masked):
             day, month = int(m.group("d")), int(m.group("mo"))
             if 1 <= month <= 12 and make_date(2024, month, day) is not None:  # 2024: 29 February exists
                 fixed = f"{m.group('wd')}, {day} {MONTHS[month - 1]}"
-                yield Hit(m.start() + base, m.end() + base, f"Tulis tanggal dengan nama bulan: '{fixed}'.", fixed,
+                yield Hit(m.start(), m.end(), f"Tulis tanggal dengan nama bulan: '{fixed}'.", fixed,
                           "suggestion")
 
 
@@ -262,7 +259,6 @@ def weekday(ctx):
     Pengumuman dengan hari yang salah membuat warga datang pada hari yang keliru; ini salah satu
     ralat yang paling mahal bagi humas.
     """
-    base = ctx.base
     publish = ctx.draft.publish
     masked = ctx.tokens.masked
     # only the weekdays the caption has are looked for
@@ -288,7 +284,7 @@ def weekday(ctx):
         actual = WEEKDAYS[d.weekday()]
         if WEEKDAY_FORMS[written.lower()] != d.weekday():
             fixed = actual if not written.isupper() else actual.upper()
-            yield Hit(m.start("wd") + base, m.end("wd") + base,
+            yield Hit(m.start("wd"), m.end("wd"),
                       f"{day} {MONTHS[month - 1]} {year} jatuh pada hari {actual}, bukan {written}.", fixed)
 
 
@@ -319,12 +315,12 @@ def digit_start(ctx):
         m = _DIGIT_START.match(masked, start)
         if m is None:
             continue
-        start = m.start() + base
+        start = m.start()
         if m.group(2) in _NOT_COUNTED or not sentence_start(text, start, base) or _after_colon(text, start, base):
             continue
         words = number_words(int(m.group(1)))
         fixed = words[0].upper() + words[1:] if words else None
-        yield Hit(start, m.end() + base, "Kalimat jangan diawali angka; tulis dengan huruf"
+        yield Hit(start, m.end(), "Kalimat jangan diawali angka; tulis dengan huruf"
                   + (f" ('{fixed}')" if fixed else "") + " atau ubah susunannya.", fixed)
 
 

@@ -34,17 +34,16 @@ def double_space(ctx):
     saat menyunting.
     """
     text, base = ctx.text, ctx.base
-    caption = text[base:]
-    if "  " not in caption:
+    if text.find("  ", base) == -1:
         return
-    for m in _DOUBLE_SPACE.finditer(caption):
-        start, end = m.start() + base, m.end() + base
-        line_start = caption.rfind("\n", 0, m.start()) + 1
-        line_end = caption.find("\n", m.end())
-        line = caption[line_start:line_end if line_end != -1 else len(caption)]
+    for m in _DOUBLE_SPACE.finditer(text, base):
+        start, end = m.span()
+        line_start = max(text.rfind("\n", base, start) + 1, base)
+        line_end = text.find("\n", end)
+        line = text[line_start:line_end if line_end != -1 else len(text)]
         if "|" in line or "\t" in line or line.count("  ") > 2:
             continue  # a table or aligned columns
-        if ctx.tokens.masked[m.start() - 1:m.end() + 1].strip() != caption[m.start() - 1:m.end() + 1].strip():
+        if ctx.tokens.masked[start - 1:end + 1].strip() != text[start - 1:end + 1].strip():
             continue  # next to a link or tag the masking turned into spaces
         yield Hit(start, end, "Spasi ganda; cukup satu spasi.", " ")
 
@@ -69,10 +68,10 @@ def bracket_space(ctx):
     masked = ctx.tokens.masked
     if "( " not in masked and " )" not in masked and "(\t" not in masked and "\t)" not in masked:
         return
-    text, base = ctx.text, ctx.base
+    text = ctx.text
     # the spaces must be written ones: a masked @mention or link reads as spaces too
     fixes = (m for m in _BRACKET_SPACE.finditer(masked) if (m.group(1) or m.group(2) or "").strip()
-             and text[base + m.start():base + m.end()] == m.group())
+             and text[m.start():m.end()] == m.group())
     yield from rewrites(ctx, fixes, lambda m: f"({(m.group(1) or m.group(2)).strip()})",
                         "Tanda kurung ditulis rapat dengan isinya: '{}'.")
 
@@ -95,7 +94,7 @@ def quote_space(ctx):
     EYD V menulis tanda petik rapat dengan kata yang diapitnya; petik yang terlepas tampak
     seperti salah ketik dan bisa terpisah dari kutipannya di layar ponsel.
     """
-    masked, text, base = ctx.tokens.masked, ctx.text, ctx.base
+    masked, text = ctx.tokens.masked, ctx.text
     if '"' not in masked and "“" not in masked:
         return
     spans = [(m.start(), m.end()) for m in _CURLY_SPACE.finditer(masked)]
@@ -114,8 +113,8 @@ def quote_space(ctx):
                         spans.append((line_start + close_at - trail, line_start + close_at))
         line_start += len(line) + 1
     for start, end in sorted(spans):
-        if text[base + start:base + end] == masked[start:end] and not running.in_passage(ctx, base + start):
-            yield Hit(base + start, base + end, "Tanda petik ditulis rapat dengan kutipannya; hapus spasi ini.", "")
+        if text[start:end] == masked[start:end] and not running.in_passage(ctx, start):
+            yield Hit(start, end, "Tanda petik ditulis rapat dengan kutipannya; hapus spasi ini.", "")
 
 
 # --- abbreviations and spaces before a mark ------------------------------------------------
@@ -140,7 +139,6 @@ def abbreviation(ctx):
     if _ABBREVIATION_WORDS.isdisjoint(ctx.tokens.loose_words):  # d.l.l gives the word "d"
         return
     owned = ctx.memo("mechanics.baku", baku_words)
-    base = ctx.base
     for m in _ABBREV.finditer(masked):
         word, dots = m.group(1), m.group(2)
         key = word.replace(".", "").lower()
@@ -151,7 +149,7 @@ def abbreviation(ctx):
         fixed = match_case(word, proper) if key != "yth" else (word[0] + "th.")
         if word + dots == fixed:
             continue
-        yield Hit(m.start() + base, m.end() + base, f"Tulis singkatan ini '{fixed}'.", fixed)
+        yield Hit(m.start(), m.end(), f"Tulis singkatan ini '{fixed}'.", fixed)
 
 
 # Not the colon: EYD V aligns colons in lists and scripts ("Ketua : Ahmad Wijaya").
@@ -175,10 +173,9 @@ def space_before_punctuation(ctx):
     masked = ctx.tokens.masked
     if "\t" not in masked and not _SPACE_THEN_MARK.search(masked):
         return
-    base = ctx.base
     text = ctx.text
     for m in _SPACE_PUNCT.finditer(masked):
-        s, e = m.start(1) + base, m.end(1) + base
+        s, e = m.span(1)
         if text[s:e].strip() or running.is_damaged(ctx, e, e + 1):
             continue  # the blank was a masked link or tag, or the mark a lost emoji
         yield Hit(s, e + 1, f"Hapus spasi sebelum '{text[e]}'.", text[e])

@@ -112,9 +112,7 @@ def baku_words(guideline) -> frozenset[str]:
 
 def rewrites(ctx, matches, fixed, message: str):
     """A hit with its fix for each match outside a regional-language passage."""
-    base = ctx.base
     for m in matches:
-        start = m.start() + base
-        if not running.in_passage(ctx, start):
+        if not running.in_passage(ctx, m.start()):
             fix = fixed(m)
-            yield Hit(start, m.end() + base, message.format(fix), fix)
+            yield Hit(m.start(), m.end(), message.format(fix), fix)

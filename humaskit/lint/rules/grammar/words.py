@@ -47,7 +47,6 @@ def di_ke(ctx):
     joined = ctx.memo("mechanics.joined", lambda g: WordVerdicts(
         lambda w: w[:2] in ("di", "ke") and len(w) >= 5 and joined_verdict(w, speller, baku)))
     masked = ctx.tokens.masked
-    base = ctx.base
     for low, verdict in joined(ctx.tokens.lower_words):
         for start, end, word in ctx.tokens.find_words((low,)):
             if word[1:].islower() and running.running(ctx, start, word):  # Kepanjen, Kediri: names
@@ -64,17 +63,17 @@ def di_ke(ctx):
         request = not passive and rest not in PLACE_WORDS and _after_request(masked, m.start())
         if request:
             passive = request_passive(rest, speller, baku)
-        if running.in_passage(ctx, m.start() + base):
+        if running.in_passage(ctx, m.start()):
             continue
         if request and not passive and (term := _foreign_verbs(ctx).get(rest)):
             # "akan di share": the passive of a foreign verb; its padanan takes di- (dibagikan)
             fixed = "di" + term.standard if " " not in term.standard and term.context != "ambiguous" else None
             better = f" ('{fixed}')" if fixed else ""
-            yield Hit(m.start() + base, m.end() + base,
+            yield Hit(m.start(), m.end(),
                       f"Awalan di- ditulis serangkai, dan untuk kata asing '{rest}' pakai padanannya{better}.", fixed)
         elif passive:
             fixed = m.group(1) + rest
-            yield Hit(m.start() + base, m.end() + base,
+            yield Hit(m.start(), m.end(),
                       f"Awalan di- pada kata kerja pasif ditulis serangkai: '{fixed}'.", fixed)
 
 
@@ -143,7 +142,6 @@ def reduplication(ctx):
     pengulangan adalah gaya catatan pribadi, bukan tulisan resmi.
     """
     speller = speller_for(ctx)
-    base = ctx.base
     masked = ctx.tokens.masked
     for m in _doubled(ctx):
         word = m.group(1)
@@ -153,14 +151,14 @@ def reduplication(ctx):
                 or not speller.known(low) or _third(ctx.tokens.lower_masked, m, low):
             continue
         fixed = f"{word}-{low}"
-        yield Hit(m.start() + base, m.end() + base, f"Bentuk ulang ditulis dengan tanda hubung: '{fixed}'.", fixed)
+        yield Hit(m.start(), m.end(), f"Bentuk ulang ditulis dengan tanda hubung: '{fixed}'.", fixed)
     for i in scan(ctx).twos:
         end = masked.find("2", i) + 1
         word = masked[i:end - 1]
         if not word.islower():
             continue
         fixed = f"{word}-{word}"
-        yield Hit(base + i, base + end, f"Bentuk ulang ditulis lengkap dengan tanda hubung: '{fixed}'.",
+        yield Hit(i, end, f"Bentuk ulang ditulis lengkap dengan tanda hubung: '{fixed}'.",
                   fixed)
 
 
@@ -175,12 +173,11 @@ def repeated_word(ctx):
     Kata ganda seperti ini hampir selalu sisa penyuntingan dan membuat unggahan tampak tidak
     diperiksa.
     """
-    base = ctx.base
     for m in _doubled(ctx):
         word = m.group(1)
         if word.lower() in _FUNCTION_WORDS:
             first_end = m.start() + len(word)
-            yield Hit(first_end + base, m.end() + base, f"Kata '{word}' tertulis dua kali.", "")
+            yield Hit(first_end, m.end(), f"Kata '{word}' tertulis dua kali.", "")
 
 
 # --- -nya, pun -----------------------------------------------------------------------------
@@ -203,7 +200,6 @@ def particle(ctx):
     """
     speller = speller_for(ctx)
     baku = ctx.memo("mechanics.baku", baku_words)
-    base = ctx.base
     text = ctx.text
     masked = ctx.tokens.masked
     for m in (_NYA_APART.finditer(masked) if " nya" in masked or "-nya" in masked else ()):
@@ -223,7 +219,7 @@ def particle(ctx):
         low = prev.lower() if prev[:1].isupper() and prev[1:].islower() else prev  # "Pekerjaan nya"
         if not acronym and not (speller.known(low) if m.group(1) != "-" else low in speller.dic.stems):
             continue  # "gojek-nya": a lower-case name keeps its hyphen
-        yield Hit(i + base, m.end() + base, f"Klitik -nya ditulis serangkai: '{prev}{joined}'.", joined)
+        yield Hit(i, m.end(), f"Klitik -nya ditulis serangkai: '{prev}{joined}'.", joined)
     attached = ctx.memo("mechanics.pun", lambda g: WordVerdicts(lambda w: pun_attached(w, speller, baku)))
     for low, _ in attached(ctx.tokens.lower_words):
         for start, end, _ in ctx.tokens.find_words((low,)):
@@ -257,8 +253,8 @@ def sentence_opening_conjunction(ctx):
     if not words:
         return
     # an opening conjunction is written with a capital: only those forms are looked for
-    masked, base = ctx.tokens.masked, ctx.base
-    found = sorted((i + base, i + len(form) + base, form) for word in words
+    masked = ctx.tokens.masked
+    found = sorted((i, i + len(form), form) for word in words
                    for form in {word.capitalize(), word.upper()} for i in whole_word_offsets(masked, form))
     for start, end, word in found:
         if not sentence_start(ctx.text, start, ctx.base) or start == ctx.base:

@@ -31,7 +31,6 @@ def long_sentence(ctx):
     """
     limit = ctx.guideline["tone"]["max_sentence_words"]
     masked = ctx.tokens.masked
-    base = ctx.base
     counts = []
     for s, e in sentences(masked):
         rough = len(masked[s:e].split())  # cheap; exact count only where it matters
@@ -41,7 +40,7 @@ def long_sentence(ctx):
         counts.append(exact if exact is not None else rough)
         if exact is not None and exact > limit:
             first = WORD.search(masked, s, e).start()
-            yield Hit(first + base, base + e - (1 if masked[e - 1:e] == "\n" else 0),
+            yield Hit(first, e - (1 if masked[e - 1:e] == "\n" else 0),
                       f"Kalimat ini {exact} kata; pedoman membatasi {limit} kata. Pecah menjadi kalimat "
                       "yang lebih pendek.")
     if counts:

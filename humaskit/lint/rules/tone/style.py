@@ -89,10 +89,10 @@ def punctuation_run(ctx):
         return
     for m in _PUNCT_RUN.finditer(masked):
         marks = m.group().replace(" ", "")
-        if len(marks) <= limit or running.is_damaged(ctx, m.start() + ctx.base, m.end() + ctx.base):
+        if len(marks) <= limit or running.is_damaged(ctx, m.start(), m.end()):
             continue  # "?" standing for a lost emoji is spelling.damaged-text
         fix = "?" if "?" in marks else "!"
-        start, end = m.start() + ctx.base, m.end() + ctx.base
+        start, end = m.span()
         yield Hit(start, end, f"'{marks}' terlalu banyak tanda baca; cukup '{fix}'.", fix)
 
 
