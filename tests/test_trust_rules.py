@@ -128,3 +128,17 @@ def test_spaces_inside_brackets(linter, caption, found_text):
     found = _found(linter, caption + " #KotaTasikmalaya #DinkesTasikmalaya")
     bracket = [(text, fix) for rule, text, fix in found if rule == "grammar.bracket-space"]
     assert bracket == ([(found_text, "(rambu sementara)")] if found_text else [])
+
+
+@pytest.mark.parametrize("caption, decimals", [
+    ("Bantuan Rp1.5 juta per keluarga.", [("1.5", "1,5")]),
+    ("Inflasi 2.75% dan curah hujan 10.5 mm; suhu 27.5°C.", [("2.75", "2,75"), ("10.5", "10,5"), ("27.5", "27,5")]),
+    ("Jalan sepanjang 2.5 Km dan 3.25m trotoar.", [("2.5", "2,5"), ("3.25", "3,25")]),
+    # thousands, times, sections, versions and a number before a word that merely starts with m
+    ("Sebanyak 1.500 ton beras tiba pukul 10.30 WIB.", []),
+    ("Pasal 1.2.3 berlaku; unduh versi 2.5 aplikasi; antre 09.30 mulai dibuka.", []),
+    ("Bantuan Rp1,5 juta untuk 12,5 persen warga.", []),
+])
+def test_a_decimal_point_before_a_unit_is_a_comma(linter, caption, decimals):
+    found = _found(linter, caption + " #KotaTasikmalaya #DinkesTasikmalaya")
+    assert [(text, fix) for rule, text, fix in found if rule == "grammar.decimal"] == decimals

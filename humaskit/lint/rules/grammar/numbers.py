@@ -1,5 +1,5 @@
-"""Grammar rules on numbers (category ``grammar``): time, money, dates and weekdays, ordinals with
-ke-, and sentences that open with a digit."""
+"""Grammar rules on numbers (category ``grammar``): time, money, decimals, dates and weekdays,
+ordinals with ke-, and sentences that open with a digit."""
 
 from __future__ import annotations
 
@@ -170,6 +170,39 @@ def currency(ctx):
         fixed = f"Rp{grouped}{fixed_tail}{unit}"
         if fixed != m.group():
             yield Hit(m.start(), m.end(), f"Penulisan rupiah menurut EYD V: '{fixed}'.", fixed)
+
+
+# --- decimals ------------------------------------------------------------------------------
+
+# A number with a decimal point before a unit or a magnitude: "2.5 km", "12.5%", "Rp1.5 juta".
+# One or two digits after the point (three are thousands: "1.500 ton"), and no second point
+# (a section "1.2.3" or a version). A time ("10.30 WIB") has no unit after it.
+_UNITS = ("persen|ribu|juta|miliar|triliun|km|cm|mm|kg|gram|ton|kuintal|liter|ml|ha|hektare|hektar|meter|"
+          "kilometer|kilogram|derajat")
+_DECIMAL = lazy_pattern(rf"(?:(?<=Rp)|(?<![\w.,]))(\d+)\.(\d{{1,2}})(?=[ \t]?(?:%|°|(?i:{_UNITS})\b|[mgl]\b))")
+_DIGIT_DOT_DIGIT = lazy_pattern(r"\d\.\d")
+
+
+@rule("grammar.decimal", category="grammar", severity="warning", fixable=True,
+      summary="Koma sebagai pemisah desimal",
+      wrong=_FM + "Bantuan Rp1.5 juta untuk 12.5 persen warga; jalan baru sepanjang 2.5 km.",
+      right=_FM + "Bantuan Rp1,5 juta untuk 12,5 persen warga; jalan sepanjang 1.500 meter dibuka pukul 10.30 WIB.")
+def decimal(ctx):
+    """Apa yang diperiksa:
+    Bilangan desimal yang ditulis dengan titik seperti dalam bahasa Inggris, di depan satuan
+    atau kata bilangan (persen, %, juta, miliar, km, kg, ton, liter, hektare, derajat):
+    "2.5 km" menjadi "2,5 km", "Rp1.5 juta" menjadi "Rp1,5 juta". Ribuan ("1.500 ton"), jam
+    ("10.30 WIB"), nomor bagian ("1.2.3"), dan versi ("versi 2.5") tidak ditandai.
+    Mengapa:
+    EYD V (Tanda Koma) memakai koma sebelum angka desimal dan titik untuk ribuan, sehingga
+    "1.5 juta" dapat terbaca seribu lima ratus juta; angka anggaran, bantuan, dan curah hujan
+    harus terbaca satu arti.
+    """
+    masked = ctx.tokens.masked
+    if "." not in masked or not _DIGIT_DOT_DIGIT.search(masked):
+        return
+    yield from rewrites(ctx, _DECIMAL.finditer(masked), lambda m: f"{m.group(1)},{m.group(2)}",
+                        "Pemisah desimal ditulis dengan koma: '{}'.")
 
 
 # --- dates ---------------------------------------------------------------------------------
