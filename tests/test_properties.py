@@ -154,7 +154,7 @@ MECHANICS_TEXT = st.lists(st.one_of(
 def test_fast_scans_find_what_the_plain_patterns_find(text):
     import re
 
-    from humaskit.lint.rules.grammar import numbers, scan
+    from humaskit.lint.rules.grammar import dates, numbers, scan
     from humaskit.lint.rules.tone import style
 
     lower = text.lower() if len(text.lower()) == len(text) else text
@@ -163,7 +163,7 @@ def test_fast_scans_find_what_the_plain_patterns_find(text):
     if text.isascii():
         assert [m.span() for m in scan._NUMBER_WORD_ASCII.finditer(text)] == \
             [m.span() for m in re.finditer(r"\d{1,3}(?=[ \t]+[^\W\d_])", text)]
-        assert bool(numbers._NUMERIC_GUARD_ASCII.search(text)) == bool(re.search(r"\d[/-]\d", text))
+        assert bool(dates._NUMERIC_GUARD_ASCII.search(text)) == bool(re.search(r"\d[/-]\d", text))
         assert bool(style._CAPS_ASCII.search(text)) == bool(re.search(r"[^\W\d_a-z]{2}", text))
     assert [m.span() for m in scan._NUMBER_WORD.finditer(text)] == \
         [m.span() for m in re.finditer(r"\d{1,3}(?=[ \t]+[^\W\d_])", text)]
@@ -222,16 +222,16 @@ def test_sentence_split_unchanged_by_the_windowed_abbreviation_look(text):
                                  "Minggu (7/12/2026)", "minggu 7 Desember", "SENIN 1 Desember", "Rabu tgl. 3 Desember",
                                  "kamis", "ahad, 7 Desember 2026", "warga", "'", "di"]), max_size=8).map(" ".join))
 def test_weekday_rule_sees_every_weekday_the_full_scan_sees(text):
-    from humaskit.lint.rules.grammar import numbers
+    from humaskit.lint.rules.grammar import dates
     from humaskit.lint.rules.grammar.scan import anchored
     from humaskit.lint.text import Tokens
 
     tokens = Tokens(text, 0)
-    full = list(anchored(numbers._WEEKDAY_DATE, tokens.masked, numbers._WEEKDAY_NEEDLES, tokens.lower_masked))
+    full = list(anchored(dates._WEEKDAY_DATE, tokens.masked, dates._WEEKDAY_NEEDLES, tokens.lower_masked))
     if full and "'" not in text and "’" not in text:
-        present = numbers._WEEKDAY_WORDS.intersection(tokens.lower_words)
-        needles = {numbers._WEEKDAY_NEEDLE[w] for w in present}
-        assert [m.span() for m in anchored(numbers._WEEKDAY_DATE, tokens.masked, needles,
+        present = dates._WEEKDAY_WORDS.intersection(tokens.lower_words)
+        needles = {dates._WEEKDAY_NEEDLE[w] for w in present}
+        assert [m.span() for m in anchored(dates._WEEKDAY_DATE, tokens.masked, needles,
                                            tokens.lower_masked)] == [m.span() for m in full]
 
 
@@ -240,17 +240,17 @@ def test_weekday_rule_sees_every_weekday_the_full_scan_sees(text):
                                  "x’Sabtu 6 Desember", "d'Jum'at, 5 Desember", "jumat 5 Des", "'", "’", "warga"]),
                 max_size=10).map(" ".join))
 def test_loose_words_hold_every_word_a_gated_scan_can_match(text):
-    from humaskit.lint.rules.grammar import numbers, punctuation
+    from humaskit.lint.rules.grammar import dates, punctuation
     from humaskit.lint.rules.grammar.scan import anchored
     from humaskit.lint.text import Tokens
 
     tokens = Tokens(text, 0)
     if punctuation._ABBREV.search(tokens.masked):
         assert not punctuation._ABBREVIATION_WORDS.isdisjoint(tokens.loose_words)
-    full = [m.span() for m in anchored(numbers._WEEKDAY_DATE, tokens.masked, numbers._WEEKDAY_NEEDLES,
+    full = [m.span() for m in anchored(dates._WEEKDAY_DATE, tokens.masked, dates._WEEKDAY_NEEDLES,
                                        tokens.lower_masked)]
-    needles = {numbers._WEEKDAY_NEEDLE[w] for w in numbers._WEEKDAY_WORDS.intersection(tokens.loose_words)}
-    assert [m.span() for m in anchored(numbers._WEEKDAY_DATE, tokens.masked, needles,
+    needles = {dates._WEEKDAY_NEEDLE[w] for w in dates._WEEKDAY_WORDS.intersection(tokens.loose_words)}
+    assert [m.span() for m in anchored(dates._WEEKDAY_DATE, tokens.masked, needles,
                                        tokens.lower_masked)] == full
     assert tokens.lower_words <= tokens.loose_words
 

@@ -1,7 +1,8 @@
 """Grammar rules (category ``grammar``), EYD V's mechanics: one module per topic.
 
 - ``words``: di/ke, doubled and repeated words, -nya and pun, conjunctions opening a sentence;
-- ``numbers``: time, money, dates and weekdays, ordinals with ke-, sentences opening with a digit;
+- ``numbers``: time, money, decimals, ordinals with ke-, sentences opening with a digit;
+- ``dates``: how a date is written, and a weekday that does not match its date;
 - ``capitals``: titles before a name, se- before a capital, -Nya for God;
 - ``punctuation``: spaces doubled, inside brackets and quotes or before a mark, abbreviations;
 - ``languagetool``: an optional LanguageTool server for drafts in other languages;
@@ -9,4 +10,4 @@
 """
 
 # imported for their rules, which register themselves
-from humaskit.lint.rules.grammar import capitals, languagetool, numbers, punctuation, words  # noqa: F401
+from humaskit.lint.rules.grammar import capitals, dates, languagetool, numbers, punctuation, words  # noqa: F401
