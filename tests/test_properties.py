@@ -360,3 +360,24 @@ def test_front_matter_only_moves_the_findings(linter, caption):
                       linter.lint_text(text, "a.md").findings if f.start >= by)
 
     assert seen(CAPTION_FRONT + caption, shift) == seen(caption, 0)
+
+
+DECIMAL_TEXT = st.lists(st.one_of(
+    st.sampled_from(["Rp1.5", "2.5", "12.75", "1.500", "1.2.3", "v2.5", "x2.5", "_2.5", ",2.5", "10.30", "٣.٥"]),
+    st.sampled_from([" km", "km", " m", "m", " mulai", " juta", " JUTA", "%", " %", "°C", " ton", " ha", " hari"]),
+    st.text(alphabet="0123456789.,Rp kmgl%°", max_size=6)), max_size=20).map("".join)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(DECIMAL_TEXT)
+def test_the_decimal_scan_finds_what_its_plain_pattern_finds(linter, caption):
+    """grammar.decimal looks from each point and walks back over the digits in Python; the plain
+    pattern below, with its lookbehind, is what it stands for."""
+    import re
+
+    from humaskit.lint.rules.grammar.numbers import _UNITS
+
+    plain = re.compile(rf"(?:(?<=Rp)|(?<![\w.,]))(\d+)\.(\d{{1,2}})(?=[ \t]?(?:%|°|(?i:{_UNITS})\b|[mgl]\b))")
+    expected = [(m.start(), m.end(), f"{m.group(1)},{m.group(2)}") for m in plain.finditer(caption)]
+    found = [(f.start, f.end, f.fix) for f in linter.lint_text(caption, "a.md").findings if f.rule == "grammar.decimal"]
+    assert found == expected

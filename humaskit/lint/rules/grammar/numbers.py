@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from humaskit.language.dates import MONTH_FORMS, ZONES, number_words
+from humaskit.lint import running
 from humaskit.lint.finding import Hit
 from humaskit.lint.matching import lazy_pattern
 from humaskit.lint.registry import rule
@@ -172,13 +173,13 @@ def currency(ctx):
 
 # --- decimals ------------------------------------------------------------------------------
 
-# A number with a decimal point before a unit or a magnitude: "2.5 km", "12.5%", "Rp1.5 juta".
-# One or two digits after the point (three are thousands: "1.500 ton"), and no second point
-# (a section "1.2.3" or a version). A time ("10.30 WIB") has no unit after it.
+# A decimal point before a unit or a magnitude: "2.5 km", "12.5%", "Rp1.5 juta". One or two digits
+# after the point (three are thousands: "1.500 ton"). Found from the point, a literal (a pattern
+# starting at the number's digits, or with a lookbehind, scans several times slower); the digits
+# before it and what stands before them are checked in Python.
 _UNITS = ("persen|ribu|juta|miliar|triliun|km|cm|mm|kg|gram|ton|kuintal|liter|ml|ha|hektare|hektar|meter|"
           "kilometer|kilogram|derajat")
-_DECIMAL = lazy_pattern(rf"(?:(?<=Rp)|(?<![\w.,]))(\d+)\.(\d{{1,2}})(?=[ \t]?(?:%|°|(?i:{_UNITS})\b|[mgl]\b))")
-_DIGIT_DOT_DIGIT = lazy_pattern(r"\d\.\d")
+_DECIMAL_POINT = lazy_pattern(rf"\.(\d{{1,2}})(?=[ \t]?(?:%|°|(?i:{_UNITS})\b|[mgl]\b))")
 
 
 @rule("grammar.decimal", category="grammar", severity="warning", fixable=True,
@@ -197,10 +198,18 @@ def decimal(ctx):
     harus terbaca satu arti.
     """
     masked = ctx.tokens.masked
-    if "." not in masked or not _DIGIT_DOT_DIGIT.search(masked):
+    if "." not in masked:
         return
-    yield from rewrites(ctx, _DECIMAL.finditer(masked), lambda m: f"{m.group(1)},{m.group(2)}",
-                        "Pemisah desimal ditulis dengan koma: '{}'.")
+    for m in _DECIMAL_POINT.finditer(masked):
+        start = m.start()
+        while start and masked[start - 1].isdigit():
+            start -= 1
+        before = masked[start - 1] if start else " "
+        if start == m.start() or (before.isalnum() or before in "_.,") and masked[start - 2:start] != "Rp":
+            continue  # no whole number before the point, or a section (1.2.3), a version (v2.5)
+        if not running.in_passage(ctx, start):
+            fixed = f"{masked[start:m.start()]},{m.group(1)}"
+            yield Hit(start, m.end(), f"Pemisah desimal ditulis dengan koma: '{fixed}'.", fixed)
 
 
 # --- a sentence opening with a digit -------------------------------------------------------
