@@ -28,8 +28,8 @@ LANGUAGE = ("tone", "terminology", "grammar", "spelling")
 # spacing and characters, or what a window of words does not show (the start or length of a
 # sentence, the whole caption), or call a server (LanguageTool).
 NOT_LOCAL = frozenset((
-    "grammar.date", "grammar.time", "grammar.currency", "grammar.weekday", "grammar.ordinal", "grammar.digit-start",
-    "grammar.se-prefix", "grammar.god-pronoun", "grammar.double-space", "grammar.bracket-space", "grammar.quote-space",
+    "grammar.date", "grammar.time", "grammar.currency", "grammar.decimal", "grammar.weekday", "grammar.ordinal",
+    "grammar.digit-start", "grammar.se-prefix", "grammar.god-pronoun", "grammar.double-space", "grammar.bracket-space", "grammar.quote-space",
     "grammar.space-before-punctuation", "grammar.languagetool", "spelling.bidi-control", "spelling.invisible-character",
     "spelling.mixed-script", "spelling.damaged-text", "tone.long-sentence", "tone.emoji-count",
     "tone.regional-language"))
