@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from humaskit.errors import HumaskitError, Problem
-from humaskit.guideline.spec import Context, Field, ListOf, MapOf, Moment, Section, Str
 from humaskit.frontmatter import Reading
+from humaskit.guideline.spec import Context, Field, ListOf, MapOf, Moment, Section, Str
 
 MAX_DRAFT_BYTES = 1_000_000  # a caption is a few KB; anything this big is not a post
 _FENCE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")

@@ -15,8 +15,6 @@ _FM = "---\nagency: dinkes\n---\n"
 _MONTH_ALT = "|".join(sorted(MONTH_FORMS, key=len, reverse=True))
 
 
-# --- dates ---------------------------------------------------------------------------------
-
 _DATE_WORDS = lazy_pattern(rf"(?P<d>\d{{1,2}})[ \t]+(?P<mon>{_MONTH_ALT})\b\.?(?:[ \t]+(?P<y>\d{{4}})\b)?",
                          re.I)
 _MONTH_WORDS = frozenset(MONTH_FORMS)
