@@ -244,6 +244,16 @@ def test_a_draft_with_simple_front_matter_is_linted_without_pyyaml(tmp_path):
     assert runs == [["yaml"], []]  # the first run reads the guideline's YAML and fills the cache
 
 
+def test_a_cached_guideline_is_linted_without_its_schema(tmp_path):
+    """The schema validates a guideline once; a run that takes it from the disk cache does not
+    import it (the rule types the custom rules need live in guideline/vocabulary.py)."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "HUMASKIT_NO_CACHE"} | {"XDG_CACHE_HOME": str(tmp_path)}
+    runs = [loaded_by_lint({"humaskit.guideline.schema"}, env=env) for _ in range(2)]
+    assert runs == [["humaskit.guideline.schema"], []]
+
+
 def test_linting_a_text_draft_imports_no_heavy_library():
     """Start-up stays fast: Pillow, icalendar, jinja2, holidays and LanguageTool load only in
     the commands (or for the drafts) that need them."""

@@ -109,3 +109,10 @@ def test_every_rule_runs_on_a_guideline_that_leaves_its_lists_empty(tmp_path):
     assert not found & {"hashtag.banned", "tone.clickbait", "tone.provocative"}
     full = {f.rule for f in Linter(load_guideline()).lint_text("Heboh! Kamu tidak akan percaya. #PemkotGagal\n").findings}
     assert {"hashtag.banned", "tone.clickbait"} <= full
+
+
+def test_every_rule_type_a_guideline_accepts_has_its_class():
+    from humaskit.guideline.vocabulary import RULE_TYPES
+    from humaskit.lint.custom import TYPES
+
+    assert set(TYPES) == set(RULE_TYPES)

@@ -126,7 +126,7 @@ def _check_agency_colors(data: dict, ctx: Context) -> None:
 def _check_custom_rule(rule: dict, path: tuple, ctx: Context) -> None:
     import re
 
-    from humaskit.guideline.schema.core import RULE_TYPES
+    from humaskit.guideline.vocabulary import RULE_TYPES
 
     kind = rule["type"]
     needs = RULE_TYPES[kind]

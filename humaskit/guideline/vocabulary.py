@@ -18,3 +18,7 @@ CATEGORY_TITLES = {
 SEVERITIES = ("error", "warning", "suggestion")
 SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
 KINDS = ("post", "reply", "crisis")
+# The generic rule types a guideline's custom_rules use, each with the keys of which it needs
+# one (humaskit/lint/custom.py holds the class of each).
+RULE_TYPES = {"existence": ("tokens", "pattern"), "substitution": ("swap",), "required": ("tokens", "pattern"),
+              "limit": ("tokens", "pattern"), "capitalization": ("tokens",)}

@@ -11,15 +11,15 @@ sections.
   limit           phrases/pattern that may appear at most ``max`` times
   capitalization  phrases whose exact casing is the canonical one (fixable)
 
-Which settings each type needs is written once, in the guideline schema (``RULE_TYPES``),
-which also validates a city's entries with their file and line.
+Which settings each type needs is written once (``vocabulary.RULE_TYPES``); the guideline's
+cross-check reports a city's entry that lacks them, with its file and line. A built-in rule
+whose guideline list is empty (no banned tags) finds nothing.
 """
 
 from __future__ import annotations
 
 import re
 
-from humaskit.guideline.schema.core import RULE_TYPES
 from humaskit.language.morphology import match_case
 from humaskit.lint.finding import Hit
 from humaskit.lint.matching import PhraseIndex
@@ -71,22 +71,17 @@ class GenericRule:
 
     type = ""
     fixable = False
-    # Built-in rules are built from guideline lists that a city may leave empty (no banned
-    # tags): then a rule that looks for words finds nothing. A ``required`` rule with nothing
-    # to require is a mistake in the guideline (its cross-check reports it with file and line).
-    empty_finds_nothing = True
 
     def __init__(self, *, message: str, tokens=(), pattern: str | None = None, swap: dict | None = None,
-                 max: int = 0, ignorecase: bool = True, kinds=(), agencies=()) -> None:
-        given = {"tokens": tokens, "pattern": pattern, "swap": swap}
-        if not self.empty_finds_nothing and not any(given[key] for key in RULE_TYPES[self.type]):
-            raise ValueError(f"a {self.type} rule needs {' or '.join(RULE_TYPES[self.type])}")
+                 max: int = 0, ignorecase: bool = True, kinds=(), agencies=(), hashtags: bool = False) -> None:
         self.message, self.max = message, max
         self.entries = _entries(tokens)
         self.swap = swap or {}
         self.kinds, self.agencies = tuple(kinds), tuple(agencies)
         if pattern:
             self.finder = _RegexFinder(pattern, ignorecase)
+        elif hashtags:  # entries are tags, found among the caption's hashtags
+            self.finder = _HashtagFinder(self.entries)
         else:
             self.finder = PhraseIndex(self.swap or self.entries, ignorecase=ignorecase)
 
@@ -112,13 +107,10 @@ class Existence(GenericRule):
 
     type = "existence"
 
-    def __init__(self, *, with_suggestion: str | None = None, fix: bool = True, hashtags: bool = False,
-                 **settings) -> None:
+    def __init__(self, *, with_suggestion: str | None = None, fix: bool = True, **settings) -> None:
         super().__init__(**settings)
         self.with_suggestion, self.fix = with_suggestion, fix
         self.fixable = fix and with_suggestion is not None
-        if hashtags:  # entries are tags, found among the caption's hashtags
-            self.finder = _HashtagFinder(self.entries)
 
     def hits(self, ctx, found):
         for start, end, written, phrase in found:
@@ -164,7 +156,6 @@ class Required(GenericRule):
     """At least one of the phrases (or a match of the pattern) must be in the caption."""
 
     type = "required"
-    empty_finds_nothing = False
 
     def hits(self, ctx, found):
         if next(iter(found), None) is None:
@@ -184,7 +175,6 @@ class Limit(GenericRule):
 
 
 TYPES = {cls.type: cls for cls in (Existence, Substitution, Required, Limit, Capitalization)}
-assert set(TYPES) == set(RULE_TYPES), "every rule type the guideline accepts has its class"
 
 
 def generic(spec: dict) -> GenericRule:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from humaskit.guideline.schema.crisis import CONTACT
-from humaskit.guideline.vocabulary import CATEGORIES, KINDS, SEVERITIES  # noqa: F401 (the schema's names)
+from humaskit.guideline.vocabulary import CATEGORIES, KINDS, RULE_TYPES, SEVERITIES  # noqa: F401 (the schema's names)
 from humaskit.guideline.spec import Bool, Field, ListOf, MapOf, Num, OneOf, Section, Str
 
 KEY = r"[a-z0-9][a-z0-9_-]*"
@@ -158,10 +158,6 @@ class _Severity(Str):
 RULES = MapOf(value=_Severity(choices=SEVERITIES + ("off",)),
               key_pattern=r"[a-z]+\.[a-z0-9-]+", key_label="id aturan seperti tone.informal-word")
 
-# The generic rule types a guideline's custom_rules use, each with the keys of which it needs
-# one (humaskit/lint/custom.py holds the class of each).
-RULE_TYPES = {"existence": ("tokens", "pattern"), "substitution": ("swap",), "required": ("tokens", "pattern"),
-              "limit": ("tokens", "pattern"), "capitalization": ("tokens",)}
 
 CUSTOM_RULE = Section(fields={
     "id": Field(Str(pattern=r"custom\.[a-z0-9-]+", pattern_label="custom.nama-aturan"),
