@@ -51,11 +51,11 @@ def run_lint(paths, *, guideline_path: Path | None = None, output_format: str = 
 def _check_patterns(linter, select, ignore) -> None:
     from humaskit.lint.registry import CATEGORIES, load_rules, names_a_rule
 
-    ids = set(load_rules()) | {r.rule.id for r in linter.active}
-    known = ids | set(CATEGORIES)
+    rules = [*load_rules().values(), *(r.rule for r in linter.active)]
+    known = {r.id for r in rules} | set(CATEGORIES)
     for option, values in (("--select", select), ("--ignore", ignore)):
         for value in values:
-            if not names_a_rule(value, ids):
+            if not names_a_rule(value, rules):
                 raise HumaskitError.single(f"Aturan atau kategori '{value}' (opsi {option}) tidak dikenal.",
                                            hint=did_you_mean(value, known))
 
@@ -122,7 +122,7 @@ def _one_line(text: str) -> str:
 def describe_rules(rule_id: str | None = None, *, guideline_path: Path | None = None,
                    output_format: str = "text") -> str:
     from humaskit.lint.docs import rule_text, rules_markdown
-    from humaskit.lint.registry import CATEGORIES, in_order, load_rules
+    from humaskit.lint.registry import CATEGORIES, in_order, load_rules, matches
 
     _choice(output_format, ("text", "markdown"), "--format")
     rules = list(load_rules().values())
@@ -132,7 +132,7 @@ def describe_rules(rule_id: str | None = None, *, guideline_path: Path | None = 
 
         rules += custom_rules(resolve_guideline(guideline_path))
     if rule_id:
-        chosen = [r for r in rules if r.id == rule_id or r.category == rule_id or rule_id in r.aliases]
+        chosen = [r for r in rules if matches(r, (rule_id,))]
         if not chosen:
             raise HumaskitError.single(f"Aturan '{rule_id}' tidak dikenal.",
                                        hint=did_you_mean(rule_id, [r.id for r in rules] + list(CATEGORIES)))

@@ -122,8 +122,6 @@ def matches(rule: Rule, patterns: Iterable[str]) -> bool:
                for p in patterns)
 
 
-def names_a_rule(pattern: str, ids: Iterable[str]) -> bool:
-    """Whether ``pattern`` names any of ``ids`` (or a category, or a renamed rule's old id) the
-    way :func:`matches` reads it."""
-    return pattern in CATEGORIES or pattern in ALIASES or any(i == pattern or i.startswith(pattern + ".")
-                                                              for i in ids)
+def names_a_rule(pattern: str, rules: Iterable[Rule]) -> bool:
+    """Whether ``pattern`` names one of ``rules`` (or a category) as :func:`matches` reads it."""
+    return pattern in CATEGORIES or any(matches(rule, (pattern,)) for rule in rules)
