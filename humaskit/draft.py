@@ -16,6 +16,7 @@ from pathlib import Path
 from humaskit.errors import HumaskitError, Problem
 from humaskit.frontmatter import Reading
 from humaskit.guideline.spec import Context, Field, ListOf, MapOf, Moment, Section, Str
+from humaskit.guideline.vocabulary import KINDS
 
 MAX_DRAFT_BYTES = 1_000_000  # a caption is a few KB; anything this big is not a post
 _FENCE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")
@@ -26,7 +27,7 @@ FRONT_MATTER = Section(fields={
     "agency": Field(Str(), "Kunci perangkat daerah di pedoman."),
     "platforms": Field(ListOf(Str(), min_items=1), "Platform tujuan."),
     "publish": Field(Moment(), "Waktu tayang (waktu setempat), misalnya 2026-12-03T09:00."),
-    "kind": Field(Str(choices=("post", "reply", "crisis")), "post, reply (jawaban pengaduan), atau crisis "
+    "kind": Field(Str(choices=KINDS), "post, reply (jawaban pengaduan), atau crisis "
                   "(unggahan krisis: bencana, wabah, gangguan layanan)."),
     "event": Field(Str(), "Nama acara atau kejadian yang dibahas; draf perangkat daerah lain dengan nama yang "
                    "sama diperiksa keseragaman faktanya."),

@@ -74,3 +74,26 @@ def test_rules_add_no_caption_base_to_their_offsets():
                     (is_base(node.left) or is_base(node.right)):
                 sums.append(f"{path.relative_to(REPO).as_posix()}:{node.lineno}")
     assert sums == []
+
+
+def test_every_lazy_pattern_compiles():
+    """A pattern is compiled on first use, behind cheap gates: a mistake in one would show only
+    mid-lint, on the draft that reaches it. Compile them all here."""
+    import importlib
+    import pkgutil
+
+    import humaskit
+    from humaskit.lint.matching import LazyPattern
+    from humaskit.lint.registry import load_rules
+
+    load_rules()
+    names = [m.name for m in pkgutil.walk_packages(humaskit.__path__, "humaskit.")
+             if m.name.startswith(("humaskit.lint", "humaskit.language"))]
+    found = 0
+    for name in names:
+        module = importlib.import_module(name)
+        for value in vars(module).values():
+            if isinstance(value, LazyPattern):
+                value.compiled()
+                found += 1
+    assert found > 50

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from humaskit.errors import HumaskitError, did_you_mean
+from humaskit.guideline.vocabulary import KINDS
 from humaskit.lint.finding import SEVERITY_ORDER
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -32,7 +33,7 @@ def run_lint(paths, *, guideline_path: Path | None = None, output_format: str = 
     _choice(output_format, FORMATS, "--format")
     _choice(fail_on, tuple(SEVERITY_ORDER), "--fail-on")
     if kind is not None:
-        _choice(kind, ("post", "reply", "crisis"), "--kind")
+        _choice(kind, KINDS, "--kind")
     guideline = resolve_guideline(guideline_path)
     linter = Linter(guideline, select=select, ignore=ignore)
     _check_patterns(linter, select, ignore)

@@ -17,11 +17,6 @@ from typing import Callable, Iterable
 from humaskit.guideline.vocabulary import CATEGORIES, KINDS, SEVERITIES
 
 
-# Modules that declare rules: one per category, named by it (a package where the category's rules
-# are many, as rules/grammar/). Docs and the engine order rules by category and id, not by these.
-RULE_MODULES = CATEGORIES
-
-
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -101,7 +96,9 @@ _LOADED = False
 def load_rules() -> dict[str, Rule]:
     global _LOADED
     if not _LOADED:
-        for name in RULE_MODULES:
+        # one module of rules per category, named by it (a package where the rules are many, as
+        # rules/grammar/); docs and the engine order rules by category and id, not by import
+        for name in CATEGORIES:
             importlib.import_module(f"humaskit.lint.rules.{name}")
         _LOADED = True
     return REGISTRY

@@ -42,7 +42,6 @@ _HIGH_CHAR = lazy_pattern("[^\x00-\u1fff]")
 # (Three separate looks: one case-insensitive alternation scans a caption several times slower.)
 _TLD_HINT = lazy_pattern(rf"\.{_TLD}", re.I)
 _WWW = lazy_pattern(r"www\.", re.I)
-_NOT_NEWLINE = lazy_pattern(r"[^\n]")
 
 
 def trim_url(start: int, end: int, text: str) -> int:
@@ -147,47 +146,48 @@ class Tokens:
 
     def __init__(self, text: str, base: int) -> None:
         # The whole text with everything before ``base`` (the front matter) blanked, line breaks
-        # kept: an offset in ``masked`` is an offset in the file's text, and a caption's first
+        # kept: an offset in ``masked`` is an offset in the file's text, and the caption's first
         # line still starts a line.
-        caption = _NOT_NEWLINE.sub(" ", text[:base]) + text[base:] if base else text
+        if base:
+            text = "\n".join(" " * len(line) for line in text[:base].split("\n")) + text[base:]
         self.base = base
         self._offsets: dict[str, list[int]] = {}
         self.urls, self.emails, self.mentions, self.hashtags, self.comments = [], [], [], [], []
         taken: list[tuple[int, int]] = []  # spans already claimed, sorted, disjoint
-        if "<!--" in caption:
-            taken = list(html_comments(caption))
+        if "<!--" in text:
+            taken = list(html_comments(text))
             self.comments = list(taken)
-        if "@" in caption:
-            found = _unclaimed(taken, _email_spans(caption))
+        if "@" in text:
+            found = _unclaimed(taken, _email_spans(text))
             self.emails = list(found)
             taken = sorted(taken + found)
-        urls = [(s, trim_url(s, e, caption)) for s, e in _url_spans(caption)]
+        urls = [(s, trim_url(s, e, text)) for s, e in _url_spans(text)]
         if urls:
             found = _unclaimed(taken, urls)
-            self.urls = [(s, e, caption[s:e]) for s, e in found]
+            self.urls = [(s, e, text[s:e]) for s, e in found]
             taken = sorted(taken + found)
-        if "@" in caption:
-            spans = [m.span() for m in MENTION.finditer(caption)
-                     if m.start() == 0 or not (caption[m.start() - 1].isalnum() or caption[m.start() - 1] in "_@")]
+        if "@" in text:
+            spans = [m.span() for m in MENTION.finditer(text)
+                     if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_@")]
             found = _unclaimed(taken, spans)
-            self.mentions = [(s, e, caption[s:e]) for s, e in found]
+            self.mentions = [(s, e, text[s:e]) for s, e in found]
             taken = sorted(taken + found)
-        if "#" in caption:
-            spans = [m.span() for m in HASHTAG.finditer(caption) if m.end() - m.start() > 1 and (
-                m.start() == 0 or not (caption[m.start() - 1].isalnum() or caption[m.start() - 1] in "_&#"))]
+        if "#" in text:
+            spans = [m.span() for m in HASHTAG.finditer(text) if m.end() - m.start() > 1 and (
+                m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_&#"))]
             found = _unclaimed(taken, spans)
-            self.hashtags = [(s, e, caption[s:e]) for s, e in found]
+            self.hashtags = [(s, e, text[s:e]) for s, e in found]
             taken = sorted(taken + found)
         if taken:
             parts, last = [], 0
             for s, e in taken:
-                parts.append(caption[last:s])
+                parts.append(text[last:s])
                 parts.append(" " * (e - s))
                 last = e
-            parts.append(caption[last:])
+            parts.append(text[last:])
             self.masked = "".join(parts)
         else:
-            self.masked = caption
+            self.masked = text
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:

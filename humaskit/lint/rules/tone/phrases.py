@@ -19,8 +19,8 @@ def _phrase_rule(kind: str, label: str):
     return build
 
 
-def _phrase_hits(ctx, kind: str, label: str):
-    return ctx.memo(f"tone.{kind}", _phrase_rule(kind, label)).check(ctx)
+_CLICKBAIT = _phrase_rule("clickbait", "adalah frasa umpan klik")
+_PROVOCATIVE = _phrase_rule("provocative", "bernada provokatif atau merendahkan")
 
 
 @rule("tone.clickbait", category="tone", severity="warning", fixable=True,
@@ -34,7 +34,7 @@ def clickbait(ctx):
     Informasi pemerintah harus dapat dipercaya. Judul sensasional merusak kepercayaan dan
     menyerupai gaya hoaks.
     """
-    yield from _phrase_hits(ctx, "clickbait", "adalah frasa umpan klik")
+    yield from ctx.memo("tone.clickbait", _CLICKBAIT).check(ctx)
 
 
 @rule("tone.provocative", category="tone", severity="error", fixable=True,
@@ -50,7 +50,7 @@ def provocative(ctx):
     Akun pemerintah melayani semua warga. Kata yang merendahkan atau memecah belah memicu
     konflik dan merusak kepercayaan publik.
     """
-    yield from _phrase_hits(ctx, "provocative", "bernada provokatif atau merendahkan")
+    yield from ctx.memo("tone.provocative", _PROVOCATIVE).check(ctx)
 
 
 @rule("tone.profanity", category="tone", severity="error",
