@@ -97,10 +97,9 @@ class Linter:
         """This linter's language rules alone, with their severities, for linting one sentence
         again with a fix applied (humaskit.lint.fixcheck)."""
         if self._sentence_linter is None:
-            from humaskit.lint.fixcheck import LANGUAGE, NOT_LOCAL
+            from humaskit.lint.fixcheck import LANGUAGE
 
-            ids = tuple(a.rule.id for a in self.active
-                        if a.rule.category in LANGUAGE and a.rule.id not in NOT_LOCAL)
+            ids = tuple(a.rule.id for a in self.active if a.rule.category in LANGUAGE and a.rule.local)
             self._sentence_linter = Linter(self.guideline, select=ids or ("-",), check_fixes=False)
         return self._sentence_linter
 

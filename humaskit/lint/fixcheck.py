@@ -23,16 +23,9 @@ from humaskit.lint.matching import lazy_pattern, WORD
 
 # The rules that judge the words of a sentence; the others judge the whole post.
 LANGUAGE = ("tone", "terminology", "grammar", "spelling")
-# Language rules a fix cannot set off, left out of the check: fixes are words, or spacing and
-# punctuation made standard, and these rules judge numbers (dates, times, money, ordinals),
-# spacing and characters, or what a window of words does not show (the start or length of a
-# sentence, the whole caption), or call a server (LanguageTool).
-NOT_LOCAL = frozenset((
-    "grammar.date", "grammar.time", "grammar.currency", "grammar.decimal", "grammar.weekday", "grammar.ordinal",
-    "grammar.digit-start", "grammar.se-prefix", "grammar.god-pronoun", "grammar.double-space", "grammar.bracket-space", "grammar.quote-space",
-    "grammar.space-before-punctuation", "grammar.languagetool", "spelling.bidi-control", "spelling.invisible-character",
-    "spelling.mixed-script", "spelling.damaged-text", "tone.long-sentence", "tone.emoji-count",
-    "tone.regional-language"))
+# Language rules a fix cannot set off are left out of the check: each declares it (``local=False``
+# in its @rule), as fixes are words, or spacing and punctuation made standard, and those rules
+# judge numbers, spacing and characters, what a window of words does not show, or call a server.
 
 
 def checked_fixes(linter, draft, findings: list[Finding]) -> tuple[list[Finding], str | None]:

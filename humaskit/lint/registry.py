@@ -40,6 +40,10 @@ class Rule:
     # Ids the rule had before it was renamed: a city's guideline, --select/--ignore and disable
     # comments that still use one keep working.
     aliases: tuple[str, ...] = ()
+    # Whether a fix elsewhere can set the rule off in the words around it, so that the fix check
+    # (humaskit/lint/fixcheck.py) runs it: False for a language rule that judges numbers, spacing
+    # or characters, or what a few words do not show (a sentence's start or length, the caption).
+    local: bool = True
 
     @property
     def what(self) -> str:
@@ -69,7 +73,7 @@ ALIASES: dict[str, str] = {}  # an old rule id → the id it has now
 
 def rule(rule_id: str, *, category: str, severity: str, summary: str, wrong: str, right: str,
          fixable: bool = False, kinds: Iterable[str] = KINDS, example_files: str | None = None,
-         scope: str = "draft", settings: Iterable[str] = (), aliases: Iterable[str] = ()):
+         scope: str = "draft", settings: Iterable[str] = (), aliases: Iterable[str] = (), local: bool = True):
     """Declare a rule. The decorated function's docstring is its documentation."""
     assert category in CATEGORIES, category
     assert severity in SEVERITIES, severity
@@ -81,7 +85,8 @@ def rule(rule_id: str, *, category: str, severity: str, summary: str, wrong: str
         assert rule_id not in REGISTRY, f"duplicate rule id {rule_id}"
         REGISTRY[rule_id] = Rule(rule_id, category, severity, summary, doc, inspect.cleandoc(wrong),
                                  inspect.cleandoc(right), check, fixable, tuple(kinds), scope=scope,
-                                 example_files=example_files, settings=tuple(settings), aliases=tuple(aliases))
+                                 example_files=example_files, settings=tuple(settings), aliases=tuple(aliases),
+                                 local=local)
         for old in aliases:
             assert old not in REGISTRY and ALIASES.get(old, rule_id) == rule_id, f"alias {old} taken"
             ALIASES[old] = rule_id

@@ -99,7 +99,7 @@ def _label(c: str) -> str:
     return f"{code} ({unicodedata.name(c, 'karakter format')})"
 
 
-@rule("spelling.invisible-character", category="spelling", severity="warning", fixable=True,
+@rule("spelling.invisible-character", category="spelling", severity="warning", fixable=True, local=False,
       summary="Karakter tak terlihat di dalam teks",
       wrong="Layanan ini gra\u200btis untuk semua warga. #KotaTasikmalaya",
       right="Layanan ini gratis untuk semua warga. #KotaTasikmalaya")
@@ -134,7 +134,7 @@ def invisible_character(ctx):
         k = inside
 
 
-@rule("spelling.bidi-control", category="spelling", severity="error",
+@rule("spelling.bidi-control", category="spelling", severity="error", local=False,
       summary="Karakter pengatur arah teks",
       wrong="Pendaftaran ditutup \u202e41 Desember\u202c. #KotaTasikmalaya",
       right="Pendaftaran ditutup 14 Desember. #KotaTasikmalaya")
@@ -166,7 +166,7 @@ def bidi_control(ctx):
                       original=True)
 
 
-@rule("spelling.mixed-script", category="spelling", severity="warning", fixable=True,
+@rule("spelling.mixed-script", category="spelling", severity="warning", fixable=True, local=False,
       summary="Kata mencampur huruf Latin dengan huruf Kiril atau Yunani",
       wrong="Pelayanan KTP buka setiap h\u0430ri kerja. #KotaTasikmalaya",
       right="Pelayanan KTP buka setiap hari kerja. #KotaTasikmalaya")
@@ -192,7 +192,7 @@ def mixed_script(ctx):
                   + (f"tulis '{latin}'." if latin else "tulis dengan huruf Latin saja."), latin, original=True)
 
 
-@rule("spelling.damaged-text", category="spelling", severity="warning",
+@rule("spelling.damaged-text", category="spelling", severity="warning", local=False,
       summary="Teks rusak: emoji atau huruf hilang",
       wrong="Terima kasih atas partisipasinya ?? Sampai jumpa di CFD berikutnya. #KotaTasikmalaya",
       right="Terima kasih atas partisipasinya 🙏 Sampai jumpa di CFD berikutnya. #KotaTasikmalaya")

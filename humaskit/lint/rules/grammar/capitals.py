@@ -73,7 +73,7 @@ def se_capital(masked: str):
             yield m
 
 
-@rule("grammar.se-prefix", category="grammar", severity="warning", fixable=True,
+@rule("grammar.se-prefix", category="grammar", severity="warning", fixable=True, local=False,
       summary="Awalan se- sebelum huruf kapital",
       wrong=_FM + "Lomba kebersihan se Jawa Barat dan seKota Tasikmalaya dibuka.",
       right=_FM + "Lomba kebersihan se-Jawa Barat dan se-Kota Tasikmalaya dibuka.")
@@ -108,7 +108,7 @@ def divine_nya(masked: str, word: str) -> bool:
     return word.lower() in _DIVINE and _GOD_WORDS.search(masked) is not None and _GOD.search(masked) is not None
 
 
-@rule("grammar.god-pronoun", category="grammar", severity="warning", fixable=True,
+@rule("grammar.god-pronoun", category="grammar", severity="warning", fixable=True, local=False,
       summary="-Nya untuk Tuhan",
       wrong=_FM + "Puji syukur kepada Tuhan Yang Maha Esa atas rahmatnya, Hari Jadi Kota dapat digelar.",
       right=_FM + "Puji syukur kepada Tuhan Yang Maha Esa atas rahmat-Nya, Hari Jadi Kota dapat digelar.")

@@ -23,7 +23,7 @@ _NUMERIC_GUARD_ASCII = lazy_pattern(r"[0-9][/-][0-9]")
 _DATE_NUMERIC = lazy_pattern(r"(?P<d>\d{1,2})([/-])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?![\d/-])")
 
 
-@rule("grammar.date", category="grammar", severity="warning", fixable=True,
+@rule("grammar.date", category="grammar", severity="warning", fixable=True, local=False,
       summary="Penulisan tanggal",
       wrong=_FM + "Pendaftaran dibuka 03 des 2026 dan ditutup 10/12/2026.",
       right=_FM + "Pendaftaran dibuka 3 Desember 2026 dan ditutup 10 Desember 2026.")
@@ -87,7 +87,7 @@ _WEEKDAY_WORDS = frozenset(WEEKDAY_FORMS) | {"jum"}
 _WEEKDAY_NEEDLE = {w: next(n for n in _WEEKDAY_NEEDLES if w.startswith(n)) for w in _WEEKDAY_WORDS}
 
 
-@rule("grammar.weekday", category="grammar", severity="error", fixable=True,
+@rule("grammar.weekday", category="grammar", severity="error", fixable=True, local=False,
       summary="Nama hari tidak cocok dengan tanggal",
       wrong=_FM + "Pelayanan keliling dibuka Jumat, 19 Desember 2026 di Taman Kota.",
       right=_FM + "Pelayanan keliling dibuka Sabtu, 19 Desember 2026 di Taman Kota.")

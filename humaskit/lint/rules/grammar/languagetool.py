@@ -28,7 +28,7 @@ def _tool(url: str, language: str, timeout: float):
     return tool_class(language, remote_server=url)
 
 
-@rule("grammar.languagetool", category="grammar", severity="warning", fixable=True,
+@rule("grammar.languagetool", category="grammar", severity="warning", fixable=True, local=False,
       summary="Tata bahasa menurut LanguageTool (opsional, untuk draf berbahasa lain)",
       wrong="---\nagency: disparbud\nlang: en-US\n---\nThis are the best place to visit in Tasikmalaya.",
       right="---\nagency: disparbud\nlang: en-US\n---\nThis is the best place to visit in Tasikmalaya.")

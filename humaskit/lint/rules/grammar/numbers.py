@@ -52,7 +52,7 @@ def _to_24(hour: int, part: str | None) -> int:
     return hour
 
 
-@rule("grammar.time", category="grammar", severity="warning", fixable=True,
+@rule("grammar.time", category="grammar", severity="warning", fixable=True, local=False,
       summary="Penulisan jam",
       wrong=_FM + "Posyandu buka jam 7 pagi sampai selesai.",
       right=_FM + "Posyandu buka pukul 07.00 WIB sampai selesai.")
@@ -138,7 +138,7 @@ def _grouped(digits: str) -> str:
     return f"{int(digits):,}".replace(",", ".")
 
 
-@rule("grammar.currency", category="grammar", severity="warning", fixable=True,
+@rule("grammar.currency", category="grammar", severity="warning", fixable=True, local=False,
       summary="Penulisan rupiah",
       wrong=_FM + "Retribusi parkir Rp. 2.000,- per kendaraan.",
       right=_FM + "Retribusi parkir Rp2.000,00 per kendaraan. Bantuan Rp1,5 juta per keluarga.")
@@ -182,7 +182,7 @@ _UNITS = ("persen|ribu|juta|miliar|triliun|km|cm|mm|kg|gram|ton|kuintal|liter|ml
 _DECIMAL_POINT = lazy_pattern(rf"\.(\d{{1,2}})(?=[ \t]?(?:%|°|(?i:{_UNITS})\b|[mgl]\b))")
 
 
-@rule("grammar.decimal", category="grammar", severity="warning", fixable=True,
+@rule("grammar.decimal", category="grammar", severity="warning", fixable=True, local=False,
       summary="Koma sebagai pemisah desimal",
       wrong=_FM + "Bantuan Rp1.5 juta untuk 12.5 persen warga; jalan baru sepanjang 2.5 km.",
       right=_FM + "Bantuan Rp1,5 juta untuk 12,5 persen warga; jalan sepanjang 1.500 meter dibuka pukul 10.30 WIB.")
@@ -220,7 +220,7 @@ _NOT_COUNTED = frozenset(MONTH_FORMS) | {
     "ampere", "watt", "volt", "gram", "kilogram", "liter", "meter", "kilometer", "hektare", "ton", "sen"}
 
 
-@rule("grammar.digit-start", category="grammar", severity="warning", fixable=True,
+@rule("grammar.digit-start", category="grammar", severity="warning", fixable=True, local=False,
       summary="Kalimat diawali angka",
       wrong=_FM + "Sebanyak dua posyandu dibuka. 5 petugas disiagakan di setiap pos.",
       right=_FM + "Sebanyak dua posyandu dibuka. Lima petugas disiagakan di setiap pos.")
@@ -266,7 +266,7 @@ _ORDINAL_HEADS = frozenset((
 _ORDINAL = lazy_pattern(r"\b([Kk]e)[ \t]+(\d{1,4})\b(?!\s*[.,:]\d)")
 
 
-@rule("grammar.ordinal", category="grammar", severity="warning", fixable=True,
+@rule("grammar.ordinal", category="grammar", severity="warning", fixable=True, local=False,
       summary="Bilangan tingkat dengan ke-",
       wrong=_FM + "Peringatan HUT ke 80 Kota Tasikmalaya digelar di abad ke 21 ini.",
       right=_FM + "Peringatan HUT ke-80 Kota Tasikmalaya digelar. Bantuan disalurkan ke 5 desa.")

@@ -20,7 +20,7 @@ _FM = "---\nagency: dinkes\n---\n"
 _DOUBLE_SPACE = lazy_pattern(r"(?<=\S)  +(?=\S)")
 
 
-@rule("grammar.double-space", category="grammar", severity="suggestion", fixable=True,
+@rule("grammar.double-space", category="grammar", severity="suggestion", fixable=True, local=False,
       summary="Spasi ganda di antara kata",
       wrong=_FM + "Pelayanan KTP-el  dibuka pukul 08.00 WIB.",
       right=_FM + "Pelayanan KTP-el dibuka pukul 08.00 WIB.")
@@ -53,7 +53,7 @@ def double_space(ctx):
 _BRACKET_SPACE = lazy_pattern(r"\([ \t]+(?=[^\s)])([^()\n]*?[^\s(])?[ \t]*\)|\((?=[^\s)])([^()\n]*?[^\s(])[ \t]+\)")
 
 
-@rule("grammar.bracket-space", category="grammar", severity="warning", fixable=True,
+@rule("grammar.bracket-space", category="grammar", severity="warning", fixable=True, local=False,
       summary="Spasi di dalam tanda kurung",
       wrong=_FM + "Ikuti arahan petugas ( rambu sementara ) di lapangan.",
       right=_FM + "Ikuti arahan petugas (rambu sementara) di lapangan.")
@@ -81,7 +81,7 @@ def bracket_space(ctx):
 _CURLY_SPACE = lazy_pattern(r"(?<=“)[ \t]+(?=\S)|(?<=\S)[ \t]+(?=”)")
 
 
-@rule("grammar.quote-space", category="grammar", severity="warning", fixable=True,
+@rule("grammar.quote-space", category="grammar", severity="warning", fixable=True, local=False,
       summary="Spasi di dalam tanda petik",
       wrong=_FM + 'Tema tahun ini " Sehat Bersama " dipilih warga.',
       right=_FM + 'Tema tahun ini "Sehat Bersama" dipilih warga.')
@@ -157,7 +157,7 @@ _SPACE_THEN_MARK = lazy_pattern(r" [,.;!?]")  # the gate: one scan instead of fi
 _SPACE_PUNCT = lazy_pattern(r"(?<=[^\s.,;:!?])([ \t]+)[,.;!?](?=[ \t]|\r?\n|$)(?![ \t]*[,.;:!?])")
 
 
-@rule("grammar.space-before-punctuation", category="grammar", severity="warning", fixable=True,
+@rule("grammar.space-before-punctuation", category="grammar", severity="warning", fixable=True, local=False,
       summary="Spasi sebelum tanda baca",
       wrong=_FM + "Pendaftaran dibuka hari ini , gratis !",
       right=_FM + "Pendaftaran dibuka hari ini, gratis! Simak ... selengkapnya.")

@@ -71,7 +71,7 @@ def profanity(ctx):
         yield Hit(start, end, f"'{word}' adalah kata kasar; jangan dipakai di akun resmi.")
 
 
-@rule("tone.regional-language", category="tone", severity="suggestion",
+@rule("tone.regional-language", category="tone", severity="suggestion", local=False,
       summary="Bagian berbahasa daerah",
       wrong="Wilujeng enjing, wargi sadaya! Pelayanan KTP-el dibuka pukul 08.00 WIB. #KotaTasikmalaya",
       right="Selamat pagi, warga Tasikmalaya! Pelayanan KTP-el dibuka pukul 08.00 WIB. #KotaTasikmalaya")

@@ -12,7 +12,7 @@ def _words(text: str, start: int, end: int) -> int:
     return len(WORD.findall(text, start, end))
 
 
-@rule("tone.long-sentence", category="tone", severity="warning",
+@rule("tone.long-sentence", category="tone", severity="warning", local=False,
       summary="Kalimat terlalu panjang untuk media sosial",
       wrong="Dalam rangka meningkatkan kualitas pelayanan publik di bidang kesehatan masyarakat, Dinas "
             "Kesehatan Kota Tasikmalaya bersama seluruh puskesmas dan jejaring fasilitas kesehatan swasta "

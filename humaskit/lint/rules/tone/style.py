@@ -96,7 +96,7 @@ def punctuation_run(ctx):
         yield Hit(start, end, f"'{marks}' terlalu banyak tanda baca; cukup '{fix}'.", fix)
 
 
-@rule("tone.emoji-count", category="tone", severity="suggestion",
+@rule("tone.emoji-count", category="tone", severity="suggestion", local=False,
       summary="Emoji terlalu banyak",
       wrong="Selamat Hari Guru Nasional 🎉🎉🙏🙏📚✨ #KotaTasikmalaya",
       right="Selamat Hari Guru Nasional 🙏 #KotaTasikmalaya")
