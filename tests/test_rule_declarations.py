@@ -46,7 +46,7 @@ def renamed(monkeypatch):
         return [Hit(i, i + 6, "Kata 'contoh'.")] if i >= 0 else []
 
     # the guideline knows rule ids from the file the registry writes: here, as it would be written now
-    monkeypatch.setattr(crosscheck, "_rule_ids", lambda: crosscheck.known_rule_ids(rule_ids_file()))
+    monkeypatch.setattr(crosscheck, "_rule_file", rule_ids_file)
     return registry.REGISTRY["tone.example"]
 
 
@@ -77,3 +77,17 @@ def test_the_docs_name_the_old_id_and_the_settings(renamed):
     emoji = describe_rules("tone.emoji-count")
     if registry.REGISTRY["tone.emoji-count"].settings:
         assert "`tone.max_emoji` (bawaan `3`)" in emoji
+
+
+def test_the_new_id_wins_over_the_old_and_every_reader_sees_the_old_one(renamed, tmp_path):
+    """The old id is read as the new one when the guideline loads, so the handbook's count of
+    active rules and the engine agree; given both, the new id's severity counts."""
+    from humaskit.handbook.chapters import about
+
+    path = tmp_path / "pedoman.yaml"
+    path.write_text("extends: tasikmalaya\nrules:\n  tone.old-example: off\n", encoding="utf-8")
+    old = load_guideline(path)
+    assert old.severity("tone.example", "warning") == "off"
+    assert about(old)["rules"] == about(load_guideline())["rules"] - 1
+    path.write_text("extends: tasikmalaya\nrules:\n  tone.old-example: off\n  tone.example: error\n", encoding="utf-8")
+    assert load_guideline(path).severity("tone.example", "warning") == "error"

@@ -56,9 +56,14 @@ def cross_check(data: dict, ctx: Context) -> None:
         if channel:
             _ref(ctx, ("aduan", "channels", key, "platform"), channel["platform"], platforms, "Platform")
 
-    known = _rule_ids() | {rule["id"] for rule in data["custom_rules"] if rule}
+    ids = _rule_file()
+    known = known_rule_ids(ids) | {rule["id"] for rule in data["custom_rules"] if rule}
     for rule_id in data["rules"]:
         _ref(ctx, ("rules", rule_id), rule_id, known, "Aturan")
+    # a renamed rule's old id stands for its new one from here on (the new id wins if both are given)
+    renamed, rules = renamed_rule_ids(ids), data["rules"]
+    data["rules"] = {**{renamed[k]: v for k, v in rules.items() if k in renamed},
+                     **{k: v for k, v in rules.items() if k not in renamed}}
     seen = set()
     for i, rule in enumerate(data["custom_rules"]):
         if not rule or not rule["id"] or not rule["type"]:
@@ -70,15 +75,21 @@ def cross_check(data: dict, ctx: Context) -> None:
 
 
 @lru_cache(maxsize=1)
-def _rule_ids() -> frozenset[str]:
+def _rule_file() -> str:
     """The built-in rules' ids and the old ids of renamed rules, as the lint registry writes them
     (humaskit/data/rule_ids.txt: an id a line, an old one as ``old -> new``)."""
-    return known_rule_ids(data_file("rule_ids.txt").read_text("utf-8"))
+    return data_file("rule_ids.txt").read_text("utf-8")
 
 
 def known_rule_ids(text: str) -> frozenset[str]:
     """The ids (old ones included) a rule_ids.txt text names."""
     return frozenset(line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def renamed_rule_ids(text: str) -> dict[str, str]:
+    """Old id → new id, from the ``old -> new`` lines of a rule_ids.txt text."""
+    pairs = (line.split() for line in text.splitlines() if "->" in line and not line.startswith("#"))
+    return {p[0]: p[2] for p in pairs if len(p) == 3 and p[1] == "->"}
 
 
 def _check_image_sizes(platforms: dict, ctx: Context) -> None:

@@ -88,14 +88,10 @@ class Guideline:
             return None
         return f"{label} '{name}' tidak ada di pedoman.", did_you_mean(str(name), known)
 
-    def severity(self, rule_id: str, default: str, aliases: tuple[str, ...] = ()) -> str:
-        """The severity the guideline gives a rule (named by its id, or by an old id in
-        ``aliases``), else ``default``."""
-        rules = self.data["rules"]
-        for name in (rule_id, *aliases):
-            if name in rules:
-                return rules[name]
-        return default
+    def severity(self, rule_id: str, default: str) -> str:
+        """The severity the guideline gives a rule, else ``default``. A renamed rule's old id in
+        the guideline's ``rules:`` was turned into its new one when the guideline was read."""
+        return self.data["rules"].get(rule_id, default)
 
 
 def _read(path: Path) -> str:

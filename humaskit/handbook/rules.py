@@ -78,7 +78,7 @@ def rules(g) -> dict:
     groups: dict[str, list] = {}
     off = []
     for rule in every:
-        severity = g.severity(rule.id, rule.severity, rule.aliases)
+        severity = g.severity(rule.id, rule.severity)
         if severity == "off":
             off.append(rule)
             continue

@@ -43,7 +43,7 @@ class Linter:
         rules = in_order(load_rules().values()) + custom_rules(guideline)
         active = []
         for rule in rules:
-            severity = guideline.severity(rule.id, rule.severity, rule.aliases)
+            severity = guideline.severity(rule.id, rule.severity)
             if severity == "off" or not _selected(rule, select, ignore):
                 continue
             active.append(ActiveRule(rule, severity))
